@@ -1,0 +1,23 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Permissions stay minimal: storage (settings), alarms (reminders that survive the worker
+// being stopped), notifications (nudges). Content scripts bring their own host matches for
+// Gmail and LinkedIn only; there are no other host permissions and no network access.
+export default defineConfig({
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'alarms', 'notifications'],
+    action: { default_title: '__MSG_extName__' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'threadline@threadline.app', strict_min_version: '115.0' } } }
+      : {}),
+  }),
+  vite: () => ({
+    plugins: [preact()],
+    build: { sourcemap: false },
+  }),
+});
