@@ -16,6 +16,14 @@ export default defineConfig({
       ? { browser_specific_settings: { gecko: { id: 'threadline@threadline.app', strict_min_version: '115.0' } } }
       : {}),
   }),
+  hooks: {
+    // The bench page seeds and times the real database; it ships only in `--mode bench`.
+    'entrypoints:found': (wxt, infos) => {
+      if (wxt.config.mode === 'bench') return;
+      const bench = infos.findIndex((info) => info.name === 'bench');
+      if (bench >= 0) infos.splice(bench, 1);
+    },
+  },
   vite: () => ({
     plugins: [preact()],
     build: { sourcemap: false },

@@ -1,5 +1,39 @@
+import browser from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
+import { startChangeHub } from '../background/change-hub';
+import { DUE_ALARM, refreshDueBadge, scheduleDueAlarm } from '../background/due-badge';
+import { handleMessage } from '../messaging/router';
+import { originOf } from '../messaging/sender';
+import { storeContext } from '../storage/db';
+import { getSettings } from '../storage/settings';
 
 export default defineBackground(() => {
-  console.log('Threadline background started');
+  const ctx = storeContext();
+  const ownOrigin = originOf(browser.runtime.getURL('/'))!;
+  const routerOptions = {
+    ctx,
+    ownId: browser.runtime.id,
+    ownOrigin,
+    version: browser.runtime.getManifest().version,
+  };
+
+  // Listeners are registered synchronously so that a message or alarm that wakes the
+  // worker is delivered to them.
+  browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>
+    handleMessage(message, sender, routerOptions),
+  );
+
+  const refresh = () => {
+    refreshDueBadge(ctx).catch((error) => console.warn('Threadline: could not refresh the badge', error));
+  };
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === DUE_ALARM) refresh();
+  });
+  startChangeHub(refresh);
+
+  // Default stage names are written in the browser's language the first time.
+  void getSettings(ctx, (key) => browser.i18n.getMessage(key))
+    .then(scheduleDueAlarm)
+    .then(refresh)
+    .catch((error) => console.warn('Threadline: start-up failed', error));
 });

@@ -1,0 +1,25 @@
+import browser from 'webextension-polyfill';
+import type { StoreContext } from '../storage/db';
+import { dueDeals } from '../storage/queries';
+
+export const DUE_ALARM = 'threadline-due';
+/** Due dates are whole days: looking every 15 minutes is plenty and costs nothing. */
+export const DUE_ALARM_PERIOD_MINUTES = 15;
+
+/** Recomputes what is due and shows the count of due and overdue deals on the toolbar. */
+export async function refreshDueBadge(ctx: StoreContext): Promise<number> {
+  const due = await dueDeals(ctx);
+  const action = browser.action ?? browser.browserAction;
+  await action.setBadgeText({ text: due.length > 0 ? String(due.length) : '' });
+  await action.setBadgeBackgroundColor({
+    color: due.some((d) => d.state === 'overdue') ? '#c5221f' : '#e37400',
+  });
+  return due.length;
+}
+
+export async function scheduleDueAlarm(): Promise<void> {
+  const existing = await browser.alarms.get(DUE_ALARM);
+  if (!existing) {
+    await browser.alarms.create(DUE_ALARM, { delayInMinutes: 1, periodInMinutes: DUE_ALARM_PERIOD_MINUTES });
+  }
+}

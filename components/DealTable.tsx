@@ -1,0 +1,51 @@
+import { formatDistanceStrict } from 'date-fns';
+import { cadenceOf } from '../domain/cadence';
+import type { Deal, Settings } from '../storage/schemas';
+import { t } from './i18n';
+
+interface Props {
+  deals: Deal[];
+  settings: Settings;
+  now: number;
+}
+
+/** Every deal in one table: the plain overview until the pipeline board arrives. */
+export function DealTable({ deals, settings, now }: Props) {
+  if (deals.length === 0) return <p class="empty">{t('dashboard_empty')}</p>;
+  const stageName = new Map(settings.stages.map((s) => [s.id, s.name]));
+  const money = (deal: Deal) =>
+    new Intl.NumberFormat(undefined, { style: 'currency', currency: deal.currency, maximumFractionDigits: 0 }).format(deal.value);
+  return (
+    <table class="deals">
+      <thead>
+        <tr>
+          <th scope="col">{t('deal_title')}</th>
+          <th scope="col">{t('deal_company')}</th>
+          <th scope="col">{t('deal_stage')}</th>
+          <th scope="col">{t('deal_value')}</th>
+          <th scope="col">{t('deal_follow_ups')}</th>
+          <th scope="col">{t('deal_last_touch')}</th>
+          <th scope="col">{t('deal_cadence')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {deals.map((deal) => {
+          const cadence = cadenceOf(deal, settings.cadence, now);
+          return (
+            <tr key={deal.id} data-deal-id={deal.id}>
+              <td>{deal.title}</td>
+              <td>{deal.company}</td>
+              <td>{deal.status === 'open' ? stageName.get(deal.stageId) ?? deal.stageId : t(`status_${deal.status}`)}</td>
+              <td class="number">{money(deal)}</td>
+              <td class="number">{deal.followUpCount}</td>
+              <td>{deal.lastTouchAt === null ? '—' : formatDistanceStrict(deal.lastTouchAt, now, { addSuffix: true })}</td>
+              <td>
+                <span class={`cadence cadence-${cadence.state}`}>{t(`cadence_${cadence.state.replace('-', '_')}`)}</span>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

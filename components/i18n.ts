@@ -1,0 +1,15 @@
+import browser from 'webextension-polyfill';
+
+/**
+ * A UI string in the browser's language (English, Turkish or Finnish), from _locales.
+ * Falls back to the key so a missing string is visible rather than blank.
+ */
+export function t(key: string, substitutions?: string | string[]): string {
+  return browser.i18n.getMessage(key, substitutions) || key;
+}
+
+/** The language the UI speaks: the one its strings came from. */
+export function uiLanguage(): 'en' | 'tr' | 'fi' {
+  const lang = (t('@@ui_locale') || 'en').slice(0, 2);
+  return lang === 'tr' || lang === 'fi' ? lang : 'en';
+}

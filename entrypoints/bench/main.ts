@@ -1,0 +1,115 @@
+import { ThreadlineDB, storeContext } from '../../storage/db';
+import { newDealRecord } from '../../storage/deal-record';
+import { findLink, linkKey } from '../../storage/links';
+import { dueDeals } from '../../storage/queries';
+import { getSettings } from '../../storage/settings';
+import { recordTouch } from '../../storage/touches';
+import type { Link, Touch } from '../../storage/schemas';
+
+// Seeds a large pipeline into the real IndexedDB of this extension origin (in a database of
+// its own) and times the storage operations the product runs most. Driven by scripts/bench.mjs.
+
+const ctx = storeContext(new ThreadlineDB('threadline-bench'));
+const DAY = 86_400_000;
+const ACCOUNT = 'rep@example.com';
+
+/** A small deterministic random source, so every run seeds the same pipeline. */
+function random(seed: number) {
+  return () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+}
+
+async function seed(dealCount: number, touchCount: number): Promise<{ keys: string[]; dealIds: string[] }> {
+  await ctx.db.delete();
+  await ctx.db.open();
+  const settings = await getSettings(ctx);
+  const rand = random(42);
+  const now = Date.now();
+  const deals = [];
+  const links: Link[] = [];
+  for (let i = 0; i < dealCount; i++) {
+    const created = now - Math.floor(rand() * 120) * DAY;
+    const deal = newDealRecord({
+      id: `deal-${i}`,
+      title: `Deal ${i}`,
+      company: `Company ${i % 1500}`,
+      value: Math.round(rand() * 50_000),
+      currency: 'EUR',
+      stageId: settings.stages[i % settings.stages.length]!.id,
+      expectedClose: null,
+      notes: '',
+      contactIds: [],
+      now: created,
+    });
+    const lastTouch = created + Math.floor(rand() * (now - created));
+    const status = rand() < 0.7 ? 'open' : rand() < 0.5 ? 'won' : 'lost';
+    deals.push({ ...deal, status, lastTouchAt: lastTouch, lastMovementAt: lastTouch, touchCount: touchCount / dealCount });
+    const externalId = `thread-f:${1790000000000000000 + i}`;
+    links.push({
+      key: linkKey({ kind: 'gmail-thread', account: ACCOUNT, externalId }),
+      kind: 'gmail-thread',
+      dealId: deal.id,
+      account: ACCOUNT,
+      externalId,
+      url: null,
+      label: `Thread ${i}`,
+      createdAt: created,
+    });
+  }
+  await ctx.db.deals.bulkAdd(deals as never);
+  await ctx.db.links.bulkAdd(links);
+  const batch: Touch[] = [];
+  for (let i = 0; i < touchCount; i++) {
+    const dealId = `deal-${i % dealCount}`;
+    batch.push({
+      id: `touch-${i}`,
+      dealId,
+      channel: 'email',
+      direction: rand() < 0.4 ? 'inbound' : 'outbound',
+      at: now - Math.floor(rand() * 120 * DAY),
+      sourceKey: `gmail:msg-f:${i}`,
+      note: '',
+      createdAt: now,
+    });
+    if (batch.length === 10_000) await ctx.db.touches.bulkAdd(batch.splice(0));
+  }
+  await ctx.db.touches.bulkAdd(batch);
+  return { keys: links.map((l) => l.key), dealIds: deals.map((d) => d.id) };
+}
+
+async function time(runs: number, operation: (i: number) => Promise<unknown>): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await operation(i);
+    samples.push(performance.now() - start);
+  }
+  return samples;
+}
+
+const bench = {
+  async run(dealCount: number, touchCount: number) {
+    const { keys, dealIds } = await seed(dealCount, touchCount);
+    const pick = random(7);
+    const results: Record<string, number[]> = {};
+    results['due scan'] = await time(20, () => dueDeals(ctx));
+    results['link lookup by thread id'] = await time(200, () => findLink(ctx, keys[Math.floor(pick() * keys.length)]!));
+    results['board data load'] = await time(10, async () => {
+      const settings = await getSettings(ctx);
+      const open = await ctx.db.deals.where('status').equals('open').toArray();
+      return { settings, open };
+    });
+    results['record a touch'] = await time(200, (i) =>
+      recordTouch(ctx, {
+        dealId: dealIds[Math.floor(pick() * dealIds.length)]!,
+        channel: 'email',
+        direction: 'outbound',
+        at: Date.now(),
+        sourceKey: `gmail:msg-f:bench-${i}`,
+      }),
+    );
+    return results;
+  },
+};
+
+Object.assign(globalThis, { threadlineBench: bench });
+document.getElementById('status')!.textContent = 'ready';

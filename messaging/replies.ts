@@ -1,0 +1,44 @@
+import type { Deal } from '../storage/schemas';
+import type { DealView } from '../storage/deal-view';
+import type { DueDeal } from '../storage/queries';
+import type { RequestType } from './requests';
+
+/** What each request answers with. */
+export interface ReplyData {
+  ping: { version: string };
+  'deal.create': DealView;
+  'deal.update': DealView;
+  'deal.delete': { deleted: true };
+  'deal.get': DealView;
+  'deal.forKey': DealView | null;
+  'deal.search': Deal[];
+  'link.add': DealView;
+  'link.remove': { removed: true };
+  'touch.record': { created: boolean; view: DealView };
+  'stage.move': DealView;
+  'bant.set': DealView;
+  'exit.tick': DealView;
+  'deal.snooze': DealView;
+  'deal.close': DealView;
+  'deal.reopen': DealView;
+  'due.list': DueDeal[];
+}
+
+export type ErrorCode =
+  | 'forbidden'
+  | 'malformed'
+  | 'invalid'
+  | 'not-found'
+  | 'already-linked'
+  | 'confirm-required'
+  | 'conflict'
+  | 'internal';
+
+export type Reply<T extends RequestType = RequestType> =
+  | { ok: true; data: ReplyData[T] }
+  | { ok: false; error: { code: ErrorCode; message: string; details?: Record<string, unknown> } };
+
+// Compile-time check that every request type has a reply.
+type Missing = Exclude<RequestType, keyof ReplyData>;
+const everyRequestHasAReply: Missing extends never ? true : never = true;
+void everyRequestHasAReply;

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import {
+  closeDealInput,
+  createDealInput,
+  linkInput,
+  recordTouchInput,
+  setBantInput,
+  updateDealInput,
+} from '../storage/inputs';
+
+// The one protocol between content scripts, extension pages and the background. The
+// background validates every request against this union on arrival; senders only import
+// its types, so zod stays out of the content scripts.
+
+const id = z.string().min(1).max(100);
+const time = z.number().int().nonnegative();
+
+export const requestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ping') }),
+  z.object({ type: z.literal('deal.create'), input: createDealInput }),
+  z.object({ type: z.literal('deal.update'), input: updateDealInput }),
+  z.object({ type: z.literal('deal.delete'), dealId: id, confirm: z.boolean() }),
+  z.object({ type: z.literal('deal.get'), dealId: id }),
+  z.object({ type: z.literal('deal.forKey'), key: z.string().min(1).max(1_000) }),
+  z.object({ type: z.literal('deal.search'), query: z.string().max(200), limit: z.number().int().min(1).max(50).default(10) }),
+  z.object({ type: z.literal('link.add'), dealId: id, link: linkInput }),
+  z.object({ type: z.literal('link.remove'), key: z.string().min(1).max(1_000) }),
+  z.object({ type: z.literal('touch.record'), input: recordTouchInput }),
+  z.object({ type: z.literal('stage.move'), dealId: id, stageId: id }),
+  z.object({ type: z.literal('bant.set'), input: setBantInput }),
+  z.object({ type: z.literal('exit.tick'), dealId: id, itemId: id, checked: z.boolean() }),
+  z.object({ type: z.literal('deal.snooze'), dealId: id, until: time.nullable() }),
+  z.object({ type: z.literal('deal.close'), input: closeDealInput }),
+  z.object({ type: z.literal('deal.reopen'), dealId: id }),
+  z.object({ type: z.literal('due.list') }),
+]);
+
+export type Request = z.input<typeof requestSchema>;
+export type ParsedRequest = z.output<typeof requestSchema>;
+export type RequestType = Request['type'];

@@ -1,0 +1,101 @@
+import { StorageError, describeZodError } from '../storage/errors';
+import type { StoreContext } from '../storage/db';
+import { loadDealView } from '../storage/deal-view';
+import {
+  closeDeal,
+  createDeal,
+  deleteDeal,
+  moveStage,
+  reopenDeal,
+  setBant,
+  snoozeDeal,
+  tickExitItem,
+  updateDeal,
+} from '../storage/deals';
+import { findLink, linkToDeal, unlink } from '../storage/links';
+import { dueDeals, searchDeals } from '../storage/queries';
+import { recordTouch } from '../storage/touches';
+import { requireDeal } from '../storage/deal-record';
+import type { Reply, ReplyData } from './replies';
+import { requestSchema, type ParsedRequest } from './requests';
+import { isAllowedSender, type SenderFacts } from './sender';
+
+export interface RouterOptions {
+  ctx: StoreContext;
+  ownId: string;
+  ownOrigin: string;
+  version: string;
+}
+
+/**
+ * Answers one message. Never throws: a refused sender, an unknown or malformed request and a
+ * failed operation all come back as { ok: false, error } so the worker keeps running.
+ */
+export async function handleMessage(raw: unknown, sender: SenderFacts, options: RouterOptions): Promise<Reply> {
+  if (!isAllowedSender(sender, options.ownId, options.ownOrigin)) {
+    return fail('forbidden', 'This sender may not talk to Threadline');
+  }
+  const parsed = requestSchema.safeParse(raw);
+  if (!parsed.success) {
+    return fail('malformed', describeZodError('request', parsed.error));
+  }
+  try {
+    return { ok: true, data: await dispatch(parsed.data, options) };
+  } catch (error) {
+    if (error instanceof StorageError) return fail(error.code, error.message, error.details);
+    console.error('Threadline: request failed', parsed.data.type, error);
+    return fail('internal', error instanceof Error ? error.message : String(error));
+  }
+}
+
+function fail(code: Extract<Reply, { ok: false }>['error']['code'], message: string, details?: Record<string, unknown>): Reply {
+  return { ok: false, error: details ? { code, message, details } : { code, message } };
+}
+
+async function dispatch(request: ParsedRequest, { ctx, version }: RouterOptions): Promise<ReplyData[ParsedRequest['type']]> {
+  const view = (deal: Parameters<typeof loadDealView>[1]) => loadDealView(ctx, deal);
+  switch (request.type) {
+    case 'ping':
+      return { version };
+    case 'deal.create':
+      return view(await createDeal(ctx, request.input));
+    case 'deal.update':
+      return view(await updateDeal(ctx, request.input));
+    case 'deal.delete':
+      await deleteDeal(ctx, request.dealId, request.confirm);
+      return { deleted: true };
+    case 'deal.get':
+      return view(await requireDeal(ctx, request.dealId));
+    case 'deal.forKey': {
+      const link = await findLink(ctx, request.key);
+      const deal = link && (await ctx.db.deals.get(link.dealId));
+      return deal ? view(deal) : null;
+    }
+    case 'deal.search':
+      return searchDeals(ctx, request.query, request.limit);
+    case 'link.add':
+      await linkToDeal(ctx, request.dealId, request.link);
+      return view(await requireDeal(ctx, request.dealId));
+    case 'link.remove':
+      await unlink(ctx, request.key);
+      return { removed: true };
+    case 'touch.record': {
+      const result = await recordTouch(ctx, request.input);
+      return { created: result.created, view: await view(result.deal) };
+    }
+    case 'stage.move':
+      return view(await moveStage(ctx, request.dealId, request.stageId));
+    case 'bant.set':
+      return view(await setBant(ctx, request.input));
+    case 'exit.tick':
+      return view(await tickExitItem(ctx, request.dealId, request.itemId, request.checked));
+    case 'deal.snooze':
+      return view(await snoozeDeal(ctx, request.dealId, request.until));
+    case 'deal.close':
+      return view(await closeDeal(ctx, request.input));
+    case 'deal.reopen':
+      return view(await reopenDeal(ctx, request.dealId));
+    case 'due.list':
+      return dueDeals(ctx);
+  }
+}

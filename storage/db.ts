@@ -1,0 +1,47 @@
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { Contact, Deal, Link, Settings, StageChange, Touch } from './schemas';
+
+export const DATABASE_NAME = 'threadline';
+
+/**
+ * Every schema version the database has had, oldest first. Never edit a published entry:
+ * add a new version (with an upgrade function where data must change) and a migration test
+ * that opens the previous version's frozen fixture (tests/fixtures/schema/).
+ */
+export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> }[] = [
+  {
+    version: 1,
+    stores: {
+      deals: 'id, stageId, status, [status+lastMovementAt], *contactIds, updatedAt',
+      contacts: 'id, email, &linkedinUrl, name',
+      links: 'key, dealId',
+      touches: 'id, dealId, [dealId+at], &sourceKey',
+      stageHistory: '++id, dealId, [dealId+at]',
+      settings: 'key',
+    },
+  },
+];
+
+export class ThreadlineDB extends Dexie {
+  deals!: EntityTable<Deal, 'id'>;
+  contacts!: EntityTable<Contact, 'id'>;
+  links!: EntityTable<Link, 'key'>;
+  touches!: EntityTable<Touch, 'id'>;
+  stageHistory!: Table<StageChange, number>;
+  settings!: EntityTable<Settings, 'key'>;
+
+  constructor(name = DATABASE_NAME) {
+    super(name);
+    for (const { version, stores } of SCHEMA_VERSIONS) this.version(version).stores(stores);
+  }
+}
+
+/** What every write operation needs: the database and a clock (tests pass a fixed one). */
+export interface StoreContext {
+  db: ThreadlineDB;
+  now: () => number;
+}
+
+export function storeContext(db = new ThreadlineDB(), now: () => number = Date.now): StoreContext {
+  return { db, now };
+}

@@ -1,0 +1,57 @@
+import { bantGaps, missingBant } from '../domain/bant';
+import { cadenceOf } from '../domain/cadence';
+import { whoseTurn } from '../domain/follow-ups';
+import { uncheckedExitItems } from '../domain/stages';
+import type { BantKey, ChecklistItem } from '../domain/types';
+import type { Contact, Deal, Link, Settings } from './schemas';
+import type { StoreContext } from './db';
+import { contactsOfDeal } from './contacts';
+import { linksOfDeal } from './links';
+import { getSettings } from './settings';
+
+export type CadenceState = 'closed' | 'snoozed' | 'on-track' | 'due' | 'overdue';
+
+/** Everything a panel shows about one deal, computed where the data lives. */
+export interface DealView {
+  deal: Deal;
+  contacts: Contact[];
+  links: Link[];
+  stages: { id: string; name: string }[];
+  stageName: string;
+  uncheckedExit: ChecklistItem[];
+  gaps: BantKey[];
+  missing: BantKey[];
+  cadence: { state: CadenceState; dueAt: number; overdueAt: number; lastMovementAt: number };
+  whoseTurn: 'rep' | 'them';
+}
+
+export function dealViewOf(deal: Deal, settings: Settings, now: number, contacts: Contact[], links: Link[]): DealView {
+  const stage = settings.stages.find((s) => s.id === deal.stageId);
+  const cadence = cadenceOf(deal, settings.cadence, now);
+  return {
+    deal,
+    contacts,
+    links,
+    stages: settings.stages.map(({ id, name }) => ({ id, name })),
+    stageName: stage?.name ?? deal.stageId,
+    uncheckedExit: stage ? uncheckedExitItems(stage, deal.checkedExitItems) : [],
+    gaps: bantGaps(deal.bant),
+    missing: missingBant(deal.bant),
+    cadence: {
+      state: cadence.state,
+      dueAt: cadence.dueAt,
+      overdueAt: cadence.overdueAt,
+      lastMovementAt: cadence.lastMovementAt,
+    },
+    whoseTurn: whoseTurn({ lastTouchDirection: deal.lastTouchDirection }),
+  };
+}
+
+export async function loadDealView(ctx: StoreContext, deal: Deal): Promise<DealView> {
+  const [settings, contacts, links] = await Promise.all([
+    getSettings(ctx),
+    contactsOfDeal(ctx, deal.contactIds),
+    linksOfDeal(ctx, deal.id),
+  ]);
+  return dealViewOf(deal, settings, ctx.now(), contacts, links);
+}

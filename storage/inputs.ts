@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { BANT_KEYS, BANT_STATES, CHANNELS, DIRECTIONS } from '../domain/types';
+import { LINK_KINDS } from './schemas';
+
+// What callers hand the write operations. The message protocol reuses these, so a request
+// from a content script is checked by the same rules as a call from the dashboard.
+
+const id = z.string().min(1).max(100);
+
+export const contactInput = z.object({
+  name: z.string().trim().max(300).default(''),
+  email: z.email().max(320).toLowerCase().nullable().default(null),
+  company: z.string().trim().max(300).default(''),
+  headline: z.string().trim().max(500).default(''),
+  location: z.string().trim().max(300).default(''),
+  linkedinUrl: z.url().max(2_000).nullable().default(null),
+});
+export type ContactInput = z.input<typeof contactInput>;
+
+export const linkInput = z.object({
+  kind: z.enum(LINK_KINDS),
+  account: z.string().max(320).nullable().default(null),
+  externalId: z.string().min(1).max(500),
+  url: z.url().max(2_000).nullable().default(null),
+  label: z.string().max(1_000).default(''),
+});
+export type LinkInput = z.input<typeof linkInput>;
+
+export const createDealInput = z.object({
+  title: z.string().trim().min(1).max(500),
+  company: z.string().trim().max(300).default(''),
+  value: z.number().finite().nonnegative().default(0),
+  currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  stageId: id.optional(),
+  expectedClose: z.iso.date().nullable().default(null),
+  notes: z.string().max(50_000).default(''),
+  contactIds: z.array(id).max(200).default([]),
+  newContacts: z.array(contactInput).max(50).default([]),
+  links: z.array(linkInput).max(50).default([]),
+});
+export type CreateDealInput = z.input<typeof createDealInput>;
+
+export const updateDealInput = z.object({
+  id,
+  patch: z
+    .object({
+      title: z.string().trim().min(1).max(500),
+      company: z.string().trim().max(300),
+      value: z.number().finite().nonnegative(),
+      currency: z.string().regex(/^[A-Z]{3}$/),
+      expectedClose: z.iso.date().nullable(),
+      notes: z.string().max(50_000),
+      contactIds: z.array(id).max(200),
+    })
+    .partial()
+    .strict(),
+});
+export type UpdateDealInput = z.input<typeof updateDealInput>;
+
+export const recordTouchInput = z.object({
+  dealId: id,
+  channel: z.enum(CHANNELS),
+  direction: z.enum(DIRECTIONS),
+  at: z.number().int().nonnegative(),
+  sourceKey: z.string().min(1).max(500).optional(),
+  note: z.string().max(10_000).default(''),
+});
+export type RecordTouchInput = z.input<typeof recordTouchInput>;
+
+export const setBantInput = z.object({
+  dealId: id,
+  key: z.enum(BANT_KEYS),
+  state: z.enum(BANT_STATES),
+  note: z.string().max(2_000).optional(),
+});
+export type SetBantInput = z.input<typeof setBantInput>;
+
+export const closeDealInput = z.object({
+  dealId: id,
+  status: z.enum(['won', 'lost', 'disqualified']),
+  reason: z.string().trim().max(2_000).default(''),
+});
+export type CloseDealInput = z.input<typeof closeDealInput>;

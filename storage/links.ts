@@ -1,0 +1,60 @@
+import { StorageError, validated } from './errors';
+import { linkInput, type LinkInput } from './inputs';
+import { linkSchema, type Link } from './schemas';
+import type { StoreContext } from './db';
+import { requireDeal } from './deal-record';
+
+/**
+ * The key a thread, profile or conversation is found by. Gmail threads are keyed by the
+ * account's address (not /u/N, which shifts when accounts are added); LinkedIn profiles by
+ * their slug; conversations by their id.
+ */
+export function linkKey(link: Pick<Link, 'kind' | 'account' | 'externalId'>): string {
+  switch (link.kind) {
+    case 'gmail-thread':
+      return `gmail:${(link.account ?? '').toLowerCase()}:${link.externalId}`;
+    case 'linkedin-profile':
+      return `linkedin-profile:${link.externalId.toLowerCase()}`;
+    case 'linkedin-conversation':
+      return `linkedin-conversation:${link.externalId}`;
+  }
+}
+
+export function findLink(ctx: StoreContext, key: string): Promise<Link | undefined> {
+  return ctx.db.links.get(key);
+}
+
+/** Writes one link inside the caller's transaction; refuses a key linked to another deal. */
+export async function putLink(ctx: StoreContext, dealId: string, input: LinkInput): Promise<Link> {
+  const parsed = validated('link', linkInput, input);
+  const key = linkKey(parsed);
+  const existing = await ctx.db.links.get(key);
+  if (existing && existing.dealId !== dealId) {
+    const other = await ctx.db.deals.get(existing.dealId);
+    throw new StorageError(
+      'already-linked',
+      `This is already linked to the deal "${other?.title ?? existing.dealId}"`,
+      { field: 'link.key', dealId: existing.dealId, dealTitle: other?.title ?? null },
+    );
+  }
+  if (existing) return existing;
+  const link = validated('link', linkSchema, { ...parsed, key, dealId, createdAt: ctx.now() });
+  await ctx.db.links.add(link);
+  return link;
+}
+
+export function linkToDeal(ctx: StoreContext, dealId: string, input: LinkInput): Promise<Link> {
+  const { db } = ctx;
+  return db.transaction('rw', db.links, db.deals, async () => {
+    await requireDeal(ctx, dealId);
+    return putLink(ctx, dealId, input);
+  });
+}
+
+export async function unlink(ctx: StoreContext, key: string): Promise<void> {
+  await ctx.db.links.delete(key);
+}
+
+export function linksOfDeal(ctx: StoreContext, dealId: string): Promise<Link[]> {
+  return ctx.db.links.where('dealId').equals(dealId).toArray();
+}

@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import {
+  BANT_KEYS,
+  BANT_STATES,
+  CHANNELS,
+  DEAL_STATUSES,
+  DIRECTIONS,
+} from '../domain/types';
+
+// Every stored record has a schema here and is checked on every write: the database only
+// ever holds what these describe, whatever a page, an import or a bug hands us.
+
+const id = z.string().min(1).max(100);
+const time = z.number().int().nonnegative();
+const text = (max: number) => z.string().max(max);
+
+export const bantItemSchema = z.object({
+  state: z.enum(BANT_STATES),
+  note: text(2_000),
+});
+export const bantSchema = z.object(
+  Object.fromEntries(BANT_KEYS.map((key) => [key, bantItemSchema])) as Record<
+    (typeof BANT_KEYS)[number],
+    typeof bantItemSchema
+  >,
+);
+
+export const dealSchema = z.object({
+  id,
+  title: z.string().trim().min(1).max(500),
+  company: text(300),
+  value: z.number().finite().nonnegative(),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as EUR'),
+  stageId: id,
+  status: z.enum(DEAL_STATUSES),
+  closeReason: text(2_000),
+  closedAt: time.nullable(),
+  expectedClose: z.iso.date().nullable(),
+  contactIds: z.array(id).max(200),
+  bant: bantSchema,
+  checkedExitItems: z.array(id).max(500),
+  notes: text(50_000),
+  createdAt: time,
+  updatedAt: time,
+  stageChangedAt: time,
+  snoozedUntil: time.nullable(),
+  // Kept up to date by recordTouch in the same transaction as the touch itself, so the
+  // due scan and the panel never have to read a deal's whole history.
+  touchCount: z.number().int().nonnegative(),
+  lastTouchAt: time.nullable(),
+  lastTouchDirection: z.enum(DIRECTIONS).nullable(),
+  lastDirectedTouchAt: time.nullable(),
+  lastInboundAt: time.nullable(),
+  outboundSinceInbound: z.number().int().nonnegative(),
+  followUpCount: z.number().int().nonnegative(),
+  lastMovementAt: time,
+});
+export type Deal = z.infer<typeof dealSchema>;
+
+export const contactSchema = z.object({
+  id,
+  name: text(300),
+  email: z.email().max(320).toLowerCase().nullable(),
+  company: text(300),
+  headline: text(500),
+  location: text(300),
+  linkedinUrl: z.url({ protocol: /^https$/, hostname: /^www\.linkedin\.com$/ }).nullable(),
+  createdAt: time,
+});
+export type Contact = z.infer<typeof contactSchema>;
+
+export const LINK_KINDS = ['gmail-thread', 'linkedin-profile', 'linkedin-conversation'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+
+export const linkSchema = z.object({
+  /** kind + account + the site's own id; see linkKey(). One key links to one deal at most. */
+  key: z.string().min(1).max(1_000),
+  kind: z.enum(LINK_KINDS),
+  dealId: id,
+  /** The signed-in account the thing belongs to (a Gmail address), or null. */
+  account: text(320).nullable(),
+  externalId: z.string().min(1).max(500),
+  url: z.url().max(2_000).nullable(),
+  label: text(1_000),
+  createdAt: time,
+});
+export type Link = z.infer<typeof linkSchema>;
+
+export const touchSchema = z.object({
+  id,
+  dealId: id,
+  channel: z.enum(CHANNELS),
+  direction: z.enum(DIRECTIONS),
+  at: time,
+  /** The source message's own id ("gmail:msg-f:…"): the same message is never counted twice. */
+  sourceKey: z.string().min(1).max(500).optional(),
+  note: text(10_000),
+  createdAt: time,
+});
+export type Touch = z.infer<typeof touchSchema>;
+
+export const stageChangeSchema = z.object({
+  id: z.number().int().positive().optional(),
+  dealId: id,
+  from: id.nullable(),
+  to: id,
+  at: time,
+});
+export type StageChange = z.infer<typeof stageChangeSchema>;
+
+export const stageDefinitionSchema = z.object({
+  id,
+  name: z.string().trim().min(1).max(100),
+  entry: text(2_000),
+  exitChecklist: z.array(z.object({ id, text: z.string().trim().min(1).max(500) })).max(50),
+  bantGate: z.boolean(),
+});
+
+export const settingsSchema = z.object({
+  key: z.literal('main'),
+  stages: z
+    .array(stageDefinitionSchema)
+    .min(1)
+    .max(30)
+    .refine((stages) => new Set(stages.map((s) => s.id)).size === stages.length, 'Stage ids must be unique'),
+  cadence: z.object({
+    dueAfterDays: z.number().int().min(1).max(60),
+    overdueAfterDays: z.number().int().min(1).max(90),
+    businessDays: z.boolean(),
+  }).refine((c) => c.overdueAfterDays >= c.dueAfterDays, {
+    message: 'Overdue must come on or after due',
+    path: ['overdueAfterDays'],
+  }),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  notifications: z.boolean(),
+  language: z.enum(['auto', 'en', 'tr', 'fi']),
+  theme: z.enum(['auto', 'light', 'dark']),
+});
+export type Settings = z.infer<typeof settingsSchema>;

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { handleMessage, type RouterOptions } from '../../../messaging/router';
+import { testStore } from '../storage/test-store';
+
+const OWN_ID = 'abcdefghijklmnopabcdefghijklmnop';
+const OWN_ORIGIN = `chrome-extension://${OWN_ID}`;
+
+function options(): RouterOptions {
+  return { ctx: testStore(), ownId: OWN_ID, ownOrigin: OWN_ORIGIN, version: '1.2.3' };
+}
+const gmailTab = { id: OWN_ID, url: 'https://mail.google.com/mail/u/0/#inbox/FMfcg' };
+
+describe('the background router', () => {
+  it('answers our own pages and our content scripts on Gmail and LinkedIn', async () => {
+    const opts = options();
+    for (const url of [`${OWN_ORIGIN}/dashboard.html`, gmailTab.url, 'https://www.linkedin.com/in/ada/']) {
+      expect(await handleMessage({ type: 'ping' }, { id: OWN_ID, url }, opts)).toEqual({ ok: true, data: { version: '1.2.3' } });
+    }
+  });
+
+  it('refuses other extensions, other sites and look-alike hosts', async () => {
+    const opts = options();
+    const senders = [
+      { id: 'another-extension', url: gmailTab.url },
+      { id: OWN_ID, url: 'https://evil.example/' },
+      { id: OWN_ID, url: 'https://mail.google.com.evil.example/' },
+      { id: OWN_ID, url: 'http://mail.google.com/' },
+      { id: OWN_ID },
+      {},
+    ];
+    for (const sender of senders) {
+      const reply = await handleMessage({ type: 'ping' }, sender, opts);
+      expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+  });
+
+  it('answers unknown and malformed requests with an error, not a crash', async () => {
+    const opts = options();
+    for (const raw of [null, 42, 'ping', {}, { type: 'drop.tables' }, { type: 'deal.get' }, { type: 'deal.get', dealId: 7 }]) {
+      const reply = await handleMessage(raw, gmailTab, opts);
+      expect(reply).toMatchObject({ ok: false, error: { code: 'malformed' } });
+    }
+    const reply = await handleMessage({ type: 'deal.create', input: { title: '' } }, gmailTab, opts);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'malformed', message: expect.stringContaining('request.input.title') } });
+  });
+
+  it('creates a deal, finds it by its thread, and records touches through requests', async () => {
+    const opts = options();
+    const link = { kind: 'gmail-thread', account: 'rep@example.com', externalId: 'thread-f:99', label: 'Hello' };
+    const created = await handleMessage({ type: 'deal.create', input: { title: 'Acme', links: [link] } }, gmailTab, opts);
+    if (!created.ok) throw new Error(created.error.message);
+    const view = created.data as { deal: { id: string }; stageName: string; gaps: string[]; cadence: { state: string } };
+    expect(view.stageName).toBe('Prospecting');
+    expect(view.gaps).toEqual(['budget', 'authority', 'need', 'timeline']);
+    expect(view.cadence.state).toBe('on-track');
+
+    const found = await handleMessage({ type: 'deal.forKey', key: 'gmail:rep@example.com:thread-f:99' }, gmailTab, opts);
+    expect(found).toMatchObject({ ok: true, data: { deal: { id: view.deal.id } } });
+    const missing = await handleMessage({ type: 'deal.forKey', key: 'gmail:rep@example.com:thread-f:1' }, gmailTab, opts);
+    expect(missing).toEqual({ ok: true, data: null });
+
+    const touch = { dealId: view.deal.id, channel: 'email', direction: 'outbound', at: 1, sourceKey: 'gmail:msg-f:5' };
+    expect(await handleMessage({ type: 'touch.record', input: touch }, gmailTab, opts)).toMatchObject({ ok: true, data: { created: true } });
+    expect(await handleMessage({ type: 'touch.record', input: touch }, gmailTab, opts)).toMatchObject({ ok: true, data: { created: false } });
+
+    const taken = await handleMessage({ type: 'link.add', dealId: view.deal.id, link }, gmailTab, opts);
+    expect(taken).toMatchObject({ ok: true });
+    const other = await handleMessage({ type: 'deal.create', input: { title: 'Other', links: [link] } }, gmailTab, opts);
+    expect(other).toMatchObject({ ok: false, error: { code: 'already-linked', message: 'This is already linked to the deal "Acme"' } });
+  });
+});
