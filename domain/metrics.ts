@@ -1,0 +1,156 @@
+import type { DealStatus, StageDefinition } from './types';
+
+export interface MetricsDeal {
+  id: string;
+  status: DealStatus;
+  value: number;
+  stageId: string;
+  createdAt: number;
+  stageChangedAt: number;
+  closedAt: number | null;
+}
+
+export interface StageChangeFacts {
+  dealId: string;
+  /** null when the deal was created in `to`. */
+  from: string | null;
+  to: string;
+  at: number;
+}
+
+const DAY = 86_400_000;
+
+const mean = (values: number[]): number | null =>
+  values.length === 0 ? null : values.reduce((sum, v) => sum + v, 0) / values.length;
+
+/** Open deals per stage: how many and their total value, every stage listed in order. */
+export function dealsPerStage(deals: readonly MetricsDeal[], stages: readonly StageDefinition[]) {
+  return stages.map((stage) => {
+    const here = deals.filter((deal) => deal.status === 'open' && deal.stageId === stage.id);
+    return { stageId: stage.id, count: here.length, value: here.reduce((sum, deal) => sum + deal.value, 0) };
+  });
+}
+
+/**
+ * The furthest stage each deal has reached: its current stage, every stage its history went
+ * through, and, for a won deal, the whole pipeline.
+ */
+function furthestStageReached(deals: readonly MetricsDeal[], history: readonly StageChangeFacts[], stages: readonly StageDefinition[]) {
+  const index = new Map(stages.map((stage, i) => [stage.id, i]));
+  const furthest = new Map<string, number>();
+  const reach = (dealId: string, stageId: string) => {
+    const i = index.get(stageId);
+    if (i !== undefined && i > (furthest.get(dealId) ?? -1)) furthest.set(dealId, i);
+  };
+  for (const deal of deals) {
+    reach(deal.id, deal.stageId);
+    if (deal.status === 'won') furthest.set(deal.id, stages.length - 1);
+  }
+  const known = new Set(deals.map((deal) => deal.id));
+  for (const change of history) if (known.has(change.dealId)) reach(change.dealId, change.to);
+  return furthest;
+}
+
+/**
+ * Stage-to-stage conversion: of the deals that reached a stage, the share that reached the
+ * next one or any later one (reaching a later stage means having passed the earlier ones).
+ */
+export function stageConversion(deals: readonly MetricsDeal[], history: readonly StageChangeFacts[], stages: readonly StageDefinition[]) {
+  const furthest = [...furthestStageReached(deals, history, stages).values()];
+  return stages.slice(0, -1).map((stage, i) => {
+    const reached = furthest.filter((f) => f >= i).length;
+    const advanced = furthest.filter((f) => f >= i + 1).length;
+    return { from: stage.id, to: stages[i + 1]!.id, reached, advanced, rate: reached === 0 ? null : advanced / reached };
+  });
+}
+
+/** Won ÷ (won + lost). Disqualified deals were never real opportunities and are left out. */
+export function winRate(deals: readonly MetricsDeal[]): number | null {
+  const won = deals.filter((deal) => deal.status === 'won').length;
+  const lost = deals.filter((deal) => deal.status === 'lost').length;
+  return won + lost === 0 ? null : won / (won + lost);
+}
+
+/** Mean value of won deals. */
+export function averageDealSize(deals: readonly MetricsDeal[]): number | null {
+  return mean(deals.filter((deal) => deal.status === 'won').map((deal) => deal.value));
+}
+
+/** Mean days from creation to winning, over won deals. */
+export function averageSalesCycleDays(deals: readonly MetricsDeal[]): number | null {
+  return mean(
+    deals
+      .filter((deal) => deal.status === 'won' && deal.closedAt !== null)
+      .map((deal) => (deal.closedAt! - deal.createdAt) / DAY),
+  );
+}
+
+/** Open deals × win rate × average deal size ÷ average sales cycle: value expected per day. */
+export function salesVelocity(deals: readonly MetricsDeal[]): number | null {
+  const open = deals.filter((deal) => deal.status === 'open').length;
+  const rate = winRate(deals);
+  const size = averageDealSize(deals);
+  const cycle = averageSalesCycleDays(deals);
+  if (rate === null || size === null || cycle === null || cycle === 0) return null;
+  return (open * rate * size) / cycle;
+}
+
+/** Days a deal has spent in its current stage. */
+export function currentDaysInStage(deal: Pick<MetricsDeal, 'stageChangedAt'>, now: number): number {
+  return Math.max(0, (now - deal.stageChangedAt) / DAY);
+}
+
+/**
+ * Average days deals spent in each stage, over completed stays: from the change that
+ * entered the stage to the deal's next change. null for a stage no deal has left yet.
+ */
+export function timeInStage(history: readonly StageChangeFacts[], stages: readonly StageDefinition[]) {
+  const byDeal = new Map<string, StageChangeFacts[]>();
+  for (const change of history) byDeal.set(change.dealId, [...(byDeal.get(change.dealId) ?? []), change]);
+  const stays = new Map<string, number[]>(stages.map((stage) => [stage.id, []]));
+  for (const changes of byDeal.values()) {
+    changes.sort((a, b) => a.at - b.at);
+    changes.slice(0, -1).forEach((entered, i) => {
+      stays.get(entered.to)?.push((changes[i + 1]!.at - entered.at) / DAY);
+    });
+  }
+  return stages.map((stage) => ({ stageId: stage.id, averageDays: mean(stays.get(stage.id) ?? []) }));
+}
+
+/**
+ * Open deals stuck in their stage: in it for more than `factor` times the average completed
+ * stay there. A stage no deal has left yet has no average and flags nothing.
+ */
+export function stagnantDeals(
+  deals: readonly MetricsDeal[],
+  history: readonly StageChangeFacts[],
+  stages: readonly StageDefinition[],
+  now: number,
+  factor = 2,
+) {
+  const average = new Map(timeInStage(history, stages).map((row) => [row.stageId, row.averageDays]));
+  return deals
+    .filter((deal) => deal.status === 'open')
+    .map((deal) => ({ deal, days: currentDaysInStage(deal, now), averageDays: average.get(deal.stageId) ?? null }))
+    .filter((row) => row.averageDays !== null && row.days > factor * row.averageDays)
+    .map(({ deal, days, averageDays }) => ({ dealId: deal.id, stageId: deal.stageId, days, averageDays: averageDays! }));
+}
+
+/** Every pipeline health number at once, for the metrics page. */
+export function pipelineMetrics(
+  deals: readonly MetricsDeal[],
+  history: readonly StageChangeFacts[],
+  stages: readonly StageDefinition[],
+  now: number,
+) {
+  return {
+    dealsPerStage: dealsPerStage(deals, stages),
+    stageConversion: stageConversion(deals, history, stages),
+    winRate: winRate(deals),
+    averageDealSize: averageDealSize(deals),
+    averageSalesCycleDays: averageSalesCycleDays(deals),
+    salesVelocity: salesVelocity(deals),
+    timeInStage: timeInStage(history, stages),
+    stagnantDeals: stagnantDeals(deals, history, stages, now),
+  };
+}
