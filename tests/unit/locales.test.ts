@@ -1,0 +1,38 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_STAGE_TEXTS_EN } from '../../domain/stages';
+import { BANT_KEYS } from '../../domain/types';
+import { bantPromptKey } from '../../domain/bant';
+
+const catalog = (lang: string): Record<string, { message: string }> =>
+  JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8'));
+
+describe('message catalogs', () => {
+  const languages = readdirSync('public/_locales');
+
+  it('speaks English, Turkish and Finnish', () => {
+    expect(languages.sort()).toEqual(['en', 'fi', 'tr']);
+  });
+
+  it('has every English string in every language, and nothing English lacks', () => {
+    const english = Object.keys(catalog('en')).sort();
+    for (const lang of languages) expect(Object.keys(catalog(lang)).sort(), lang).toEqual(english);
+  });
+
+  it('uses only keys the browser accepts, and no empty strings', () => {
+    for (const lang of languages) {
+      for (const [key, { message }] of Object.entries(catalog(lang))) {
+        expect(key, lang).toMatch(/^[A-Za-z0-9_]+$/);
+        expect(message.trim(), `${lang} ${key}`).not.toBe('');
+      }
+    }
+  });
+
+  it('holds the default pipeline and BANT prompts the sales rules ask for', () => {
+    const en = catalog('en');
+    for (const [key, text] of Object.entries(DEFAULT_STAGE_TEXTS_EN)) expect(en[key]?.message, key).toBe(text);
+    for (const key of BANT_KEYS) expect(en[bantPromptKey(key)], key).toBeDefined();
+    expect(catalog('tr').stage_qualification_name?.message).toBe('Potansiyel müşteri belirleme');
+    expect(catalog('fi').stage_closing_name?.message).toBe('Kaupan päättäminen');
+  });
+});
