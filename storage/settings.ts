@@ -35,6 +35,11 @@ export function getSettings(ctx: StoreContext, translate?: Translate): Promise<S
   });
 }
 
+/** The settings without writing anything: for read-only queries such as liveQuery. */
+export async function readSettings(ctx: StoreContext): Promise<Settings> {
+  return (await ctx.db.settings.get('main')) ?? defaultSettings();
+}
+
 export function updateSettings(
   ctx: StoreContext,
   patch: Partial<Omit<Settings, 'key'>>,

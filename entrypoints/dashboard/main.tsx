@@ -3,7 +3,7 @@ import { DealTable } from '../../components/DealTable';
 import { t } from '../../components/i18n';
 import { useLiveQuery } from '../../components/hooks/use-live-query';
 import { storeContext } from '../../storage/db';
-import { getSettings } from '../../storage/settings';
+import { readSettings } from '../../storage/settings';
 import './style.css';
 
 const ctx = storeContext();
@@ -11,7 +11,7 @@ const ctx = storeContext();
 function Dashboard() {
   const data = useLiveQuery(async () => ({
     deals: await ctx.db.deals.orderBy('updatedAt').reverse().toArray(),
-    settings: await getSettings(ctx),
+    settings: await readSettings(ctx),
   }));
   return (
     <main>

@@ -1,0 +1,14 @@
+import type { BrowserContext, Worker } from 'playwright-core';
+
+export const ROOT: string;
+export const EXTENSION_DIR: string;
+export const FIXTURES_DIR: string;
+export function fixtureResponder(
+  pages: Record<string, string> | ((url: string) => string | undefined),
+): (url: string) => { status: number; contentType: string; body: string | Buffer };
+export function launchWithExtension(options?: {
+  extensionDir?: string;
+  headless?: boolean;
+  pages?: Record<string, string> | ((url: string) => string | undefined);
+  viewport?: { width: number; height: number };
+}): Promise<{ context: BrowserContext; worker: Worker; extensionId: string; close(): Promise<void> }>;

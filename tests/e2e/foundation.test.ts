@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startExtension, type Extension } from './harness';
+import { dealRecord, seedRecords } from './seed';
+
+describe('the built extension in Chromium', () => {
+  let ext: Extension;
+  let dashboard: Page;
+
+  beforeAll(async () => {
+    ext = await startExtension({ pages: { 'https://mail.google.com/mail/u/0/': 'smoke/blank.html' } });
+    dashboard = await ext.extensionPage('dashboard.html');
+  });
+  afterAll(() => ext?.close());
+
+  it('starts its service worker, which answers a request', async () => {
+    const reply = await dashboard.evaluate(() => chrome.runtime.sendMessage({ type: 'ping' }));
+    expect(reply).toEqual({ ok: true, data: { version: expect.stringMatching(/^\d+\.\d+\.\d+$/) } });
+    const bad = await dashboard.evaluate(() => chrome.runtime.sendMessage({ type: 'deal.explode' }));
+    expect(bad).toMatchObject({ ok: false, error: { code: 'malformed' } });
+    // The worker survived the bad request.
+    expect(await dashboard.evaluate(() => chrome.runtime.sendMessage({ type: 'ping' }))).toMatchObject({ ok: true });
+  });
+
+  it('shows a deal created through the worker on the dashboard, live', async () => {
+    await expect(dashboard.getByRole('heading', { name: 'Threadline' }).count()).resolves.toBe(1);
+    const reply = await dashboard.evaluate(() =>
+      chrome.runtime.sendMessage({
+        type: 'deal.create',
+        input: { title: 'Acme: 40 seats', company: 'Acme Oy', value: 12000, newContacts: [{ name: 'Aino Virtanen', email: 'aino@acme.fi' }] },
+      }),
+    );
+    expect(reply).toMatchObject({ ok: true, data: { stageName: 'Prospecting', cadence: { state: 'on-track' } } });
+    const row = dashboard.getByRole('row').filter({ hasText: 'Acme: 40 seats' });
+    await row.waitFor({ timeout: 5_000 });
+    await expect(row.textContent()).resolves.toMatch(/Acme Oy.*Prospecting.*On track/);
+  });
+
+  it('counts a deal left 4 days without movement on the toolbar badge', async () => {
+    await seedRecords(dashboard, 'deals', [dealRecord({ id: 'stale-1', title: 'Globex pilot', daysAgo: 4 })]);
+    // Wake the worker the way the schedule does.
+    await ext.inWorker(() => chrome.alarms.create('threadline-due', { when: Date.now() + 50, periodInMinutes: 15 }), null);
+    const badge = async () => ext.inWorker(() => chrome.action.getBadgeText({}), null);
+    await expect.poll(badge, { timeout: 10_000 }).toBe('1');
+    await dashboard.reload();
+    await expect(dashboard.getByRole('row').filter({ hasText: 'Globex pilot' }).textContent()).resolves.toContain('Due');
+  });
+
+  it('answers requests for the sites from fixture pages, with no network', async () => {
+    const page = await ext.context.newPage();
+    await page.goto('https://mail.google.com/mail/u/0/#inbox');
+    await expect(page.title()).resolves.toBe('Smoke fixture');
+    const elsewhere = await page.evaluate(() => fetch('https://example.com/').then(() => 'reached', () => 'blocked'));
+    expect(elsewhere).toBe('blocked');
+    await page.close();
+  });
+});

@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { EXTENSION_DIR, ROOT, launchWithExtension } from '../../scripts/lib/launch.mjs';
+
+export interface Extension {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  /** Opens one of the extension's pages, e.g. "dashboard.html". */
+  extensionPage(path: string): Promise<Page>;
+  /** Runs a function in the extension's service worker. */
+  inWorker<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Site URL (origin + path) → fixture file under tests/fixtures. */
+  pages?: Record<string, string>;
+}
+
+/** Launches Chromium with the built extension (building it first if there is none). */
+export async function startExtension(options: StartOptions = {}): Promise<Extension> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    execSync('npx wxt build', { cwd: ROOT, stdio: 'inherit' });
+  }
+  const launched = await launchWithExtension({ pages: options.pages ?? {} });
+  const { context, worker, extensionId } = launched;
+  return {
+    context,
+    worker,
+    extensionId,
+    async extensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    inWorker: (fn, arg) => worker.evaluate(fn as never, arg) as never,
+    close: launched.close,
+  };
+}
