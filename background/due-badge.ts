@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { StoreContext } from '../storage/db';
-import { dueDeals } from '../storage/queries';
+import { scanDue } from '../storage/queries';
 
 export const DUE_ALARM = 'threadline-due';
 /** Due dates are whole days: looking every 15 minutes is plenty and costs nothing. */
@@ -8,13 +8,12 @@ export const DUE_ALARM_PERIOD_MINUTES = 15;
 
 /** Recomputes what is due and shows the count of due and overdue deals on the toolbar. */
 export async function refreshDueBadge(ctx: StoreContext): Promise<number> {
-  const due = await dueDeals(ctx);
+  const { due, overdue } = await scanDue(ctx);
+  const count = due.length + overdue.length;
   const action = browser.action ?? browser.browserAction;
-  await action.setBadgeText({ text: due.length > 0 ? String(due.length) : '' });
-  await action.setBadgeBackgroundColor({
-    color: due.some((d) => d.state === 'overdue') ? '#c5221f' : '#e37400',
-  });
-  return due.length;
+  await action.setBadgeText({ text: count > 0 ? String(count) : '' });
+  await action.setBadgeBackgroundColor({ color: overdue.length > 0 ? '#c5221f' : '#e37400' });
+  return count;
 }
 
 export async function scheduleDueAlarm(): Promise<void> {

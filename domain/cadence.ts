@@ -1,4 +1,4 @@
-import { addBusinessDays, addDays } from 'date-fns';
+import { addBusinessDays, addDays, isWeekend, nextMonday, startOfDay } from 'date-fns';
 import { tz } from '@date-fns/tz';
 import type { CadenceSettings, DealCadenceFacts } from './types';
 
@@ -26,12 +26,14 @@ export function lastMovementAt(deal: Pick<DealCadenceFacts, 'createdAt' | 'stage
 /**
  * `days` later by the calendar of a time zone (the runtime's own unless given): the same
  * wall-clock time on a later day, so a daylight-saving change does not shift it by an hour.
- * With business days, Saturdays and Sundays are skipped.
+ * With business days, Saturdays and Sundays do not count: movement over a weekend starts
+ * the clock on Monday morning, so a later movement is never due earlier.
  */
 export function addCadenceDays(from: number, days: number, businessDays: boolean, timeZone?: string): number {
   const options = timeZone ? { in: tz(timeZone) } : undefined;
-  const date = businessDays ? addBusinessDays(from, days, options) : addDays(from, days, options);
-  return date.getTime();
+  if (!businessDays) return addDays(from, days, options).getTime();
+  const start = isWeekend(from, options) ? startOfDay(nextMonday(from, options), options) : from;
+  return addBusinessDays(start, days, options).getTime();
 }
 
 /**
@@ -64,10 +66,23 @@ export function cadenceOf(
 }
 
 /**
- * An upper bound on the last movement of any deal that can be due at `now`, to narrow an
- * index scan. Business days only push due dates later, and a daylight-saving change moves
- * a calendar day by at most an hour, so the plain day count less two hours is safe.
+ * The latest last-movement time that is at least `days` cadence days before `now`: a deal
+ * is due exactly when its last movement is at or before this (for `dueAfterDays`), so a
+ * database can answer "what is due" from an index alone. Adding cadence days never goes
+ * backwards in time, so a binary search over the milliseconds finds the boundary exactly,
+ * weekends, daylight-saving changes and time zones included.
  */
-export function dueScanCutoff(settings: CadenceSettings, now: number): number {
-  return now - settings.dueAfterDays * DAY + 2 * 3_600_000;
+export function latestMovementReaching(days: number, businessDays: boolean, now: number, timeZone?: string): number {
+  const reaches = (movement: number) => addCadenceDays(movement, days, businessDays, timeZone) <= now;
+  // Each cadence day spans less than 24 + 1 hours; with business days up to two weekend days
+  // per five more, plus a weekend at the start.
+  let low = now - (Math.ceil((days * 7) / 5) + 3) * (DAY + 3_600_000);
+  let high = now;
+  if (!reaches(low)) throw new Error('Cadence search started too late');
+  while (high - low > 1) {
+    const mid = Math.floor((low + high) / 2);
+    if (reaches(mid)) low = mid;
+    else high = mid;
+  }
+  return low;
 }

@@ -20,6 +20,19 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> 
       settings: 'key',
     },
   },
+  {
+    // Snoozed deals get an index (null is not indexed, so it holds only snoozed ones): the
+    // due scan then never has to read a deal record.
+    version: 2,
+    stores: {
+      deals: 'id, stageId, status, [status+lastMovementAt], *contactIds, updatedAt, snoozedUntil',
+      contacts: 'id, email, &linkedinUrl, name',
+      links: 'key, dealId',
+      touches: 'id, dealId, [dealId+at], &sourceKey',
+      stageHistory: '++id, dealId, [dealId+at]',
+      settings: 'key',
+    },
+  },
 ];
 
 export class ThreadlineDB extends Dexie {

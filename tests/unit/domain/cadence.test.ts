@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { describe, expect, it } from 'vitest';
-import { addCadenceDays, cadenceOf, DEFAULT_CADENCE, dueScanCutoff, lastMovementAt } from '../../../domain/cadence';
+import { addCadenceDays, cadenceOf, DEFAULT_CADENCE, lastMovementAt, latestMovementReaching } from '../../../domain/cadence';
 import type { DealCadenceFacts } from '../../../domain/types';
 
 const HOUR = 3_600_000;
@@ -49,6 +49,34 @@ describe('cadence', () => {
     expect(cadenceOf(deal(friday), DEFAULT_CADENCE, at('2026-11-09T20:00:00Z'), utc).state).toBe('due');
   });
 
+  it('starts the business-day clock on Monday morning after weekend movement', () => {
+    const saturday = at('2026-11-07T10:00:00Z');
+    const c = cadenceOf(deal(saturday), { ...DEFAULT_CADENCE, businessDays: true }, saturday, utc);
+    expect(new Date(c.dueAt).toISOString()).toBe('2026-11-12T00:00:00.000Z');
+    // Later movement is never due earlier: Friday night is due before Saturday morning.
+    const fridayNight = addCadenceDays(at('2026-11-06T23:00:00Z'), 3, true, 'UTC');
+    expect(fridayNight).toBeLessThan(c.dueAt);
+  });
+
+  it('finds from an index boundary exactly the deals the rule calls due', () => {
+    let seed = 11;
+    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    for (const businessDays of [false, true]) {
+      for (const timeZone of ['UTC', 'Europe/Helsinki', 'America/Los_Angeles']) {
+        const settings = { ...DEFAULT_CADENCE, businessDays };
+        const now = at('2026-03-31T12:00:00Z') + Math.floor(random() * 14 * DAY);
+        const boundary = latestMovementReaching(3, businessDays, now, timeZone);
+        for (let i = 0; i < 200; i++) {
+          const movement = now - Math.floor(random() * 12 * DAY);
+          const due = cadenceOf(deal(movement), settings, now, { timeZone }).state !== 'on-track';
+          expect(movement <= boundary, `${timeZone} ${businessDays} ${new Date(movement).toISOString()}`).toBe(due);
+        }
+        expect(addCadenceDays(boundary, 3, businessDays, timeZone)).toBeLessThanOrEqual(now);
+        expect(addCadenceDays(boundary + 1, 3, businessDays, timeZone)).toBeGreaterThan(now);
+      }
+    }
+  });
+
   it('runs across a month end', () => {
     const c = cadenceOf(deal(at('2026-11-29T10:00:00Z')), DEFAULT_CADENCE, 0, utc);
     expect(new Date(c.dueAt).toISOString()).toBe('2026-12-02T10:00:00.000Z');
@@ -68,9 +96,9 @@ describe('cadence', () => {
     const fall = cadenceOf(deal(ny), DEFAULT_CADENCE, ny, { timeZone: 'America/New_York' });
     expect(new TZDate(fall.dueAt, 'America/New_York').getHours()).toBe(17);
     expect(fall.dueAt - ny).toBe(3 * DAY + HOUR);
-    // The scan cutoff stays a safe bound across the change.
-    expect(dueScanCutoff(DEFAULT_CADENCE, c.dueAt)).toBeGreaterThanOrEqual(friday);
-    expect(dueScanCutoff(DEFAULT_CADENCE, fall.dueAt)).toBeGreaterThanOrEqual(ny);
+    // The index boundary finds the same moment across the change.
+    expect(latestMovementReaching(3, false, c.dueAt, 'Europe/Helsinki')).toBe(friday);
+    expect(latestMovementReaching(3, false, fall.dueAt, 'America/New_York')).toBe(ny);
   });
 
   it('counts business days in the rep’s own time zone, not UTC', () => {

@@ -10,6 +10,9 @@ import {
   touchSchema,
 } from '../../../storage/schemas';
 import * as v1 from '../../fixtures/schema/v1';
+import * as v2 from '../../fixtures/schema/v2';
+
+const FIXTURES = [v1, v2];
 
 const currentSchemas = {
   deals: dealSchema,
@@ -21,22 +24,22 @@ const currentSchemas = {
 };
 
 describe('schema migrations', () => {
-  it('still declares version 1 exactly as it was published', () => {
-    expect(SCHEMA_VERSIONS[0]).toEqual({ version: v1.version, stores: v1.stores });
+  it('still declares every published version exactly as it was, and has a fixture for each', () => {
+    expect(SCHEMA_VERSIONS).toEqual(FIXTURES.map(({ version, stores }) => ({ version, stores })));
   });
 
-  it('opens a version-1 database with data and keeps every record, valid under today’s schemas', async () => {
-    const name = `threadline-v1-${Math.random()}`;
+  it.each(FIXTURES)('upgrades a version-$version database and keeps every record, valid under today’s schemas', async (fixture) => {
+    const name = `threadline-v${fixture.version}-${Math.random()}`;
     const old = new Dexie(name);
-    old.version(v1.version).stores(v1.stores);
+    old.version(fixture.version).stores(fixture.stores);
     await old.open();
-    for (const [table, rows] of Object.entries(v1.data)) await old.table(table).bulkAdd(rows);
+    for (const [table, rows] of Object.entries(fixture.data)) await old.table(table).bulkAdd(rows);
     old.close();
 
     const db = new ThreadlineDB(name);
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
-    for (const [table, rows] of Object.entries(v1.data)) {
+    for (const [table, rows] of Object.entries(fixture.data)) {
       const stored = await db.table(table).toArray();
       expect(stored, table).toHaveLength(rows.length);
       for (const row of stored) {
@@ -47,6 +50,18 @@ describe('schema migrations', () => {
     // The unique indexes still hold the records that use them.
     expect(await db.touches.where('sourceKey').equals('gmail:msg-f:1').count()).toBe(1);
     expect((await db.contacts.where('linkedinUrl').equals('https://www.linkedin.com/in/ada-lovelace/').first())?.name).toBe('Ada Lovelace');
+    db.close();
+  });
+
+  it('finds snoozed deals by the index version 2 added', async () => {
+    const name = `threadline-v1-snooze-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(v1.version).stores(v1.stores);
+    await old.open();
+    await old.table('deals').bulkAdd(v1.data.deals.map((d, i) => ({ ...d, snoozedUntil: i === 0 ? 1_800_000_000_000 : null })));
+    old.close();
+    const db = new ThreadlineDB(name);
+    expect(await db.deals.where('snoozedUntil').above(0).primaryKeys()).toEqual(['deal-1']);
     db.close();
   });
 });

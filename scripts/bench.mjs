@@ -1,0 +1,106 @@
+// npm run bench: sizes of the production build and timings of the storage operations on a
+// large pipeline in Chromium's real IndexedDB. Prints a table and writes bench/results.md.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { ROOT, EXTENSION_DIR, launchWithExtension } from './lib/launch.mjs';
+
+const DEALS = 10_000;
+const TOUCHES = 100_000;
+const BUDGETS = {
+  'content-scripts/gmail.js': { gzipKB: 25 },
+  'due scan': { p95: 50 },
+  'link lookup by thread id': { p95: 2 },
+};
+
+function build(args) {
+  const result = spawnSync('npx', ['wxt', 'build', ...args], { cwd: ROOT, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`wxt build ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+function filesUnder(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+function sizes() {
+  return filesUnder(EXTENSION_DIR)
+    .filter((file) => file.endsWith('.js'))
+    .map((file) => {
+      const content = readFileSync(file);
+      // Hashed chunk names ("dashboard-Dp3ihMYf.js") are reported by entrypoint name.
+      const name = relative(EXTENSION_DIR, file).replace(/-[\w-]{8}\.js$/, '.js');
+      return { name, raw: content.length, gzip: gzipSync(content, { level: 9 }).length };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+const percentile = (samples, p) => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+
+async function timings() {
+  build(['--mode', 'bench']);
+  const ext = await launchWithExtension({ extensionDir: `${EXTENSION_DIR}-bench` });
+  try {
+    const page = await ext.context.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/bench.html`);
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+    const results = await page.evaluate(
+      ([deals, touches]) =>
+        globalThis.threadlineBench.run(deals, touches).catch((error) => {
+          throw new Error(`${error.name}: ${error.message}`);
+        }),
+      [DEALS, TOUCHES],
+    );
+    return Object.entries(results).map(([name, samples]) => ({
+      name,
+      runs: samples.length,
+      median: percentile(samples, 50),
+      p95: percentile(samples, 95),
+    }));
+  } finally {
+    await ext.close();
+  }
+}
+
+const kb = (bytes) => (bytes / 1024).toFixed(1);
+const ms = (value) => value.toFixed(2);
+const verdict = (name, field, value) => {
+  const budget = BUDGETS[name]?.[field];
+  return budget === undefined ? '' : value <= budget ? `≤ ${budget} ✓` : `> ${budget} ✗`;
+};
+
+build([]);
+const sizeRows = sizes();
+const timingRows = await timings();
+
+const lines = [
+  '# Threadline bench',
+  '',
+  `Measured ${new Date().toISOString()} on ${process.platform} ${process.arch}, Node ${process.version}.`,
+  '',
+  '## Size of each entrypoint’s JavaScript (production build)',
+  '',
+  '| file | raw KB | gzip KB | budget (gzip KB) |',
+  '| --- | ---: | ---: | --- |',
+  ...sizeRows.map((r) => `| ${r.name} | ${kb(r.raw)} | ${kb(r.gzip)} | ${verdict(r.name, 'gzipKB', r.gzip / 1024)} |`),
+  '',
+  `## Storage in Chromium's IndexedDB: ${DEALS.toLocaleString('en')} deals, ${TOUCHES.toLocaleString('en')} touches`,
+  '',
+  'Seeded as a rep’s database after two years: a third of the deals open, each moved in the last three weeks (so most are due); the worst-case row reopens every deal and makes it stale.',
+  '',
+  '| operation | runs | median ms | p95 ms | budget (p95 ms) |',
+  '| --- | ---: | ---: | ---: | --- |',
+  ...timingRows.map((r) => `| ${r.name} | ${r.runs} | ${ms(r.median)} | ${ms(r.p95)} | ${verdict(r.name, 'p95', r.p95)} |`),
+  '',
+];
+const report = lines.join('\n');
+console.log(report);
+mkdirSync(join(ROOT, 'bench'), { recursive: true });
+writeFileSync(join(ROOT, 'bench/results.md'), report);
+console.log('Written to bench/results.md');
