@@ -46,6 +46,22 @@ describe('the built extension in Chromium', () => {
     await expect(dashboard.getByRole('row').filter({ hasText: 'Globex pilot' }).textContent()).resolves.toContain('Due');
   });
 
+  it('tells a subscribed panel that the pipeline changed', async () => {
+    const notice = await dashboard.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const port = chrome.runtime.connect({ name: 'threadline-changes' });
+          port.onMessage.addListener((message) => {
+            port.disconnect();
+            resolve(message);
+          });
+          setTimeout(() => chrome.runtime.sendMessage({ type: 'deal.create', input: { title: 'Port check' } }), 100);
+          setTimeout(() => resolve('no notice'), 5_000);
+        }),
+    );
+    expect(notice).toEqual({ type: 'changed' });
+  });
+
   it('answers requests for the sites from fixture pages, with no network', async () => {
     const page = await ext.context.newPage();
     await page.goto('https://mail.google.com/mail/u/0/#inbox');
