@@ -1,0 +1,27 @@
+export interface GmailRoute {
+  /** The /mail/u/<n>/ index: it shifts when accounts are added, so never key data by it. */
+  accountIndex: number;
+  /** The view: "inbox", "sent", "label/Work", "search/acme", ... */
+  view: string;
+  /** The opaque token of the open conversation (FMfcg…), or null in a list. */
+  threadToken: string | null;
+}
+
+// Thread tokens are long opaque strings (FMfcgz…, or 16 hex digits in old links); page
+// markers like "p2" and label names are not.
+const THREAD_TOKEN = /^(?:FMfcg[A-Za-z0-9_-]{10,}|[A-Za-z0-9_-]{16,}|[0-9a-f]{16})$/;
+
+/** Reads Gmail's location: /mail/u/<n>/ and the hash route. */
+export function parseGmailRoute(location: Pick<Location, 'pathname' | 'hash'>): GmailRoute | null {
+  const path = location.pathname.match(/^\/mail(?:\/u\/(\d+))?\/?/);
+  if (!path) return null;
+  const hash = location.hash.replace(/^#/, '').split('?')[0] ?? '';
+  const segments = hash.split('/').filter(Boolean);
+  const last = segments.at(-1);
+  const opensThread = segments.length >= 2 && last !== undefined && THREAD_TOKEN.test(last);
+  return {
+    accountIndex: Number(path[1] ?? 0),
+    view: (opensThread ? segments.slice(0, -1) : segments).join('/') || 'inbox',
+    threadToken: opensThread ? last! : null,
+  };
+}
