@@ -1,6 +1,7 @@
 import type { Deal } from '../storage/schemas';
 import type { DealView } from '../storage/deal-view';
 import type { DueDeal } from '../storage/queries';
+import type { LinkChip } from '../storage/suggestions';
 import type { RequestType } from './requests';
 
 /** What each request answers with. */
@@ -22,6 +23,10 @@ export interface ReplyData {
   'deal.close': DealView;
   'deal.reopen': DealView;
   'due.list': DueDeal[];
+  'touches.sync': { created: number; view: DealView | null };
+  'touch.cancel': { view: DealView | null };
+  'deal.suggest': Deal[];
+  'links.chips': Record<string, LinkChip>;
 }
 
 export type ErrorCode =

@@ -33,6 +33,10 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('deal.close'), input: closeDealInput }),
   z.object({ type: z.literal('deal.reopen'), dealId: id }),
   z.object({ type: z.literal('due.list') }),
+  z.object({ type: z.literal('touches.sync'), inputs: z.array(recordTouchInput).max(500) }),
+  z.object({ type: z.literal('touch.cancel'), sourceKey: z.string().min(1).max(500) }),
+  z.object({ type: z.literal('deal.suggest'), emails: z.array(z.string().max(320)).max(100) }),
+  z.object({ type: z.literal('links.chips'), keys: z.array(z.string().min(1).max(1_000)).max(500) }),
 ]);
 
 export type Request = z.input<typeof requestSchema>;

@@ -14,7 +14,8 @@ import {
 } from '../storage/deals';
 import { findLink, linkToDeal, unlink } from '../storage/links';
 import { dueDeals, searchDeals } from '../storage/queries';
-import { recordTouch } from '../storage/touches';
+import { cancelPendingTouch, recordTouch, recordTouches } from '../storage/touches';
+import { linkChips, suggestDeals } from '../storage/suggestions';
 import { requireDeal } from '../storage/deal-record';
 import type { Reply, ReplyData } from './replies';
 import { requestSchema, type ParsedRequest } from './requests';
@@ -97,5 +98,17 @@ async function dispatch(request: ParsedRequest, { ctx, version }: RouterOptions)
       return view(await reopenDeal(ctx, request.dealId));
     case 'due.list':
       return dueDeals(ctx);
+    case 'touches.sync': {
+      const result = await recordTouches(ctx, request.inputs);
+      return { created: result.created, view: result.deal ? await view(result.deal) : null };
+    }
+    case 'touch.cancel': {
+      const deal = await cancelPendingTouch(ctx, request.sourceKey);
+      return { view: deal ? await view(deal) : null };
+    }
+    case 'deal.suggest':
+      return suggestDeals(ctx, request.emails);
+    case 'links.chips':
+      return linkChips(ctx, request.keys);
   }
 }

@@ -63,6 +63,7 @@ export const recordTouchInput = z.object({
   direction: z.enum(DIRECTIONS),
   at: z.number().int().nonnegative(),
   sourceKey: z.string().min(1).max(500).optional(),
+  pending: z.boolean().optional(),
   note: z.string().max(10_000).default(''),
 });
 export type RecordTouchInput = z.input<typeof recordTouchInput>;

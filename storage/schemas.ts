@@ -94,6 +94,12 @@ export const touchSchema = z.object({
   at: time,
   /** The source message's own id ("gmail:msg-f:…"): the same message is never counted twice. */
   sourceKey: z.string().min(1).max(500).optional(),
+  /**
+   * A message the rep has just sent, recorded before Gmail shows it with its id. When the
+   * message appears, this touch takes its id instead of a second touch being made; if the
+   * send is undone, it is removed.
+   */
+  pending: z.boolean().optional(),
   note: text(10_000),
   createdAt: time,
 });

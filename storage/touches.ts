@@ -1,4 +1,5 @@
-import { validated } from './errors';
+import { summarizeTouches } from '../domain/follow-ups';
+import { StorageError, validated } from './errors';
 import { recordTouchInput, type RecordTouchInput } from './inputs';
 import { touchSchema, type Deal, type Touch } from './schemas';
 import type { StoreContext } from './db';
@@ -11,10 +12,14 @@ export interface RecordTouchResult {
   created: boolean;
 }
 
+/** How far apart a sent message's click and its shown time may be to be the same message. */
+const PENDING_MATCH_MS = 10 * 60_000;
+
 /**
  * Records one touch and updates the deal's touch summary in the same transaction.
  * Idempotent by sourceKey: the same message recorded twice (two tabs, a reopened thread)
- * is counted once. The summary follows domain/follow-ups.ts summarizeTouches().
+ * is counted once. An outbound message that matches a pending send takes that touch over.
+ * The summary follows domain/follow-ups.ts summarizeTouches().
  */
 export async function recordTouch(ctx: StoreContext, input: RecordTouchInput): Promise<RecordTouchResult> {
   const parsed = validated('touch', recordTouchInput, input);
@@ -25,6 +30,14 @@ export async function recordTouch(ctx: StoreContext, input: RecordTouchInput): P
       if (existing) {
         const deal = await db.deals.get(existing.dealId);
         if (deal) return { touch: existing, deal, created: false };
+      }
+      if (!parsed.pending && parsed.direction === 'outbound') {
+        const pending = await matchingPendingSend(ctx, parsed.dealId, parsed.channel, parsed.at);
+        if (pending) {
+          const touch = validated('touch', touchSchema, { ...pending, sourceKey: parsed.sourceKey, at: parsed.at, pending: undefined });
+          await db.touches.put(touch);
+          return { touch, deal: await resummarize(ctx, parsed.dealId), created: false };
+        }
       }
     }
     const touch = validated('touch', touchSchema, {
@@ -37,6 +50,62 @@ export async function recordTouch(ctx: StoreContext, input: RecordTouchInput): P
       return withTouch(ctx, current, touch);
     });
     return { touch, deal, created: true };
+  });
+}
+
+/** Records a thread's messages in one transaction; returns how many were new. */
+export async function recordTouches(ctx: StoreContext, inputs: RecordTouchInput[]): Promise<{ created: number; deal: Deal | null }> {
+  const { db } = ctx;
+  return db.transaction('rw', db.deals, db.touches, async () => {
+    let created = 0;
+    let deal: Deal | null = null;
+    for (const input of inputs) {
+      const result = await recordTouch(ctx, input);
+      if (result.created) created++;
+      deal = result.deal;
+    }
+    return { created, deal };
+  });
+}
+
+/** Removes a pending send the rep undid. Refuses to remove a touch that is not pending. */
+export async function cancelPendingTouch(ctx: StoreContext, sourceKey: string): Promise<Deal | null> {
+  const { db } = ctx;
+  return db.transaction('rw', db.deals, db.touches, async () => {
+    const touch = await db.touches.where('sourceKey').equals(sourceKey).first();
+    if (!touch) return null;
+    if (!touch.pending) throw new StorageError('conflict', 'This message was already delivered and counted', { field: 'sourceKey' });
+    await db.touches.delete(touch.id);
+    return resummarize(ctx, touch.dealId);
+  });
+}
+
+async function matchingPendingSend(ctx: StoreContext, dealId: string, channel: Touch['channel'], at: number): Promise<Touch | undefined> {
+  const nearby = await ctx.db.touches
+    .where('[dealId+at]')
+    .between([dealId, at - PENDING_MATCH_MS], [dealId, at + PENDING_MATCH_MS], true, true)
+    .filter((t) => t.pending === true && t.channel === channel && t.direction === 'outbound')
+    .toArray();
+  return nearby.sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at))[0];
+}
+
+/** Recomputes a deal's touch summary from all its touches: for the rare edits that remove or move one. */
+async function resummarize(ctx: StoreContext, dealId: string): Promise<Deal> {
+  return mutateDeal(ctx, dealId, async (deal) => {
+    const touches = await touchesOfDeal(ctx, dealId);
+    const summary = summarizeTouches(touches);
+    const directed = touches.filter((t) => t.channel !== 'note');
+    const lastInbound = summary.lastInboundAt;
+    return {
+      ...deal,
+      touchCount: summary.touchCount,
+      lastTouchAt: summary.lastTouchAt,
+      lastTouchDirection: summary.lastTouchDirection,
+      lastDirectedTouchAt: directed.length ? Math.max(...directed.map((t) => t.at)) : null,
+      lastInboundAt: lastInbound,
+      outboundSinceInbound: directed.filter((t) => t.direction === 'outbound' && (lastInbound === null || t.at >= lastInbound)).length,
+      followUpCount: summary.followUpCount,
+    };
   });
 }
 

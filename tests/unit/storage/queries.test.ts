@@ -62,3 +62,20 @@ describe('search', () => {
     expect((await searchDeals(ctx, '', 1))).toHaveLength(1);
   });
 });
+
+describe('suggestions for a thread', () => {
+  it('puts deals sharing an address first, then the same company domain, never free mail', async () => {
+    const { suggestDeals } = await import('../../../storage/suggestions');
+    const ctx = testStore();
+    await createDeal(ctx, { title: 'Acme expansion', newContacts: [{ name: 'Jussi', email: 'jussi@acme.fi' }] });
+    ctx.tick(HOUR);
+    await createDeal(ctx, { title: 'Acme pilot', newContacts: [{ name: 'Aino', email: 'aino@acme.fi' }] });
+    await createDeal(ctx, { title: 'Freemail friend', newContacts: [{ name: 'F', email: 'friend@gmail.com' }] });
+    await createDeal(ctx, { title: 'Unrelated', newContacts: [{ name: 'U', email: 'u@globex.com' }] });
+    const titles = async (emails: string[]) => (await suggestDeals(ctx, emails)).map((d) => d.title);
+    expect(await titles(['AINO@acme.fi'])).toEqual(['Acme pilot', 'Acme expansion']);
+    expect(await titles(['jussi@acme.fi'])).toEqual(['Acme expansion', 'Acme pilot']);
+    expect(await titles(['stranger@gmail.com'])).toEqual([]);
+    expect(await titles(['friend@gmail.com'])).toEqual(['Freemail friend']);
+  });
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { summarizeTouches } from '../../../domain/follow-ups';
 import type { Channel, Direction } from '../../../domain/types';
 import { createDeal } from '../../../storage/deals';
-import { recordTouch, touchesOfDeal } from '../../../storage/touches';
+import { cancelPendingTouch, recordTouch, recordTouches, touchesOfDeal } from '../../../storage/touches';
 import { DAY, HOUR, testStore } from './test-store';
 
 describe('recordTouch', () => {
@@ -88,5 +88,40 @@ describe('recordTouch', () => {
       recordTouch(ctx, { dealId: 'nope', channel: 'fax' as never, direction: 'inbound', at: 1 }),
     ).rejects.toMatchObject({ code: 'invalid', message: expect.stringContaining('touch.channel') });
     expect(await ctx.db.touches.count()).toBe(0);
+  });
+
+  it('counts a sent message once: when sent, and again when it shows with its id', async () => {
+    const ctx = testStore();
+    const deal = await createDeal(ctx, { title: 'Acme' });
+    const base = { dealId: deal.id, channel: 'email' as const };
+    await recordTouch(ctx, { ...base, direction: 'outbound', at: ctx.now() - 2 * DAY, sourceKey: 'gmail:a:msg-f:1' });
+    const sent = await recordTouch(ctx, { ...base, direction: 'outbound', at: ctx.now(), sourceKey: 'gmail:a:draft:r-77', pending: true });
+    expect(sent.deal.followUpCount).toBe(1);
+    // The thread now shows the message, stamped to the minute.
+    const shown = await recordTouches(ctx, [
+      { ...base, direction: 'outbound', at: ctx.now() - 2 * DAY, sourceKey: 'gmail:a:msg-f:1' },
+      { ...base, direction: 'outbound', at: ctx.now() - 40_000, sourceKey: 'gmail:a:msg-f:2' },
+    ]);
+    expect(shown.created).toBe(0);
+    expect(shown.deal?.followUpCount).toBe(1);
+    const touches = await touchesOfDeal(ctx, deal.id);
+    expect(touches.map((t) => [t.sourceKey, t.pending])).toEqual([
+      ['gmail:a:msg-f:1', undefined],
+      ['gmail:a:msg-f:2', undefined],
+    ]);
+    expect(shown.deal?.lastTouchAt).toBe(ctx.now() - 40_000);
+  });
+
+  it('forgets a send the rep undid, and refuses to forget a delivered one', async () => {
+    const ctx = testStore();
+    const deal = await createDeal(ctx, { title: 'Acme' });
+    const base = { dealId: deal.id, channel: 'email' as const, direction: 'outbound' as const };
+    await recordTouch(ctx, { ...base, at: ctx.now() - DAY, sourceKey: 'gmail:a:msg-f:1' });
+    await recordTouch(ctx, { ...base, at: ctx.now(), sourceKey: 'gmail:a:draft:r-1', pending: true });
+    const after = await cancelPendingTouch(ctx, 'gmail:a:draft:r-1');
+    expect(after).toMatchObject({ touchCount: 1, followUpCount: 0, lastTouchAt: ctx.now() - DAY });
+    await expect(cancelPendingTouch(ctx, 'gmail:a:msg-f:1')).rejects.toMatchObject({ code: 'conflict' });
+    expect(await cancelPendingTouch(ctx, 'gmail:a:draft:nope')).toBeNull();
+    expect(await ctx.db.touches.count()).toBe(1);
   });
 });
