@@ -15,6 +15,10 @@ export default defineBackground(() => {
     ownId: browser.runtime.id,
     ownOrigin,
     version: browser.runtime.getManifest().version,
+    openDashboard: async (dealId?: string) => {
+      const hash = dealId ? `#deal/${encodeURIComponent(dealId)}` : '';
+      await browser.tabs.create({ url: browser.runtime.getURL(`/dashboard.html${hash}` as '/dashboard.html') });
+    },
   };
 
   // Listeners are registered synchronously so that a message or alarm that wakes the

@@ -27,6 +27,7 @@ export interface ReplyData {
   'touch.cancel': { view: DealView | null };
   'deal.suggest': Deal[];
   'links.chips': Record<string, LinkChip>;
+  'dashboard.open': { opened: true };
 }
 
 export type ErrorCode =

@@ -36,6 +36,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('touches.sync'), inputs: z.array(recordTouchInput).max(500) }),
   z.object({ type: z.literal('touch.cancel'), sourceKey: z.string().min(1).max(500) }),
   z.object({ type: z.literal('deal.suggest'), emails: z.array(z.string().max(320)).max(100) }),
+  z.object({ type: z.literal('dashboard.open'), dealId: id.optional() }),
   z.object({ type: z.literal('links.chips'), keys: z.array(z.string().min(1).max(1_000)).max(500) }),
 ]);
 

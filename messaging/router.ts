@@ -23,6 +23,8 @@ import { isAllowedSender, type SenderFacts } from './sender';
 
 export interface RouterOptions {
   ctx: StoreContext;
+  /** Opens the dashboard in a tab (the worker's job: pages cannot open extension pages). */
+  openDashboard(dealId?: string): Promise<void>;
   ownId: string;
   ownOrigin: string;
   version: string;
@@ -53,7 +55,7 @@ function fail(code: Extract<Reply, { ok: false }>['error']['code'], message: str
   return { ok: false, error: details ? { code, message, details } : { code, message } };
 }
 
-async function dispatch(request: ParsedRequest, { ctx, version }: RouterOptions): Promise<ReplyData[ParsedRequest['type']]> {
+async function dispatch(request: ParsedRequest, { ctx, version, openDashboard }: RouterOptions): Promise<ReplyData[ParsedRequest['type']]> {
   const view = (deal: Parameters<typeof loadDealView>[1]) => loadDealView(ctx, deal);
   switch (request.type) {
     case 'ping':
@@ -110,5 +112,8 @@ async function dispatch(request: ParsedRequest, { ctx, version }: RouterOptions)
       return suggestDeals(ctx, request.emails);
     case 'links.chips':
       return linkChips(ctx, request.keys);
+    case 'dashboard.open':
+      await openDashboard(request.dealId);
+      return { opened: true };
   }
 }

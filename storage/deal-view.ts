@@ -16,7 +16,7 @@ export interface DealView {
   deal: Deal;
   contacts: Contact[];
   links: Link[];
-  stages: { id: string; name: string }[];
+  stages: { id: string; name: string; bantGate: boolean }[];
   stageName: string;
   uncheckedExit: ChecklistItem[];
   gaps: BantKey[];
@@ -32,7 +32,7 @@ export function dealViewOf(deal: Deal, settings: Settings, now: number, contacts
     deal,
     contacts,
     links,
-    stages: settings.stages.map(({ id, name }) => ({ id, name })),
+    stages: settings.stages.map(({ id, name, bantGate }) => ({ id, name, bantGate })),
     stageName: stage?.name ?? deal.stageId,
     uncheckedExit: stage ? uncheckedExitItems(stage, deal.checkedExitItems) : [],
     gaps: bantGaps(deal.bant),

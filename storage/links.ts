@@ -3,22 +3,9 @@ import { linkInput, type LinkInput } from './inputs';
 import { linkSchema, type Link } from './schemas';
 import type { StoreContext } from './db';
 import { requireDeal } from './deal-record';
+import { linkKey } from './link-key';
 
-/**
- * The key a thread, profile or conversation is found by. Gmail threads are keyed by the
- * account's address (not /u/N, which shifts when accounts are added); LinkedIn profiles by
- * their slug; conversations by their id.
- */
-export function linkKey(link: Pick<Link, 'kind' | 'account' | 'externalId'>): string {
-  switch (link.kind) {
-    case 'gmail-thread':
-      return `gmail:${(link.account ?? '').toLowerCase()}:${link.externalId}`;
-    case 'linkedin-profile':
-      return `linkedin-profile:${link.externalId.toLowerCase()}`;
-    case 'linkedin-conversation':
-      return `linkedin-conversation:${link.externalId}`;
-  }
-}
+export { linkKey };
 
 export function findLink(ctx: StoreContext, key: string): Promise<Link | undefined> {
   return ctx.db.links.get(key);

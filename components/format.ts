@@ -1,0 +1,40 @@
+// Dates, times and money in the UI's language, with the browser's built-in Intl: no date
+// library in the content scripts.
+
+import { uiLanguage } from './i18n';
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 86_400_000],
+  ['month', 30 * 86_400_000],
+  ['week', 7 * 86_400_000],
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
+
+/** "4 days ago", "4 gün önce", "4 päivää sitten"; "in 2 days" for future times. */
+export function relativeTime(at: number, now: number, lang = uiLanguage()): string {
+  const format = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+  const diff = at - now;
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(diff) >= size) return format.format(Math.trunc(diff / size), unit);
+  }
+  return format.format(0, 'minute');
+}
+
+/** The exact date and time, for hover titles. */
+export function exactTime(at: number, lang = uiLanguage()): string {
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeStyle: 'short' }).format(at);
+}
+
+export function shortDate(at: number, lang = uiLanguage()): string {
+  return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short' }).format(at);
+}
+
+export function money(value: number, currency: string, lang = uiLanguage()): string {
+  try {
+    return new Intl.NumberFormat(lang, { style: 'currency', currency, maximumFractionDigits: 0 }).format(value);
+  } catch {
+    return `${value} ${currency}`;
+  }
+}

@@ -1,0 +1,163 @@
+import { useState } from 'preact/hooks';
+import { bantGaps } from '../../domain/bant';
+import type { BantKey, BantState, ClosedStatus } from '../../domain/types';
+import { request, RequestError } from '../../messaging/client';
+import type { Request } from '../../messaging/requests';
+import type { DealView } from '../../storage/deal-view';
+import { exactTime, money, relativeTime } from '../format';
+import { t } from '../i18n';
+import { BantList } from './BantList';
+import { DealActions } from './DealActions';
+
+interface Props {
+  view: DealView;
+  /** The key of the thread, profile or conversation this panel is on. */
+  linkKey: string;
+  onView(view: DealView | null): void;
+  now?: number;
+}
+
+type ViewRequest = Extract<Request, { type: 'stage.move' | 'bant.set' | 'exit.tick' | 'deal.snooze' | 'deal.close' | 'deal.reopen' | 'touch.record' }>;
+
+/** A linked deal at a glance, with everything a rep changes from the inbox. */
+export function DealCard({ view, linkKey, onView, now = Date.now() }: Props) {
+  const { deal } = view;
+  const [pendingStage, setPendingStage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const send = async (message: ViewRequest) => {
+    setError(null);
+    try {
+      const reply = await request(message as never);
+      const next = (reply as { view?: DealView }).view ?? (reply as DealView);
+      onView(next);
+    } catch (e) {
+      setError(e instanceof RequestError ? e.message : String(e));
+    }
+  };
+
+  const moveStage = (stageId: string, confirmed = false) => {
+    const from = view.stages.findIndex((s) => s.id === deal.stageId);
+    const to = view.stages.findIndex((s) => s.id === stageId);
+    const gate = view.stages.findIndex((s) => s.bantGate);
+    const warns = gate >= 0 && from <= gate && to > gate && bantGaps(deal.bant).length > 0;
+    if (warns && !confirmed) {
+      setPendingStage(stageId);
+      return;
+    }
+    setPendingStage(null);
+    void send({ type: 'stage.move', dealId: deal.id, stageId });
+  };
+
+  const setBant = (key: BantKey, state: BantState, note?: string) =>
+    void send({ type: 'bant.set', input: { dealId: deal.id, key, state, ...(note === undefined ? {} : { note }) } });
+
+  const cadenceText =
+    view.cadence.state === 'snoozed' && deal.snoozedUntil
+      ? t('cadence_snoozed_until', exactTime(deal.snoozedUntil))
+      : t(`cadence_${view.cadence.state.replace('-', '_')}`);
+
+  return (
+    <section class="tl-deal" aria-label={deal.title} data-deal-id={deal.id}>
+      <header>
+        <h2 class="tl-title">{deal.title}</h2>
+        <p class="tl-meta">
+          {deal.company && <span class="tl-company">{deal.company}</span>}
+          {deal.value > 0 && <span class="tl-value">{money(deal.value, deal.currency)}</span>}
+        </p>
+      </header>
+
+      <p class={`tl-cadence tl-cadence-${view.cadence.state}`} role="status">
+        {cadenceText}
+      </p>
+
+      {deal.status === 'open' ? (
+        <label class="tl-field">
+          <span>{t('deal_stage')}</span>
+          <select value={pendingStage ?? deal.stageId} onChange={(e) => moveStage((e.currentTarget as HTMLSelectElement).value)}>
+            {view.stages.map((stage) => (
+              <option value={stage.id} key={stage.id}>
+                {stage.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : (
+        <p class="tl-closed">
+          {t(`status_${deal.status}`)}
+          {deal.closeReason && `: ${deal.closeReason}`}
+        </p>
+      )}
+
+      {pendingStage && (
+        <div class="tl-warning" role="alert">
+          <p>{t('stage_warning_gaps', view.gaps.map((g) => t(`bant_${g}`)).join(', '))}</p>
+          <button type="button" onClick={() => moveStage(pendingStage, true)}>
+            {t('stage_move_anyway')}
+          </button>
+          <button type="button" class="tl-secondary" onClick={() => setPendingStage(null)}>
+            {t('cancel')}
+          </button>
+        </div>
+      )}
+
+      <dl class="tl-facts">
+        <div>
+          <dt>{t('deal_follow_ups')}</dt>
+          <dd class="tl-follow-ups">{t('follow_up_n', String(deal.followUpCount))}</dd>
+        </div>
+        <div>
+          <dt>{t('deal_last_touch')}</dt>
+          <dd class="tl-last-touch">
+            {deal.lastTouchAt === null ? (
+              t('never')
+            ) : (
+              <time dateTime={new Date(deal.lastTouchAt).toISOString()} title={exactTime(deal.lastTouchAt)}>
+                {t('last_touch_ago', relativeTime(deal.lastTouchAt, now))}
+              </time>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('whose_turn')}</dt>
+          <dd class="tl-turn">{t(view.whoseTurn === 'rep' ? 'turn_rep' : 'turn_them')}</dd>
+        </div>
+      </dl>
+
+      {view.uncheckedExit.length > 0 && deal.status === 'open' && (
+        <fieldset class="tl-exit">
+          <legend>{t('exit_checklist')}</legend>
+          {view.uncheckedExit.map((item) => (
+            <label key={item.id} class="tl-check">
+              <input type="checkbox" onChange={() => void send({ type: 'exit.tick', dealId: deal.id, itemId: item.id, checked: true })} />
+              <span>{item.text}</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+
+      <BantList deal={deal} onChange={setBant} />
+
+      {view.missing.length > 0 && deal.status === 'open' && (
+        <div class="tl-warning">
+          <p>{t('bant_missing_suggests', view.missing.map((k) => t(`bant_${k}`)).join(', '))}</p>
+          <button
+            type="button"
+            onClick={() =>
+              void send({ type: 'deal.close', input: { dealId: deal.id, status: 'disqualified' as ClosedStatus, reason: view.missing.map((k) => t(`bant_${k}`)).join(', ') } })
+            }
+          >
+            {t('disqualify')}
+          </button>
+        </div>
+      )}
+
+      <DealActions view={view} linkKey={linkKey} send={send} onUnlinked={() => onView(null)} now={now} />
+      {error && (
+        <p class="tl-error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

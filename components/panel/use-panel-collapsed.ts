@@ -1,0 +1,21 @@
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+
+const KEY = 'panelCollapsed';
+
+/** Whether the rep folded the panel to its tab; remembered across pages and sites. */
+export function usePanelCollapsed(): [boolean, (collapsed: boolean) => void] {
+  const [collapsed, setCollapsed] = useState(false);
+  useEffect(() => {
+    void browser.storage.local.get(KEY).then((stored) => setCollapsed(stored[KEY] === true));
+    const onChanged = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+      if (area === 'local' && KEY in changes) setCollapsed(changes[KEY]!.newValue === true);
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, []);
+  return [collapsed, (next) => {
+    setCollapsed(next);
+    void browser.storage.local.set({ [KEY]: next });
+  }];
+}

@@ -1,0 +1,135 @@
+import { render } from 'preact';
+import browser from 'webextension-polyfill';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { PanelFrame } from '../../components/panel/PanelFrame';
+import { request } from '../../messaging/client';
+import { subscribeToChanges } from '../../messaging/changes';
+import { linkKey } from '../../storage/link-key';
+import { readGmailAccount } from '../../sites/gmail/read-account';
+import { readGmailThread, type ThreadReading } from '../../sites/gmail/read-thread';
+import { parseGmailRoute } from '../../sites/gmail/route';
+import { watchSends } from '../../sites/gmail/watch-sends';
+import { warnOnce } from '../../sites/shared/warn-once';
+import { watchPage } from '../../sites/shared/watch-page';
+import { usePanelCollapsed } from '../../components/panel/use-panel-collapsed';
+import { GmailPanel } from './GmailPanel';
+import { listSignature, updateInboxChips } from './inbox-chips';
+import '../../components/panel/panel.css';
+
+export default defineContentScript({
+  matches: ['https://mail.google.com/*'],
+  runAt: 'document_idle',
+  cssInjectionMode: 'ui',
+  async main(ctx) {
+    // Nothing here may throw into Gmail's page: every step is guarded.
+    try {
+      await startGmail(ctx);
+    } catch (error) {
+      console.warn('Threadline: the Gmail panel could not start', error);
+    }
+  },
+});
+
+type Shown = { reading: Exclude<ThreadReading, { kind: 'no-thread' }>; href: string; accountIndex: number; threadToken: string } | null;
+
+async function startGmail(ctx: ContentScriptContext) {
+  const controller = new AbortController();
+  ctx.onInvalidated(() => controller.abort());
+  const signal = controller.signal;
+  let shown: Shown = null;
+  let shownSignature = '';
+  let rerender = () => {};
+
+  const ui = await createShadowRootUi(ctx, {
+    name: 'threadline-panel',
+    position: 'inline',
+    anchor: 'body',
+    append: 'last',
+    isolateEvents: true,
+    onMount(container) {
+      rerender = () => render(shown ? <Panel shown={shown} /> : null, container);
+      rerender();
+    },
+    onRemove(container) {
+      if (container) render(null, container);
+    },
+  });
+  ui.mount();
+
+  const readPage = () => {
+    const route = parseGmailRoute(location);
+    const reading = readGmailThread(document, location);
+    const next: Shown =
+      route && route.threadToken && reading.kind !== 'no-thread'
+        ? { reading, href: location.href, accountIndex: route.accountIndex, threadToken: route.threadToken }
+        : null;
+    if (reading.kind === 'unreadable') warnOnce('Gmail', `no ${reading.missing} found`);
+    const signature = next
+      ? next.reading.kind === 'thread'
+        ? `${next.reading.thread.threadId}|${next.reading.thread.messages.map((m) => `${m.id}@${m.at}`).join(',')}|${next.reading.thread.participants.length}`
+        : `unreadable|${next.threadToken}`
+      : '';
+    if (signature !== shownSignature) {
+      shownSignature = signature;
+      shown = next;
+      rerender();
+    }
+  };
+
+  let chipsSignature = '';
+  const refreshChips = (force = false) => {
+    const account = readGmailAccount(document);
+    const signature = listSignature(document);
+    if (!account || (!force && signature === chipsSignature)) return;
+    chipsSignature = signature;
+    void updateInboxChips(document, account);
+  };
+
+  watchPage(signal, () => {
+    readPage();
+    refreshChips();
+  });
+  const unsubscribe = subscribeToChanges(() => refreshChips(true));
+  signal.addEventListener('abort', unsubscribe);
+
+  // A reply sent in a linked thread counts at once; Gmail's Undo takes it back.
+  watchSends(signal, {
+    async onSend(draftId) {
+      if (shown?.reading.kind !== 'thread') return;
+      const { thread } = shown.reading;
+      const view = await request({ type: 'deal.forKey', key: linkKey({ kind: 'gmail-thread', account: thread.account, externalId: thread.threadId }) });
+      if (!view) return;
+      await request({
+        type: 'touch.record',
+        input: { dealId: view.deal.id, channel: 'email', direction: 'outbound', at: Date.now(), sourceKey: `gmail:${thread.account}:draft:${draftId}`, pending: true },
+      });
+    },
+    async onCancel(draftId) {
+      const account = readGmailAccount(document);
+      if (account) await request({ type: 'touch.cancel', sourceKey: `gmail:${account}:draft:${draftId}` }).catch(() => {});
+    },
+  });
+
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    if ((message as { type?: string } | null)?.type === 'panel.toggle') togglePanel();
+    return undefined;
+  });
+}
+
+let togglePanel = () => {};
+
+function Panel({ shown }: { shown: NonNullable<Shown> }) {
+  const [collapsed, setCollapsed] = usePanelCollapsed();
+  togglePanel = () => setCollapsed(!collapsed);
+  return (
+    <PanelFrame collapsed={collapsed} onToggle={() => setCollapsed(!collapsed)}>
+      <GmailPanel
+        key={shown.reading.kind === 'thread' ? shown.reading.thread.threadId : shown.threadToken}
+        reading={shown.reading}
+        location={{ href: shown.href, accountIndex: shown.accountIndex, threadToken: shown.threadToken }}
+      />
+    </PanelFrame>
+  );
+}
