@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { readGmailAccount } from '../../../sites/gmail/read-account';
+import { readGmailList } from '../../../sites/gmail/read-list';
+import { readGmailThread } from '../../../sites/gmail/read-thread';
+import { GMAIL, type GmailSelectorName } from '../../../sites/gmail/selectors';
+import { queryAllFirst } from '../../../sites/shared/query';
+import { loadFixture } from './load-fixture';
+
+const U0 = 'https://mail.google.com/mail/u/0/';
+const THREAD_A = `${U0}#inbox/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkC`;
+const local = (y: number, m: number, d: number, h: number, min: number) => new Date(y, m - 1, d, h, min).getTime();
+
+const FIXTURES = {
+  inbox: ['gmail/inbox.html', `${U0}#inbox`],
+  thread: ['gmail/thread.html', THREAD_A],
+  compose: ['gmail/compose.html', THREAD_A],
+  readingPane: ['gmail/reading-pane.html', THREAD_A],
+  threadB: ['gmail/thread-b.html', `${U0}#inbox/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkD`],
+  account1: ['gmail/account-1.html', 'https://mail.google.com/mail/u/1/#inbox/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkE'],
+  turkish: ['gmail/thread-tr.html', THREAD_A],
+  hostile: ['gmail/hostile.html', `${U0}#inbox/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkF`],
+  changed: ['gmail/not-gmail.html', THREAD_A],
+} as const;
+type FixtureName = keyof typeof FIXTURES;
+const open = (name: FixtureName) => loadFixture(...FIXTURES[name]);
+
+// How many elements each selector list should match in each fixture. A Gmail redesign
+// that moves one of them shows up here first.
+const EXPECTED_COUNTS: Partial<Record<GmailSelectorName, Partial<Record<FixtureName, number>>>> = {
+  main: { inbox: 1, thread: 1, compose: 1, readingPane: 1, account1: 1, turkish: 1, changed: 1 },
+  subject: { inbox: 0, thread: 1, compose: 1, readingPane: 1, threadB: 1, turkish: 1, changed: 0 },
+  messageItem: { inbox: 0, thread: 4, readingPane: 4, threadB: 2, account1: 2, turkish: 4, hostile: 2, changed: 0 },
+  date: { thread: 2, threadB: 2, turkish: 2 },
+  recipient: { thread: 4, threadB: 2 },
+  accountButton: { inbox: 1, thread: 1, account1: 1, turkish: 1, changed: 1 },
+  composeForm: { thread: 0, compose: 2, turkish: 1 },
+  composeDraft: { compose: 2, turkish: 1 },
+  sendButton: { thread: 0, compose: 2, turkish: 1 },
+  composeBody: { compose: 2, turkish: 1 },
+  listRow: { inbox: 5, readingPane: 5, thread: 0 },
+  rowThreadId: { inbox: 5, readingPane: 5 },
+};
+
+describe('Gmail selectors against every fixture', () => {
+  for (const [selector, counts] of Object.entries(EXPECTED_COUNTS)) {
+    for (const [fixture, count] of Object.entries(counts)) {
+      it(`${selector} matches ${count} in ${fixture}`, () => {
+        const { document } = open(fixture as FixtureName);
+        expect(queryAllFirst(document, GMAIL[selector as GmailSelectorName])).toHaveLength(count);
+      });
+    }
+  }
+});
+
+describe('reading a Gmail thread', () => {
+  it('reads the full conversation view: ids, subject, people, messages and direction', () => {
+    const { document, location } = open('thread');
+    const reading = readGmailThread(document, location);
+    if (reading.kind !== 'thread') throw new Error(JSON.stringify(reading));
+    const { thread } = reading;
+    expect(thread).toMatchObject({ account: 'maria.rep@northwind.fi', accountIndex: 0, threadId: 'thread-f:1790123456789012345', subject: 'Re: Pricing for 40 seats' });
+    expect(thread.participants).toEqual([
+      { name: 'Aino Virtanen', email: 'aino.virtanen@acme.fi' },
+      { name: 'Jussi Korhonen', email: 'jussi@acme.fi' },
+    ]);
+    expect(thread.messages.map((m) => [m.id, m.from.email, m.outbound])).toEqual([
+      ['msg-f:1790123456789012345', 'maria.rep@northwind.fi', true],
+      ['msg-f:1790123456789099999', 'aino.virtanen@acme.fi', false],
+      ['msg-f:1790123456789100001', 'maria.rep@northwind.fi', true],
+      ['msg-f:1790123456789100002', 'aino.virtanen@acme.fi', false],
+    ]);
+    // The collapsed ones show no full date and take the first known one after them.
+    expect(thread.messages.map((m) => m.at)).toEqual([
+      local(2026, 11, 18, 10, 30),
+      local(2026, 11, 18, 10, 30),
+      local(2026, 11, 18, 10, 30),
+      local(2026, 11, 19, 16, 45),
+    ]);
+  });
+
+  it('reads the same thread in the reading pane, and in Turkish', () => {
+    const full = readGmailThread(...(Object.values(open('thread')) as [Document, URL]));
+    for (const name of ['readingPane', 'turkish', 'compose'] as const) {
+      const { document, location } = open(name);
+      expect(readGmailThread(document, location), name).toEqual(full);
+    }
+  });
+
+  it('keys the second account by its address, not by /u/1', () => {
+    const { document, location } = open('account1');
+    const reading = readGmailThread(document, location);
+    expect(reading).toMatchObject({ kind: 'thread', thread: { account: 'maria@rep-consulting.com', accountIndex: 1, threadId: 'thread-f:1790999999000000001' } });
+    expect(reading.kind === 'thread' && reading.thread.messages.map((m) => m.outbound)).toEqual([false, true]);
+  });
+
+  it('keeps hostile names and subjects as plain strings', () => {
+    const { document, location } = open('hostile');
+    const reading = readGmailThread(document, location);
+    if (reading.kind !== 'thread') throw new Error('unreadable');
+    expect(reading.thread.subject).toBe("<img src=x onerror=alert(1)><script>alert('xss')</script> Ödeme & “terms”");
+    expect(reading.thread.participants.map((p) => p.name.length)).toEqual([12, 10_000]);
+  });
+
+  it('says what it could not find on a page that changed shape, and nothing on a list', () => {
+    const changed = open('changed');
+    expect(readGmailThread(changed.document, changed.location)).toEqual({ kind: 'unreadable', missing: 'subject' });
+    const inbox = open('inbox');
+    expect(readGmailThread(inbox.document, inbox.location)).toEqual({ kind: 'no-thread' });
+  });
+
+  it('reads the account from the title, or from the account button', () => {
+    const { document } = open('inbox');
+    expect(readGmailAccount(document)).toBe('maria.rep@northwind.fi');
+    document.title = 'Gmail';
+    expect(readGmailAccount(document)).toBe('maria.rep@northwind.fi');
+  });
+
+  it('reads the thread ids of inbox rows', () => {
+    const { document } = open('inbox');
+    expect(readGmailList(document).map((r) => r.threadId)).toEqual([
+      'thread-f:1790123456789012345',
+      'thread-f:1790123456700000001',
+      'thread-f:1790123456600000001',
+      'thread-f:1790123456500000001',
+      'thread-f:1790123456400000001',
+    ]);
+  });
+});
