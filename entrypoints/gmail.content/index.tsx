@@ -58,14 +58,34 @@ async function startGmail(ctx: ContentScriptContext) {
   });
   ui.mount();
 
+  // Gmail changes the hash first and fills in the view later: a thread that cannot be read
+  // yet is only called unreadable once it has had time to appear.
+  const SETTLE_MS = 3_000;
+  let token: string | null = null;
+  let tokenSince = 0;
+  let settleTimer: ReturnType<typeof setTimeout> | undefined;
+
   const readPage = () => {
     const route = parseGmailRoute(location);
-    const reading = readGmailThread(document, location);
+    if ((route?.threadToken ?? null) !== token) {
+      token = route?.threadToken ?? null;
+      tokenSince = Date.now();
+    }
+    let reading = readGmailThread(document, location);
+    if (reading.kind === 'unreadable') {
+      const waited = Date.now() - tokenSince;
+      clearTimeout(settleTimer);
+      if (waited < SETTLE_MS) {
+        settleTimer = setTimeout(readPage, SETTLE_MS - waited);
+        reading = { kind: 'no-thread' };
+      } else {
+        warnOnce('Gmail', `no ${reading.missing} found`);
+      }
+    }
     const next: Shown =
       route && route.threadToken && reading.kind !== 'no-thread'
         ? { reading, href: location.href, accountIndex: route.accountIndex, threadToken: route.threadToken }
         : null;
-    if (reading.kind === 'unreadable') warnOnce('Gmail', `no ${reading.missing} found`);
     const signature = next
       ? next.reading.kind === 'thread'
         ? `${next.reading.thread.threadId}|${next.reading.thread.messages.map((m) => `${m.id}@${m.at}`).join(',')}|${next.reading.thread.participants.length}`

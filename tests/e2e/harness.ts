@@ -10,6 +10,8 @@ export interface Extension {
   extensionId: string;
   /** Opens one of the extension's pages, e.g. "dashboard.html". */
   extensionPage(path: string): Promise<Page>;
+  /** Site URL (origin + path) → fixture file: change it to serve another page next. */
+  pages: Record<string, string>;
   /** Runs a function in the extension's service worker. */
   inWorker<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
   close(): Promise<void>;
@@ -25,12 +27,14 @@ export async function startExtension(options: StartOptions = {}): Promise<Extens
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     execSync('npx wxt build', { cwd: ROOT, stdio: 'inherit' });
   }
-  const launched = await launchWithExtension({ pages: options.pages ?? {} });
+  const pages = { ...options.pages };
+  const launched = await launchWithExtension({ pages });
   const { context, worker, extensionId } = launched;
   return {
     context,
     worker,
     extensionId,
+    pages,
     async extensionPage(path) {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${path}`);

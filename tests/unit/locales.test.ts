@@ -36,3 +36,16 @@ describe('message catalogs', () => {
     expect(catalog('fi').stage_closing_name?.message).toBe('Kaupan päättäminen');
   });
 });
+
+describe('strings the UI asks for', () => {
+  it('are all in the catalog', async () => {
+    const { execSync } = await import('node:child_process');
+    const used = execSync(`grep -rhoE "\\bt\\('[A-Za-z_]+'" components entrypoints sites`, { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map((m) => m.slice(3, -1));
+    const en = catalog('en');
+    expect(used.length).toBeGreaterThan(20);
+    expect([...new Set(used)].filter((key) => !en[key])).toEqual([]);
+  });
+});

@@ -22,7 +22,7 @@ const FIXTURES = {
   changed: ['gmail/not-gmail.html', THREAD_A],
 } as const;
 type FixtureName = keyof typeof FIXTURES;
-const open = (name: FixtureName) => loadFixture(...FIXTURES[name]);
+const open = (name: FixtureName) => loadFixture(FIXTURES[name][0], FIXTURES[name][1]);
 
 // How many elements each selector list should match in each fixture. A Gmail redesign
 // that moves one of them shows up here first.
@@ -79,7 +79,8 @@ describe('reading a Gmail thread', () => {
   });
 
   it('reads the same thread in the reading pane, and in Turkish', () => {
-    const full = readGmailThread(...(Object.values(open('thread')) as [Document, URL]));
+    const thread = open("thread");
+    const full = readGmailThread(thread.document, thread.location);
     for (const name of ['readingPane', 'turkish', 'compose'] as const) {
       const { document, location } = open(name);
       expect(readGmailThread(document, location), name).toEqual(full);
