@@ -12,6 +12,12 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'notifications'],
     action: { default_title: '__MSG_extName__' },
+    commands: {
+      'toggle-panel': {
+        suggested_key: { default: 'Alt+Shift+T' },
+        description: '__MSG_command_toggle_panel__',
+      },
+    },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'threadline@threadline.app', strict_min_version: '115.0' } } }
       : {}),

@@ -27,6 +27,13 @@ export default defineBackground(() => {
     handleMessage(message, sender, routerOptions),
   );
 
+  // The keyboard command folds or unfolds the panel in the tab the rep is looking at.
+  browser.commands.onCommand.addListener(async (command: string) => {
+    if (command !== 'toggle-panel') return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: 'panel.toggle' }).catch(() => {});
+  });
+
   const refresh = () => {
     refreshDueBadge(ctx).catch((error) => console.warn('Threadline: could not refresh the badge', error));
   };

@@ -15,6 +15,7 @@ export function PanelFrame({ collapsed, onToggle, children }: Props) {
         type="button"
         class="tl-tab"
         aria-expanded={!collapsed}
+        aria-label={collapsed ? t('panel_expand') : t('panel_collapse')}
         title={collapsed ? t('panel_expand') : t('panel_collapse')}
         onClick={onToggle}
       >
