@@ -1,14 +1,23 @@
-// npm start: build the extension and open it in Chromium on the offline demo.
+// npm start: build the extension and open it in Chromium on the offline demo Gmail.
 // npm start -- --screenshot FILE: the same, headless, writing what it shows to a PNG.
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { demoRecords, DEMO_ROUTES, DEMO_ROWS } from '../demo/demo-data.mjs';
 import { findChromium, missingChromiumMessage } from './lib/chromium.mjs';
 import { ROOT, launchWithExtension } from './lib/launch.mjs';
+import { runDueCheck, seedRecords } from './lib/seed.mjs';
 
-/** What the demo opens first. */
-const START_PATH = 'dashboard.html';
-/** Site pages the demo answers from fixtures (none yet beyond the extension's own pages). */
-const DEMO_PAGES = {};
+/** What the demo opens first: a thread linked to a deal, in the first account. */
+const START_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkC';
+
+/** The demo's site pages, from the same fixtures the tests use. */
+function demoPage(url) {
+  const { pathname } = new URL(url);
+  if (pathname.startsWith('/__demo/gmail/')) return `gmail/${pathname.slice('/__demo/gmail/'.length).replace(/[^\w.-]/g, '')}`;
+  if (/^\/mail\/u\/0\/?$/.test(pathname)) return 'gmail/inbox.html';
+  return undefined;
+}
 
 const args = process.argv.slice(2);
 const shotIndex = args.indexOf('--screenshot');
@@ -24,19 +33,32 @@ if (!screenshot && process.platform === 'linux' && !process.env.DISPLAY && !proc
 const build = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
 if (build.status !== 0) fail('The build failed (see above).');
 
-const ext = await launchWithExtension({ headless: Boolean(screenshot), pages: DEMO_PAGES });
-const page = ext.context.pages()[0] ?? (await ext.context.newPage());
-await page.goto(`chrome-extension://${ext.extensionId}/${START_PATH}`);
+const ext = await launchWithExtension({ headless: Boolean(screenshot), pages: demoPage });
+const router = readFileSync(join(ROOT, 'demo/gmail-router.js'), 'utf8')
+  .replace('__ROUTES__', JSON.stringify(DEMO_ROUTES))
+  .replace('__ROWS__', JSON.stringify(DEMO_ROWS));
+await ext.context.addInitScript(`if (location.host === 'mail.google.com') {${router}}`);
+
+// The sample pipeline goes in through one of the extension's own pages.
+const setup = await ext.context.newPage();
+await setup.goto(`chrome-extension://${ext.extensionId}/dashboard.html`);
+const records = demoRecords();
+for (const [table, rows] of Object.entries(records)) await seedRecords(setup, table, rows);
+await runDueCheck(ext.worker);
+
+const page = ext.context.pages().find((p) => p.url() === 'about:blank') ?? (await ext.context.newPage());
+await page.goto(START_URL);
+await setup.close();
 
 if (screenshot) {
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(300);
+  await page.getByRole('complementary', { name: 'Threadline' }).getByRole('combobox', { name: 'Stage' }).waitFor({ timeout: 10_000 });
+  await page.waitForTimeout(500);
   const file = resolve(process.cwd(), screenshot);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file });
   console.log(`Wrote ${file}`);
   await ext.close();
 } else {
-  console.log(`Threadline is open in ${chromiumPath}. Close the browser window to stop.`);
+  console.log(`Threadline is open in ${chromiumPath} on a demo Gmail. Close the browser window to stop.`);
   await new Promise((done) => ext.context.on('close', done));
   await ext.close();
 }

@@ -101,28 +101,19 @@ export function DealCard({ view, linkKey, onView, now = Date.now() }: Props) {
         </div>
       )}
 
-      <dl class="tl-facts">
-        <div>
-          <dt>{t('deal_follow_ups')}</dt>
-          <dd class="tl-follow-ups">{t('follow_up_n', String(deal.followUpCount))}</dd>
-        </div>
-        <div>
-          <dt>{t('deal_last_touch')}</dt>
-          <dd class="tl-last-touch">
-            {deal.lastTouchAt === null ? (
-              t('never')
-            ) : (
-              <time dateTime={new Date(deal.lastTouchAt).toISOString()} title={exactTime(deal.lastTouchAt)}>
-                {t('last_touch_ago', relativeTime(deal.lastTouchAt, now))}
-              </time>
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('whose_turn')}</dt>
-          <dd class="tl-turn">{t(view.whoseTurn === 'rep' ? 'turn_rep' : 'turn_them')}</dd>
-        </div>
-      </dl>
+      <ul class="tl-facts">
+        <li class="tl-follow-ups">{t('follow_up_n', String(deal.followUpCount))}</li>
+        <li class="tl-last-touch">
+          {deal.lastTouchAt === null ? (
+            t('last_touch_never')
+          ) : (
+            <time dateTime={new Date(deal.lastTouchAt).toISOString()} title={exactTime(deal.lastTouchAt)}>
+              {t('last_touch_ago', relativeTime(deal.lastTouchAt, now))}
+            </time>
+          )}
+        </li>
+        <li class="tl-turn">{t(view.whoseTurn === 'rep' ? 'turn_rep' : 'turn_them')}</li>
+      </ul>
 
       {view.uncheckedExit.length > 0 && deal.status === 'open' && (
         <fieldset class="tl-exit">

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startExtension, type Extension } from './harness';
-import { dealRecord, seedRecords } from './seed';
+import { dealRecord, runDueCheck, seedRecords } from './seed';
 
 describe('the built extension in Chromium', () => {
   let ext: Extension;
@@ -38,8 +38,7 @@ describe('the built extension in Chromium', () => {
 
   it('counts a deal left 4 days without movement on the toolbar badge', async () => {
     await seedRecords(dashboard, 'deals', [dealRecord({ id: 'stale-1', title: 'Globex pilot', daysAgo: 4 })]);
-    // Wake the worker the way the schedule does.
-    await ext.inWorker(() => chrome.alarms.create('threadline-due', { when: Date.now() + 50, periodInMinutes: 15 }), null);
+    await runDueCheck(ext.worker);
     const badge = async () => ext.inWorker(() => chrome.action.getBadgeText({}), null);
     await expect.poll(badge, { timeout: 10_000 }).toBe('1');
     await dashboard.reload();

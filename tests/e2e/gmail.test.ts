@@ -51,7 +51,7 @@ describe('Gmail: the rep works a thread', () => {
     await expect(p.getByText('Ask what budget is set aside').count()).resolves.toBe(1);
     // Four messages, the last one theirs: nothing unanswered, the rep's turn.
     await expect.poll(() => p.locator('.tl-follow-ups').textContent()).toBe('Follow-up 0');
-    await expect(p.locator('.tl-turn').textContent()).resolves.toBe('Yours: reply');
+    await expect(p.locator('.tl-turn').textContent()).resolves.toBe('Your turn to reply');
     await expect(p.locator('.tl-last-touch time').getAttribute('title')).resolves.toMatch(/November 19, 2026/);
     await expect(p.locator('.tl-last-touch').textContent()).resolves.toMatch(/^Last touch: .+ ago$/);
     expect((await stored(KEY_A)).data?.deal.touchCount).toBe(4);
@@ -63,7 +63,7 @@ describe('Gmail: the rep works a thread', () => {
     await page.locator('div.T-I.aoO[role=button]').first().click();
     await gmailSends(page);
     await expect.poll(() => p.locator('.tl-follow-ups').textContent(), { timeout: 3_000 }).toBe('Follow-up 1');
-    await expect(p.locator('.tl-turn').textContent()).resolves.toBe('Theirs: waiting');
+    await expect(p.locator('.tl-turn').textContent()).resolves.toBe('Waiting for them');
     await expect(p.locator('.tl-last-touch').textContent()).resolves.toMatch(/Last touch: (now|this minute|\d+ seconds? ago)/);
     await gmailShowsSentMessage(page, new Date());
     await page.waitForTimeout(500);
@@ -99,6 +99,15 @@ describe('Gmail: the rep works a thread', () => {
     await expect(p.getByLabel('Stage').inputValue()).resolves.toBe('initial-contact');
   });
 
+  it('shows a change made elsewhere within a second', async () => {
+    const dashboard = await ext.extensionPage('dashboard.html');
+    const view = await stored(KEY_A);
+    const dealId = (view.data as unknown as { deal: { id: string } }).deal.id;
+    await dashboard.evaluate((dealId) => chrome.runtime.sendMessage({ type: 'stage.move', dealId, stageId: 'needs-assessment' }), dealId);
+    await dashboard.close();
+    await expect.poll(() => panel(page).getByLabel('Stage').inputValue(), { timeout: 1_000, interval: 50 }).toBe('needs-assessment');
+  });
+
   it('follows hash navigation between threads', async () => {
     await navigateGmail(page, THREAD_B.split('#')[1]!, 'gmail/thread-b.html');
     const p = panel(page);
@@ -112,7 +121,7 @@ describe('Gmail: the rep works a thread', () => {
 
   it('puts the stage on the inbox row of a linked thread', async () => {
     const row = page.locator('tr.zA').filter({ hasText: 'Re: Pricing for 40 seats' });
-    await expect.poll(() => row.locator('[data-threadline-chip]').textContent()).toBe('Initial contact');
+    await expect.poll(() => row.locator('[data-threadline-chip]').textContent()).toBe('Needs assessment');
     await expect(page.locator('tr.zA').filter({ hasText: 'Demo next week?' }).locator('[data-threadline-chip]').count()).resolves.toBe(0);
   });
 

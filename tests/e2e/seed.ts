@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { newDealRecord } from '../../storage/deal-record';
 import type { Deal } from '../../storage/schemas';
 
@@ -21,26 +20,4 @@ export function dealRecord(fields: { id: string; title: string; company?: string
   });
 }
 
-/**
- * Writes records straight into the extension's IndexedDB from one of its pages, as if they
- * had been there for days: the clock cannot be moved inside a running browser.
- */
-export async function seedRecords(page: Page, table: string, records: unknown[]): Promise<void> {
-  await page.evaluate(
-    async ({ table, records }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('threadline');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction(table, 'readwrite');
-        for (const record of records) tx.objectStore(table).put(record);
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    },
-    { table, records },
-  );
-}
+export { seedRecords, runDueCheck } from '../../scripts/lib/seed.mjs';

@@ -1,0 +1,87 @@
+// Sample pipeline for the offline demo (`npm start`): one deal overdue, one due, one on
+// track, and a thread that belongs to no deal yet. Records are complete as the storage
+// layer writes them; tests/unit/demo-data.test.ts checks them against the schemas.
+
+const DAY = 86_400_000;
+const ACCOUNT = 'maria.rep@northwind.fi';
+const bant = (budget, authority, need, timeline) => ({
+  budget: { state: budget, note: '' },
+  authority: { state: authority, note: '' },
+  need: { state: need, note: '' },
+  timeline: { state: timeline, note: '' },
+});
+
+function deal(now, { id, title, company, value, stageId, movedDaysAgo, contactIds, bantItems, touches, lastDirection, followUps }) {
+  const movedAt = now - movedDaysAgo * DAY;
+  const createdAt = movedAt - 9 * DAY;
+  return {
+    id, title, company, value, currency: 'EUR', stageId, status: 'open', closeReason: '', closedAt: null,
+    expectedClose: null, contactIds, bant: bantItems, checkedExitItems: [], notes: '',
+    createdAt, updatedAt: movedAt, stageChangedAt: createdAt + DAY, snoozedUntil: null,
+    touchCount: touches, lastTouchAt: movedAt, lastTouchDirection: lastDirection, lastDirectedTouchAt: movedAt,
+    lastInboundAt: lastDirection === 'inbound' ? movedAt : null, outboundSinceInbound: followUps + (lastDirection === 'inbound' ? 0 : 1),
+    followUpCount: followUps, lastMovementAt: movedAt,
+  };
+}
+
+const contact = (now, id, name, email, company) => ({
+  id, name, email, company, headline: '', location: '', linkedinUrl: null, createdAt: now - 20 * DAY,
+});
+
+const threadLink = (now, dealId, threadId, route, label) => ({
+  key: `gmail:${ACCOUNT}:${threadId}`, kind: 'gmail-thread', dealId, account: ACCOUNT, externalId: threadId,
+  url: `https://mail.google.com/mail/u/0/#inbox/${route}`, label, createdAt: now - 10 * DAY,
+});
+
+export function demoRecords(now = Date.now()) {
+  const deals = [
+    deal(now, {
+      id: 'demo-acme', title: 'Pricing for 40 seats', company: 'Acme', value: 24_000, stageId: 'qualification',
+      movedDaysAgo: 4, contactIds: ['demo-aino', 'demo-jussi'], bantItems: bant('confirmed', 'unknown', 'confirmed', 'unknown'),
+      touches: 4, lastDirection: 'inbound', followUps: 0,
+    }),
+    deal(now, {
+      id: 'demo-initech', title: 'Initech demo', company: 'Initech', value: 9_500, stageId: 'initial-contact',
+      movedDaysAgo: 6, contactIds: ['demo-leena'], bantItems: bant('unknown', 'unknown', 'confirmed', 'unknown'),
+      touches: 3, lastDirection: 'outbound', followUps: 2,
+    }),
+    deal(now, {
+      id: 'demo-globex', title: 'Globex renewal', company: 'Globex', value: 48_000, stageId: 'proposal',
+      movedDaysAgo: 1, contactIds: ['demo-pekka'], bantItems: bant('confirmed', 'confirmed', 'confirmed', 'confirmed'),
+      touches: 6, lastDirection: 'outbound', followUps: 0,
+    }),
+  ];
+  return {
+    deals,
+    contacts: [
+      contact(now, 'demo-aino', 'Aino Virtanen', 'aino.virtanen@acme.fi', 'Acme'),
+      contact(now, 'demo-jussi', 'Jussi Korhonen', 'jussi@acme.fi', 'Acme'),
+      contact(now, 'demo-leena', 'Leena Mäkinen', 'leena.makinen@initech.fi', 'Initech'),
+      contact(now, 'demo-pekka', 'Pekka Salo', 'pekka.salo@globex.com', 'Globex'),
+    ],
+    links: [
+      threadLink(now, 'demo-acme', 'thread-f:1790123456789012345', 'FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkC', 'Re: Pricing for 40 seats'),
+      threadLink(now, 'demo-initech', 'thread-f:1790123456600000001', 'FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkG', 'Demo next week?'),
+    ],
+    stageHistory: deals.flatMap((d) => [
+      { dealId: d.id, from: null, to: 'prospecting', at: d.createdAt },
+      ...(d.stageId === 'prospecting' ? [] : [{ dealId: d.id, from: 'prospecting', to: d.stageId, at: d.stageChangedAt }]),
+    ]),
+  };
+}
+
+/**
+ * The demo's Gmail: which fixture page shows for which hash route. Thread B ("Intro: Globex
+ * data platform") is the unlinked one: its sender shares a domain with the Globex deal.
+ */
+export const DEMO_ROUTES = {
+  inbox: 'inbox.html',
+  'inbox/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkC': 'thread.html',
+  'inbox/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkD': 'thread-b.html',
+};
+
+/** Inbox rows → the route they open. */
+export const DEMO_ROWS = {
+  'thread-f:1790123456789012345': 'inbox/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkC',
+  'thread-f:1790123456700000001': 'inbox/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkD',
+};
