@@ -7,39 +7,42 @@ export interface ChangeNotice {
   type: 'changed';
 }
 
+const listeners = new Set<() => void>();
+let port: browser.Runtime.Port | null = null;
+let dead = false;
+
+function connect(): void {
+  if (port || dead) return;
+  try {
+    port = browser.runtime.connect({ name: CHANGES_PORT });
+  } catch {
+    // The extension was reloaded or removed under this page: nothing more will come.
+    dead = true;
+    return;
+  }
+  port.onMessage.addListener((message) => {
+    if ((message as ChangeNotice | null)?.type === 'changed') for (const listener of [...listeners]) listener();
+  });
+  port.onDisconnect.addListener(() => {
+    port = null;
+    // The worker was stopped; by the time we reconnect something may have changed.
+    setTimeout(() => {
+      if (listeners.size === 0) return;
+      connect();
+      for (const listener of [...listeners]) listener();
+    }, 250);
+  });
+}
+
 /**
  * Calls `onChange` whenever the pipeline changes anywhere (another tab, the dashboard, the
- * background). Reconnects when the service worker is stopped and started again. Returns a
- * function that stops listening.
+ * background). One port per page serves every subscriber, and it reconnects when the
+ * service worker is stopped and started again. Returns a function that stops listening.
  */
 export function subscribeToChanges(onChange: () => void): () => void {
-  let port: browser.Runtime.Port | null = null;
-  let stopped = false;
-  const connect = () => {
-    if (stopped) return;
-    try {
-      port = browser.runtime.connect({ name: CHANGES_PORT });
-    } catch {
-      // The extension was reloaded or removed under this page: nothing more will come.
-      stopped = true;
-      return;
-    }
-    port.onMessage.addListener((message) => {
-      if ((message as ChangeNotice | null)?.type === 'changed') onChange();
-    });
-    port.onDisconnect.addListener(() => {
-      port = null;
-      // The worker went away; by the time we reconnect something may have changed.
-      setTimeout(() => {
-        if (stopped) return;
-        connect();
-        onChange();
-      }, 250);
-    });
-  };
+  listeners.add(onChange);
   connect();
   return () => {
-    stopped = true;
-    port?.disconnect();
+    listeners.delete(onChange);
   };
 }

@@ -7,7 +7,7 @@ import type { Contact, Deal, Link, Settings } from './schemas';
 import type { StoreContext } from './db';
 import { contactsOfDeal } from './contacts';
 import { linksOfDeal } from './links';
-import { getSettings } from './settings';
+import { readSettings } from './settings';
 
 export type CadenceState = 'closed' | 'snoozed' | 'on-track' | 'due' | 'overdue';
 
@@ -48,10 +48,9 @@ export function dealViewOf(deal: Deal, settings: Settings, now: number, contacts
 }
 
 export async function loadDealView(ctx: StoreContext, deal: Deal): Promise<DealView> {
-  const [settings, contacts, links] = await Promise.all([
-    getSettings(ctx),
-    contactsOfDeal(ctx, deal.contactIds),
-    linksOfDeal(ctx, deal.id),
-  ]);
+  // Read-only: a panel asking must not wait behind writes in flight.
+  const [settings, contacts, links] = await ctx.db.transaction('r', ctx.db.settings, ctx.db.contacts, ctx.db.links, () =>
+    Promise.all([readSettings(ctx), contactsOfDeal(ctx, deal.contactIds), linksOfDeal(ctx, deal.id)]),
+  );
   return dealViewOf(deal, settings, ctx.now(), contacts, links);
 }

@@ -53,9 +53,17 @@ export async function recordTouch(ctx: StoreContext, input: RecordTouchInput): P
   });
 }
 
-/** Records a thread's messages in one transaction; returns how many were new. */
+/**
+ * Records a thread's messages in one transaction; returns how many were new. Reopening a
+ * thread whose messages are all known writes nothing (and so waits on no other writer).
+ */
 export async function recordTouches(ctx: StoreContext, inputs: RecordTouchInput[]): Promise<{ created: number; deal: Deal | null }> {
   const { db } = ctx;
+  const keys = inputs.map((input) => input.sourceKey).filter((key) => key !== undefined);
+  if (keys.length === inputs.length && inputs.length > 0) {
+    const known = await db.touches.where('sourceKey').anyOf(keys).count();
+    if (known === keys.length) return { created: 0, deal: (await db.deals.get(inputs[0]!.dealId)) ?? null };
+  }
   return db.transaction('rw', db.deals, db.touches, async () => {
     let created = 0;
     let deal: Deal | null = null;

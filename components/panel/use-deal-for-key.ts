@@ -9,26 +9,44 @@ export type LinkedDeal =
   | { status: 'linked'; view: DealView }
   | { status: 'error'; message: string };
 
+// What this page last heard for each key: going back to a thread shows its deal at once,
+// and the fresh answer replaces it a moment later.
+const lastKnown = new Map<string, LinkedDeal>();
+const LAST_KNOWN_LIMIT = 200;
+
+function remember(key: string, state: LinkedDeal): LinkedDeal {
+  lastKnown.delete(key);
+  lastKnown.set(key, state);
+  if (lastKnown.size > LAST_KNOWN_LIMIT) lastKnown.delete(lastKnown.keys().next().value!);
+  return state;
+}
+
 /**
  * The deal a thread, profile or conversation is linked to, kept live: refetched whenever
  * the pipeline changes anywhere. `setView` shows an action's result at once.
  */
 export function useDealForKey(key: string | null) {
-  const [state, setState] = useState<LinkedDeal>({ status: 'loading' });
+  const [state, setState] = useState<LinkedDeal>(() => (key && lastKnown.get(key)) || { status: 'loading' });
   const load = useCallback(async () => {
     if (!key) return;
     try {
       const view = await request({ type: 'deal.forKey', key });
-      setState(view ? { status: 'linked', view } : { status: 'unlinked' });
+      setState(remember(key, view ? { status: 'linked', view } : { status: 'unlinked' }));
     } catch (error) {
       setState({ status: 'error', message: error instanceof RequestError ? error.message : String(error) });
     }
   }, [key]);
   useEffect(() => {
-    setState({ status: 'loading' });
+    setState((key && lastKnown.get(key)) || { status: 'loading' });
     void load();
     return subscribeToChanges(() => void load());
   }, [load]);
-  const setView = useCallback((view: DealView | null) => setState(view ? { status: 'linked', view } : { status: 'unlinked' }), []);
+  const setView = useCallback(
+    (view: DealView | null) => {
+      const next: LinkedDeal = view ? { status: 'linked', view } : { status: 'unlinked' };
+      setState(key ? remember(key, next) : next);
+    },
+    [key],
+  );
   return { state, reload: load, setView };
 }
