@@ -1,3 +1,4 @@
+import { domainOf, isFreeMail } from '../../domain/prefill';
 import { findEmail, queryAllFirst, queryFirst } from '../shared/query';
 import { messageIdOf, threadIdOf } from './ids';
 import { parseGmailDate } from './parse-date';
@@ -25,7 +26,7 @@ export interface GmailThread {
   /** "thread-f:<decimal>": Gmail's permanent thread id. */
   threadId: string;
   subject: string;
-  /** Everyone on the thread but the signed-in account, first sender first. */
+  /** Everyone on the thread but the rep and their colleagues (same company domain), first sender first. */
   participants: Person[];
   messages: GmailMessage[];
 }
@@ -91,7 +92,12 @@ export function readGmailThread(document: Document, location: Pick<Location, 'pa
     }
   }
   if (messages.length === 0) return { kind: 'unreadable', missing: 'messages' };
-  people.delete(account);
+  // The rep's own company is not a prospect: leave out their colleagues too, unless the rep
+  // writes from a free-mail address where the domain says nothing.
+  const ownDomain = isFreeMail(account) ? null : domainOf(account);
+  for (const email of [...people.keys()]) {
+    if (email === account || (ownDomain && domainOf(email) === ownDomain)) people.delete(email);
+  }
   return {
     kind: 'thread',
     thread: {

@@ -31,7 +31,7 @@ const EXPECTED_COUNTS: Partial<Record<GmailSelectorName, Partial<Record<FixtureN
   subject: { inbox: 0, thread: 1, compose: 1, readingPane: 1, threadB: 1, turkish: 1, changed: 0 },
   messageItem: { inbox: 0, thread: 4, readingPane: 4, threadB: 2, account1: 2, turkish: 4, hostile: 2, changed: 0 },
   date: { thread: 2, threadB: 2, turkish: 2 },
-  recipient: { thread: 4, threadB: 2 },
+  recipient: { thread: 5, threadB: 2 },
   accountButton: { inbox: 1, thread: 1, account1: 1, turkish: 1, changed: 1 },
   composeForm: { thread: 0, compose: 2, turkish: 1 },
   composeDraft: { compose: 2, turkish: 1 },
