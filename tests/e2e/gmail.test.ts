@@ -146,6 +146,35 @@ describe('Gmail: the rep works a thread', () => {
     await expect.poll(() => panel(page).locator('.tl-cadence').textContent()).toBe('Due');
   });
 
+  it('logs a call, snoozes, closes with a reason, reopens and unlinks from the panel', async () => {
+    await navigateGmail(page, THREAD_A.split('#')[1]!, 'gmail/thread.html');
+    const p = panel(page);
+    await p.getByLabel('Stage').waitFor();
+    await p.getByRole('button', { name: 'Log a touch…' }).click();
+    await p.getByLabel('Kind').selectOption('call');
+    await p.getByLabel('What happened').fill('Left a voicemail about the budget');
+    await p.getByRole('button', { name: 'Log touch' }).click();
+    await expect.poll(() => p.locator('.tl-follow-ups').textContent()).toBe('Follow-up 2');
+
+    await p.getByRole('button', { name: '3 d' }).click();
+    await expect.poll(() => p.locator('.tl-cadence').textContent()).toMatch(/^Snoozed until /);
+
+    await p.getByRole('button', { name: 'Close deal…' }).click();
+    await p.getByLabel('Outcome').selectOption('lost');
+    await p.getByLabel('Reason').fill('Went with a competitor');
+    await p.getByRole('button', { name: 'Close deal', exact: true }).click();
+    await expect.poll(() => p.locator('.tl-closed').textContent()).toBe('Lost: Went with a competitor');
+    await expect(p.getByLabel('Stage').count()).resolves.toBe(0);
+    await expect(p.locator('.tl-cadence').textContent()).resolves.toBe('Closed');
+
+    await p.getByRole('button', { name: 'Reopen deal' }).click();
+    await p.getByLabel('Stage').waitFor();
+
+    await p.getByRole('button', { name: 'Unlink this thread' }).click();
+    await p.getByRole('button', { name: 'Create deal' }).waitFor();
+    expect((await stored(KEY_A)).data).toBeNull();
+  });
+
   it('never let an error reach Gmail’s page', () => {
     expect(pageErrors).toEqual([]);
     expect(warnings.join("\n")).toBe("");
