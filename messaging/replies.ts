@@ -1,4 +1,4 @@
-import type { Deal } from '../storage/schemas';
+import type { Contact, Deal } from '../storage/schemas';
 import type { DealView } from '../storage/deal-view';
 import type { DueDeal } from '../storage/queries';
 import type { LinkChip } from '../storage/suggestions';
@@ -28,6 +28,8 @@ export interface ReplyData {
   'deal.suggest': Deal[];
   'links.chips': Record<string, LinkChip>;
   'dashboard.open': { opened: true };
+  'contact.same': { contact: Contact; deals: Deal[] } | null;
+  'prospect.add': DealView;
 }
 
 export type ErrorCode =

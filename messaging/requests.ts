@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addProspectInput } from '../storage/prospects';
 import {
   closeDealInput,
   createDealInput,
@@ -37,6 +38,13 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('touch.cancel'), sourceKey: z.string().min(1).max(500) }),
   z.object({ type: z.literal('deal.suggest'), emails: z.array(z.string().max(320)).max(100) }),
   z.object({ type: z.literal('dashboard.open'), dealId: id.optional() }),
+  z.object({
+    type: z.literal('contact.same'),
+    name: z.string().max(300),
+    company: z.string().max(300),
+    linkedinUrl: z.url().max(2_000).nullable(),
+  }),
+  z.object({ type: z.literal('prospect.add'), input: addProspectInput }),
   z.object({ type: z.literal('links.chips'), keys: z.array(z.string().min(1).max(1_000)).max(500) }),
 ]);
 

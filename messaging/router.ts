@@ -16,6 +16,7 @@ import { findLink, linkToDeal, unlink } from '../storage/links';
 import { dueDeals, searchDeals } from '../storage/queries';
 import { cancelPendingTouch, recordTouch, recordTouches } from '../storage/touches';
 import { linkChips, suggestDeals } from '../storage/suggestions';
+import { addProspect, findSameContact } from '../storage/prospects';
 import { requireDeal } from '../storage/deal-record';
 import type { Reply, ReplyData } from './replies';
 import { requestSchema, type ParsedRequest } from './requests';
@@ -112,6 +113,10 @@ async function dispatch(request: ParsedRequest, { ctx, version, openDashboard }:
       return suggestDeals(ctx, request.emails);
     case 'links.chips':
       return linkChips(ctx, request.keys);
+    case 'contact.same':
+      return findSameContact(ctx, request);
+    case 'prospect.add':
+      return view(await addProspect(ctx, request.input));
     case 'dashboard.open':
       await openDashboard(request.dealId);
       return { opened: true };

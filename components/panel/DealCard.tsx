@@ -17,7 +17,7 @@ interface Props {
   now?: number;
 }
 
-type ViewRequest = Extract<Request, { type: 'stage.move' | 'bant.set' | 'exit.tick' | 'deal.snooze' | 'deal.close' | 'deal.reopen' | 'touch.record' }>;
+type ViewRequest = Extract<Request, { type: 'stage.move' | 'bant.set' | 'exit.tick' | 'deal.snooze' | 'deal.close' | 'deal.reopen' | 'touch.record' | 'deal.update' }>;
 
 /** A linked deal at a glance, with everything a rep changes from the inbox. */
 export function DealCard({ view, linkKey, onView, now = Date.now() }: Props) {
@@ -142,6 +142,17 @@ export function DealCard({ view, linkKey, onView, now = Date.now() }: Props) {
           </button>
         </div>
       )}
+
+      <label class="tl-field">
+        <span>{t('deal_notes')}</span>
+        <textarea
+          class="tl-notes"
+          value={deal.notes}
+          maxLength={50_000}
+          placeholder={t('deal_notes_placeholder')}
+          onChange={(e) => void send({ type: 'deal.update', input: { id: deal.id, patch: { notes: (e.currentTarget as HTMLTextAreaElement).value } } })}
+        />
+      </label>
 
       <DealActions view={view} linkKey={linkKey} send={send} onUnlinked={() => onView(null)} now={now} />
       {error && (

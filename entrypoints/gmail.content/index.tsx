@@ -1,9 +1,6 @@
-import { render } from 'preact';
-import browser from 'webextension-polyfill';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { PanelFrame } from '../../components/panel/PanelFrame';
+import { mountPanel } from '../../components/panel/mount-panel';
 import { request } from '../../messaging/client';
 import { subscribeToChanges } from '../../messaging/changes';
 import { linkKey } from '../../storage/link-key';
@@ -12,8 +9,8 @@ import { readGmailThread, type ThreadReading } from '../../sites/gmail/read-thre
 import { parseGmailRoute } from '../../sites/gmail/route';
 import { watchSends } from '../../sites/gmail/watch-sends';
 import { warnOnce } from '../../sites/shared/warn-once';
+import { settleTracker } from '../../sites/shared/settle';
 import { watchPage } from '../../sites/shared/watch-page';
-import { usePanelCollapsed } from '../../components/panel/use-panel-collapsed';
 import { GmailPanel } from './GmailPanel';
 import { listSignature, updateInboxChips } from './inbox-chips';
 import '../../components/panel/panel.css';
@@ -38,49 +35,19 @@ async function startGmail(ctx: ContentScriptContext) {
   const controller = new AbortController();
   ctx.onInvalidated(() => controller.abort());
   const signal = controller.signal;
+  const panel = await mountPanel(ctx);
   let shown: Shown = null;
   let shownSignature = '';
-  let rerender = () => {};
-
-  const ui = await createShadowRootUi(ctx, {
-    name: 'threadline-panel',
-    position: 'inline',
-    anchor: 'body',
-    append: 'last',
-    isolateEvents: true,
-    onMount(container) {
-      rerender = () => render(shown ? <Panel shown={shown} /> : null, container);
-      rerender();
-    },
-    onRemove(container) {
-      if (container) render(null, container);
-    },
-  });
-  ui.mount();
-
   // Gmail changes the hash first and fills in the view later: a thread that cannot be read
   // yet is only called unreadable once it has had time to appear.
-  const SETTLE_MS = 3_000;
-  let token: string | null = null;
-  let tokenSince = 0;
-  let settleTimer: ReturnType<typeof setTimeout> | undefined;
+  const settle = settleTracker(3_000, () => readPage());
 
   const readPage = () => {
     const route = parseGmailRoute(location);
-    if ((route?.threadToken ?? null) !== token) {
-      token = route?.threadToken ?? null;
-      tokenSince = Date.now();
-    }
     let reading = readGmailThread(document, location);
     if (reading.kind === 'unreadable') {
-      const waited = Date.now() - tokenSince;
-      clearTimeout(settleTimer);
-      if (waited < SETTLE_MS) {
-        settleTimer = setTimeout(readPage, SETTLE_MS - waited);
-        reading = { kind: 'no-thread' };
-      } else {
-        warnOnce('Gmail', `no ${reading.missing} found`);
-      }
+      if (settle.settled(route?.threadToken ?? null)) warnOnce('Gmail', `no ${reading.missing} found`);
+      else reading = { kind: 'no-thread' };
     }
     const next: Shown =
       route && route.threadToken && reading.kind !== 'no-thread'
@@ -94,7 +61,15 @@ async function startGmail(ctx: ContentScriptContext) {
     if (signature !== shownSignature) {
       shownSignature = signature;
       shown = next;
-      rerender();
+      panel.show(
+        shown && (
+          <GmailPanel
+            key={shown.reading.kind === 'thread' ? shown.reading.thread.threadId : shown.threadToken}
+            reading={shown.reading}
+            location={{ href: shown.href, accountIndex: shown.accountIndex, threadToken: shown.threadToken }}
+          />
+        ),
+      );
     }
   };
 
@@ -131,25 +106,4 @@ async function startGmail(ctx: ContentScriptContext) {
       if (account) await request({ type: 'touch.cancel', sourceKey: `gmail:${account}:draft:${draftId}` }).catch(() => {});
     },
   });
-
-  browser.runtime.onMessage.addListener((message: unknown) => {
-    if ((message as { type?: string } | null)?.type === 'panel.toggle') togglePanel();
-    return undefined;
-  });
-}
-
-let togglePanel = () => {};
-
-function Panel({ shown }: { shown: NonNullable<Shown> }) {
-  const [collapsed, setCollapsed] = usePanelCollapsed();
-  togglePanel = () => setCollapsed(!collapsed);
-  return (
-    <PanelFrame collapsed={collapsed} onToggle={() => setCollapsed(!collapsed)}>
-      <GmailPanel
-        key={shown.reading.kind === 'thread' ? shown.reading.thread.threadId : shown.threadToken}
-        reading={shown.reading}
-        location={{ href: shown.href, accountIndex: shown.accountIndex, threadToken: shown.threadToken }}
-      />
-    </PanelFrame>
-  );
 }

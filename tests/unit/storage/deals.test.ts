@@ -158,3 +158,45 @@ describe('deals', () => {
     expect((await refusal(updateDeal(ctx, { id: 'missing', patch: {} }))).code).toBe('not-found');
   });
 });
+
+describe('prospects from LinkedIn', () => {
+  const profile = {
+    name: 'Aino Virtanen',
+    company: 'Acme',
+    headline: 'Head of Operations',
+    location: 'Helsinki',
+    linkedinUrl: 'https://www.linkedin.com/in/aino-virtanen/',
+  };
+
+  it('adds the person and a first-stage deal linked to the profile', async () => {
+    const { addProspect } = await import('../../../storage/prospects');
+    const ctx = testStore();
+    const deal = await addProspect(ctx, { contact: profile, slug: 'aino-virtanen', notes: 'Met at Slush' });
+    expect(deal).toMatchObject({ title: 'Acme: Aino Virtanen', company: 'Acme', stageId: 'prospecting', notes: 'Met at Slush' });
+    expect((await findLink(ctx, 'linkedin-profile:aino-virtanen'))?.dealId).toBe(deal.id);
+    expect(await ctx.db.contacts.toArray()).toEqual([expect.objectContaining({ name: 'Aino Virtanen', linkedinUrl: profile.linkedinUrl, headline: 'Head of Operations' })]);
+  });
+
+  it('finds the contact a Gmail thread made and merges instead of duplicating', async () => {
+    const { addProspect, findSameContact } = await import('../../../storage/prospects');
+    const ctx = testStore();
+    const fromGmail = await createDeal(ctx, { title: 'Pricing', company: 'Acme', newContacts: [{ name: 'Aino Virtanen', email: 'aino@acme.fi', company: 'ACME' }] });
+    const match = await findSameContact(ctx, { name: 'aino virtanen', company: 'Acme', linkedinUrl: profile.linkedinUrl });
+    expect(match?.contact.email).toBe('aino@acme.fi');
+    expect(match?.deals.map((d) => d.id)).toEqual([fromGmail.id]);
+    await addProspect(ctx, { contact: profile, slug: 'aino-virtanen', mergeInto: match!.contact.id });
+    const contacts = await ctx.db.contacts.toArray();
+    expect(contacts).toHaveLength(1);
+    expect(contacts[0]).toMatchObject({ email: 'aino@acme.fi', linkedinUrl: profile.linkedinUrl, headline: 'Head of Operations', company: 'ACME' });
+    // Now the profile address alone finds her.
+    expect((await findSameContact(ctx, { name: '', company: '', linkedinUrl: profile.linkedinUrl }))?.contact.id).toBe(contacts[0]!.id);
+  });
+
+  it('keeps a profile address unique', async () => {
+    const { addProspect } = await import('../../../storage/prospects');
+    const ctx = testStore();
+    await addProspect(ctx, { contact: profile, slug: 'aino-virtanen' });
+    await expect(addProspect(ctx, { contact: { ...profile, name: 'Someone Else' }, slug: 'aino-virtanen' })).rejects.toMatchObject({ code: 'conflict' });
+    expect(await ctx.db.contacts.count()).toBe(1);
+  });
+});

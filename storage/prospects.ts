@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { StorageError, validated } from './errors';
+import { contactInput } from './inputs';
+import { contactSchema, type Contact, type Deal } from './schemas';
+import type { StoreContext } from './db';
+import { createDeal } from './deals';
+
+export const addProspectInput = z.object({
+  contact: contactInput.extend({ linkedinUrl: z.url().max(2_000) }),
+  /** The profile's slug, which the new deal is linked by. */
+  slug: z.string().min(1).max(200),
+  /** An existing contact that is the same person: completed from the profile, not duplicated. */
+  mergeInto: z.string().min(1).max(100).nullable().default(null),
+  notes: z.string().max(50_000).default(''),
+});
+export type AddProspectInput = z.input<typeof addProspectInput>;
+
+const same = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+
+/**
+ * A contact that is already this person: the same profile address, or the same name at the
+ * same company (found by email in Gmail, say). Null when there is none.
+ */
+export async function findSameContact(
+  ctx: StoreContext,
+  person: { name: string; company: string; linkedinUrl: string | null },
+): Promise<{ contact: Contact; deals: Deal[] } | null> {
+  const byProfile = person.linkedinUrl ? await ctx.db.contacts.where('linkedinUrl').equals(person.linkedinUrl).first() : undefined;
+  const byName =
+    byProfile ??
+    (person.name.trim() && person.company.trim()
+      ? await ctx.db.contacts.where('name').equalsIgnoreCase(person.name.trim()).filter((c) => same(c.company, person.company)).first()
+      : undefined);
+  if (!byName) return null;
+  const deals = await ctx.db.deals.where('contactIds').equals(byName.id).toArray();
+  return { contact: byName, deals };
+}
+
+/**
+ * Adds a LinkedIn profile as a prospect: a deal in the first stage, linked to the profile,
+ * with the person as a new contact, or merged into the contact they already are.
+ */
+export async function addProspect(ctx: StoreContext, input: AddProspectInput): Promise<Deal> {
+  const parsed = validated('prospect', addProspectInput, input);
+  const { db } = ctx;
+  return db.transaction('rw', [db.deals, db.contacts, db.links, db.stageHistory, db.settings], async () => {
+    const owner = await db.contacts.where('linkedinUrl').equals(parsed.contact.linkedinUrl).first();
+    if (owner && owner.id !== parsed.mergeInto) {
+      throw new StorageError('conflict', `This profile already belongs to the contact ${owner.name}`, { field: 'contact.linkedinUrl', contactId: owner.id });
+    }
+    const link = { kind: 'linkedin-profile' as const, externalId: parsed.slug, url: parsed.contact.linkedinUrl, label: parsed.contact.name };
+    const title = parsed.contact.company ? `${parsed.contact.company}: ${parsed.contact.name}` : parsed.contact.name || parsed.slug;
+    if (!parsed.mergeInto) {
+      return createDeal(ctx, { title, company: parsed.contact.company, notes: parsed.notes, newContacts: [parsed.contact], links: [link] });
+    }
+    const existing = await db.contacts.get(parsed.mergeInto);
+    if (!existing) throw new StorageError('not-found', `No contact with id ${parsed.mergeInto}`, { field: 'mergeInto' });
+    // Fill in what the profile adds; keep what the rep already had.
+    const merged = validated('contact', contactSchema, {
+      ...existing,
+      linkedinUrl: parsed.contact.linkedinUrl,
+      headline: existing.headline || parsed.contact.headline,
+      location: existing.location || parsed.contact.location,
+      company: existing.company || parsed.contact.company,
+    });
+    await db.contacts.put(merged);
+    return createDeal(ctx, { title, company: merged.company, notes: parsed.notes, contactIds: [merged.id], links: [link] });
+  });
+}
