@@ -42,15 +42,29 @@ function readTopCard(card: Element): Omit<LinkedInProfile, 'slug' | 'profileUrl'
   return rest.length >= 2 ? { name, headline: headline ?? '', company: rest[0]!, location: rest[1]! } : { name, headline: headline ?? '', company: '', location: '' };
 }
 
+function namesAnotherProfile(top: Element, slug: string): boolean {
+  return Array.from(top.querySelectorAll('a[href*="/in/"]')).some((a) => {
+    const route = parseLinkedInRoute(new URL(a.getAttribute('href') ?? '', 'https://www.linkedin.com/'));
+    return route.kind === 'profile' && route.slug !== slug;
+  });
+}
+
 /** The person on a profile page, from either layout. */
 export function readLinkedInProfile(document: Document, location: Pick<Location, 'pathname'>): ProfileReading | null {
   const route = parseLinkedInRoute(location);
   if (route.kind !== 'profile') return null;
   const { slug, profileUrl } = route;
   const card = queryFirst(document, LINKEDIN.topCard);
+  const older = queryFirst(document, LINKEDIN.profileName);
+  // After a single-page navigation the previous person's card can still be on the page under
+  // the new address: its links name the other profile. Never read one person as another.
+  const top = card ?? older?.closest('section');
+  if (top && namesAnotherProfile(top, slug)) {
+    return { kind: 'unreadable', missing: 'profile for this address', slug, profileUrl };
+  }
   const fromCard = card && readTopCard(card);
   if (fromCard) return { kind: 'profile', profile: { slug, profileUrl, ...fromCard } };
-  const name = text(queryFirst(document, LINKEDIN.profileName));
+  const name = text(older);
   if (!name) return { kind: 'unreadable', missing: 'name', slug, profileUrl };
   const button = queryFirst(document, LINKEDIN.profileCompanyButton);
   return {

@@ -109,3 +109,15 @@ describe('reading LinkedIn', () => {
     expect(new Set(reading.conversation.messages.map((m) => m.id)).size).toBe(4);
   });
 });
+
+describe('single-page navigation on LinkedIn', () => {
+  it('never reads the previous person under the next person’s address', () => {
+    const { document } = open('older');
+    expect(readLinkedInProfile(document, new URL('https://www.linkedin.com/in/leena-makinen-5a1b2c/'))).toMatchObject({
+      kind: 'unreadable',
+      slug: 'leena-makinen-5a1b2c',
+    });
+    const layout2026 = open('layout2026');
+    expect(readLinkedInProfile(layout2026.document, new URL('https://www.linkedin.com/in/aino-virtanen/'))).toMatchObject({ kind: 'unreadable' });
+  });
+});

@@ -1,0 +1,91 @@
+import { useEffect, useState } from 'preact/hooks';
+import { request, RequestError } from '../../messaging/client';
+import type { DealView } from '../../storage/deal-view';
+import type { Contact, Deal } from '../../storage/schemas';
+import { t } from '../i18n';
+
+export interface ProspectPrefill {
+  slug: string;
+  profileUrl: string;
+  name: string;
+  headline: string;
+  company: string;
+  location: string;
+}
+
+interface Props {
+  prefill: ProspectPrefill;
+  onAdded(view: DealView): void;
+}
+
+/** A LinkedIn profile as a prospect: prefilled, editable, merged with the same person if known. */
+export function AddProspectForm({ prefill, onAdded }: Props) {
+  const [fields, setFields] = useState({ name: prefill.name, headline: prefill.headline, company: prefill.company, location: prefill.location });
+  const [notes, setNotes] = useState('');
+  const [same, setSame] = useState<{ contact: Contact; deals: Deal[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    const timer = setTimeout(async () => {
+      const found = await request({ type: 'contact.same', name: fields.name, company: fields.company, linkedinUrl: prefill.profileUrl });
+      if (current) setSame(found);
+    }, 150);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [fields.name, fields.company]);
+
+  const save = async (mergeInto: string | null) => {
+    setError(null);
+    try {
+      const contact = { ...fields, email: null, linkedinUrl: prefill.profileUrl };
+      onAdded(await request({ type: 'prospect.add', input: { contact, slug: prefill.slug, mergeInto, notes } }));
+    } catch (e) {
+      setError(e instanceof RequestError ? e.message : String(e));
+    }
+  };
+
+  const input = (key: keyof typeof fields, label: string) => (
+    <label class="tl-field">
+      <span>{label}</span>
+      <input type="text" value={fields[key]} maxLength={500} onInput={(e) => setFields({ ...fields, [key]: (e.currentTarget as HTMLInputElement).value })} />
+    </label>
+  );
+
+  return (
+    <form class="tl-form tl-create" aria-label={t('add_prospect')} onSubmit={(e) => (e.preventDefault(), void save(null))}>
+      {input('name', t('contact_name'))}
+      {input('headline', t('contact_headline'))}
+      {input('company', t('contact_company'))}
+      {input('location', t('contact_location'))}
+      <label class="tl-field">
+        <span>{t('profile_address')}</span>
+        <input type="url" value={prefill.profileUrl} readOnly />
+      </label>
+      <label class="tl-field">
+        <span>{t('deal_notes')}</span>
+        <textarea value={notes} maxLength={50_000} placeholder={t('deal_notes_placeholder')} onInput={(e) => setNotes((e.currentTarget as HTMLTextAreaElement).value)} />
+      </label>
+      {same ? (
+        <div class="tl-warning" role="alert">
+          <p>{t('same_person', [same.contact.name, same.contact.company || '—'])}</p>
+          <button type="button" onClick={() => void save(same.contact.id)}>
+            {t('merge')}
+          </button>
+          <button type="submit" class="tl-secondary">
+            {t('add_anyway')}
+          </button>
+        </div>
+      ) : (
+        <button type="submit">{t('add_prospect_save')}</button>
+      )}
+      {error && (
+        <p class="tl-error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
