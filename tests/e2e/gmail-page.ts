@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
+import { spaNavigate } from './spa';
 
 export const U0 = 'https://mail.google.com/mail/u/0/';
 export const THREAD_A = `${U0}#inbox/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkC`;
@@ -12,24 +13,9 @@ export function panel(page: Page): Locator {
   return page.getByRole('complementary', { name: 'Threadline' });
 }
 
-/**
- * Plays Gmail's own part of a hash navigation: the hash changes first, and the new view's
- * markup fills in a moment later, as Gmail's client-side router does.
- */
-export async function navigateGmail(page: Page, hash: string, fixturePath: string): Promise<void> {
-  const html = fixture(fixturePath);
-  await page.evaluate(
-    async ({ hash, html }) => {
-      location.hash = hash;
-      await new Promise((resolve) => setTimeout(resolve, 30));
-      const next = new DOMParser().parseFromString(html, 'text/html');
-      document.title = next.title;
-      const host = document.querySelector('threadline-panel');
-      document.body.replaceChildren(...Array.from(next.body.childNodes).map((n) => document.importNode(n, true)));
-      if (host) document.body.append(host);
-    },
-    { hash, html },
-  );
+/** Gmail's hash navigation: the hash changes, then the view fills in. */
+export function navigateGmail(page: Page, hash: string, fixturePath: string): Promise<void> {
+  return spaNavigate(page, { hash }, fixturePath);
 }
 
 /** Gmail's part of sending: the reply form goes, the "Message sent" toast comes. */
