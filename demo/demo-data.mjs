@@ -54,7 +54,7 @@ export function demoRecords(now = Date.now()) {
   return {
     deals,
     contacts: [
-      contact(now, 'demo-aino', 'Aino Virtanen', 'aino.virtanen@acme.fi', 'Acme'),
+      { ...contact(now, 'demo-aino', 'Aino Virtanen', 'aino.virtanen@acme.fi', 'Acme'), linkedinUrl: 'https://www.linkedin.com/in/aino-virtanen/', headline: 'Head of Operations at Acme' },
       contact(now, 'demo-jussi', 'Jussi Korhonen', 'jussi@acme.fi', 'Acme'),
       contact(now, 'demo-leena', 'Leena Mäkinen', 'leena.makinen@initech.fi', 'Initech'),
       contact(now, 'demo-pekka', 'Pekka Salo', 'pekka.salo@globex.com', 'Globex'),
@@ -62,6 +62,10 @@ export function demoRecords(now = Date.now()) {
     links: [
       threadLink(now, 'demo-acme', 'thread-f:1790123456789012345', 'FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkC', 'Re: Pricing for 40 seats'),
       threadLink(now, 'demo-initech', 'thread-f:1790123456600000001', 'FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkG', 'Demo next week?'),
+      {
+        key: 'linkedin-profile:aino-virtanen', kind: 'linkedin-profile', dealId: 'demo-acme', account: null, externalId: 'aino-virtanen',
+        url: 'https://www.linkedin.com/in/aino-virtanen/', label: 'Aino Virtanen', createdAt: now - 10 * DAY,
+      },
     ],
     stageHistory: deals.flatMap((d) => [
       { dealId: d.id, from: null, to: 'prospecting', at: d.createdAt },
@@ -84,4 +88,14 @@ export const DEMO_ROUTES = {
 export const DEMO_ROWS = {
   'thread-f:1790123456789012345': 'inbox/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkC',
   'thread-f:1790123456700000001': 'inbox/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkD',
+};
+
+/**
+ * The demo's LinkedIn: Aino's profile (linked to the Acme deal), her conversation with the
+ * rep (not linked yet: the panel suggests her deal), and a profile that is no prospect yet.
+ */
+export const DEMO_LINKEDIN_PAGES = {
+  'https://www.linkedin.com/in/aino-virtanen/': 'linkedin/profile.html',
+  'https://www.linkedin.com/in/leena-makinen-5a1b2c/': 'linkedin/profile-2026.html',
+  'https://www.linkedin.com/messaging/thread/2-ZWM2NDIzYjQtMDAxMS00YTIyLWI5ZTMtNGQ1ZjZhN2I4Yzlk/': 'linkedin/messaging.html',
 };

@@ -6,14 +6,18 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT, EXTENSION_DIR, launchWithExtension } from './lib/launch.mjs';
 import { measureGmailNavigation } from './bench/gmail-navigation.mjs';
+import { measureLinkedInNavigation } from './bench/linkedin-navigation.mjs';
 
 const DEALS = 10_000;
 const TOUCHES = 100_000;
 const BUDGETS = {
   'content-scripts/gmail.js': { gzipKB: 25 },
+  'content-scripts/linkedin.js': { gzipKB: 25 },
   'due scan': { p95: 50 },
   'Gmail: hash change → panel shows the linked deal (first visit)': { p95: 50 },
-  'Gmail: hash change → panel shows the linked deal (thread seen before)': { p95: 50 },
+  'Gmail: hash change → panel shows the linked deal (seen before)': { p95: 50 },
+  'LinkedIn: route change → panel shows the linked deal (first visit)': { p95: 50 },
+  'LinkedIn: route change → panel shows the linked deal (seen before)': { p95: 50 },
   'link lookup by thread id': { p95: 2 },
 };
 
@@ -81,16 +85,22 @@ const verdict = (name, field, value) => {
 build([]);
 const sizeRows = sizes();
 const gmail = await measureGmailNavigation(50);
+const linkedin = await measureLinkedInNavigation(50);
 const timingRows = await timings();
 const navigationRows = [
-  ['first visit', gmail.firstVisits],
-  ['thread seen before', gmail.revisits],
-].map(([label, samples]) => ({
-  name: `Gmail: hash change → panel shows the linked deal (${label})`,
-  runs: samples.length,
-  median: percentile(samples, 50),
-  p95: percentile(samples, 95),
-}));
+  ['Gmail: hash change', gmail],
+  ['LinkedIn: route change', linkedin],
+].flatMap(([label, result]) =>
+  [
+    ['first visit', result.firstVisits],
+    ['seen before', result.revisits],
+  ].map(([when, samples]) => ({
+    name: `${label} → panel shows the linked deal (${when})`,
+    runs: samples.length,
+    median: percentile(samples, 50),
+    p95: percentile(samples, 95),
+  })),
+);
 
 const lines = [
   '# Threadline bench',
@@ -111,13 +121,19 @@ const lines = [
   '| --- | ---: | ---: | ---: | --- |',
   ...timingRows.map((r) => `| ${r.name} | ${r.runs} | ${ms(r.median)} | ${ms(r.p95)} | ${verdict(r.name, 'p95', r.p95)} |`),
   '',
-  '## In the page (production build, Gmail fixture pages)',
+  '## In the page (production build, fixture pages)',
   '',
   '| measure | runs | median ms | p95 ms | budget (p95 ms) |',
   '| --- | ---: | ---: | ---: | --- |',
   ...navigationRows.map((r) => `| ${r.name} | ${r.runs} | ${ms(r.median)} | ${ms(r.p95)} | ${verdict(r.name, 'p95', r.p95)} |`),
   '',
-  `Main-thread time in the Gmail content script over the ${gmail.revisits.length} revisits: ${ms(gmail.contentScriptMs)} ms in all, ${ms(gmail.contentScriptMs / gmail.revisits.length)} ms each (CPU profile, self time of its functions, sampled every 0.1 ms).`,
+  ...[
+    ['Gmail', gmail],
+    ['LinkedIn', linkedin],
+  ].map(
+    ([site, r]) =>
+      `Main-thread time in the ${site} content script over ${r.revisits.length} navigations: ${ms(r.contentScriptMs)} ms in all, ${ms(r.contentScriptMs / r.revisits.length)} ms each (CPU profile, self time of its functions, sampled every 0.1 ms).`,
+  ),
   '',
 ];
 const report = lines.join('\n');

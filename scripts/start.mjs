@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { demoRecords, DEMO_ROUTES, DEMO_ROWS } from '../demo/demo-data.mjs';
+import { demoRecords, DEMO_LINKEDIN_PAGES, DEMO_ROUTES, DEMO_ROWS } from '../demo/demo-data.mjs';
 import { findChromium, missingChromiumMessage } from './lib/chromium.mjs';
 import { ROOT, launchWithExtension } from './lib/launch.mjs';
 import { runDueCheck, seedRecords } from './lib/seed.mjs';
@@ -13,7 +13,8 @@ const START_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQZTnBvxKqLdWfRm
 
 /** The demo's site pages, from the same fixtures the tests use. */
 function demoPage(url) {
-  const { pathname } = new URL(url);
+  const { origin, pathname } = new URL(url);
+  if (DEMO_LINKEDIN_PAGES[origin + pathname]) return DEMO_LINKEDIN_PAGES[origin + pathname];
   if (pathname.startsWith('/__demo/gmail/')) return `gmail/${pathname.slice('/__demo/gmail/'.length).replace(/[^\w.-]/g, '')}`;
   if (/^\/mail\/u\/0\/?$/.test(pathname)) return 'gmail/inbox.html';
   return undefined;
@@ -46,8 +47,12 @@ const records = demoRecords();
 for (const [table, rows] of Object.entries(records)) await seedRecords(setup, table, rows);
 await runDueCheck(ext.worker);
 
+// LinkedIn in a second tab: Aino's profile, linked to the same deal as the Gmail thread.
+const linkedin = await ext.context.newPage();
+await linkedin.goto(Object.keys(DEMO_LINKEDIN_PAGES)[0]);
 const page = ext.context.pages().find((p) => p.url() === 'about:blank') ?? (await ext.context.newPage());
 await page.goto(START_URL);
+await page.bringToFront();
 await setup.close();
 
 if (screenshot) {
@@ -56,9 +61,15 @@ if (screenshot) {
   const file = resolve(process.cwd(), screenshot);
   await page.screenshot({ path: file });
   console.log(`Wrote ${file}`);
+  const linkedinFile = file.replace(/(\.png)?$/i, '-linkedin.png');
+  await linkedin.getByRole('complementary', { name: 'Threadline' }).getByRole('combobox', { name: 'Stage' }).waitFor({ timeout: 10_000 });
+  await linkedin.screenshot({ path: linkedinFile });
+  console.log(`Wrote ${linkedinFile}`);
   await ext.close();
 } else {
-  console.log(`Threadline is open in ${chromiumPath} on a demo Gmail. Close the browser window to stop.`);
+  console.log(`Threadline is open in ${chromiumPath} on a demo Gmail, with LinkedIn in the next tab.`);
+  console.log(`Also try: ${Object.keys(DEMO_LINKEDIN_PAGES).slice(1).join('  ')}`);
+  console.log('Close the browser window to stop.');
   await new Promise((done) => ext.context.on('close', done));
   await ext.close();
 }

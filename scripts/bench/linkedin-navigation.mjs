@@ -1,0 +1,27 @@
+// LinkedIn: pushState to another profile → panel shows the person's linked deal.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURES_DIR } from '../lib/launch.mjs';
+import { measurePanelNavigation } from './panel-navigation.mjs';
+
+const SLUG = 'leena-makinen-5a1b2c';
+
+export function measureLinkedInNavigation(navigations = 50) {
+  const template = readFileSync(join(FIXTURES_DIR, 'linkedin/profile-2026.html'), 'utf8');
+  // Profile n: the saved 2026-layout profile under its own address, with a deal linked to it.
+  const targets = Array.from({ length: navigations }, (_, n) => {
+    const slug = `bench-person-${n}`;
+    return {
+      to: { path: `/in/${slug}/` },
+      html: template.replaceAll(SLUG, slug),
+      title: `Bench prospect ${n}`,
+      link: { kind: 'linkedin-profile', externalId: slug, label: `Bench prospect ${n}` },
+    };
+  });
+  return measurePanelNavigation({
+    startUrl: 'https://www.linkedin.com/feed/',
+    pages: { 'https://www.linkedin.com/feed/': 'smoke/blank.html' },
+    targets,
+    script: 'content-scripts/linkedin.js',
+  });
+}

@@ -1,0 +1,68 @@
+// Time from a single-page navigation to the panel showing the linked deal, and the
+// main-thread time one content script spends meanwhile, in Chromium with the production build.
+import { launchWithExtension } from '../lib/launch.mjs';
+
+/**
+ * `targets` are pages to navigate to, each { to: { hash } | { path }, html, title, link };
+ * a deal titled `title` is linked by `link` to each before the run.
+ */
+export async function measurePanelNavigation({ startUrl, pages, targets, script }) {
+  const ext = await launchWithExtension({ pages });
+  try {
+    const setup = await ext.context.newPage();
+    await setup.goto(`chrome-extension://${ext.extensionId}/dashboard.html`);
+    for (const t of targets) {
+      await setup.evaluate((input) => chrome.runtime.sendMessage({ type: 'deal.create', input }), { title: t.title, links: [t.link] });
+    }
+    await setup.close();
+
+    const page = await ext.context.newPage();
+    await page.goto(startUrl);
+    await page.waitForFunction(() => document.querySelector('threadline-panel')?.shadowRoot);
+    const navigate = (t) =>
+      page.evaluate(
+        ({ to, html, title }) =>
+          new Promise((resolve) => {
+            const host = document.querySelector('threadline-panel');
+            const shows = () => host?.shadowRoot?.querySelector('.tl-deal .tl-title')?.textContent === title;
+            const start = performance.now();
+            // The site's part: the address changes and the new view is in the page.
+            if (to.hash !== undefined) location.hash = to.hash;
+            if (to.path !== undefined) history.pushState({}, '', to.path);
+            const next = new DOMParser().parseFromString(html, 'text/html');
+            document.title = next.title;
+            document.body.replaceChildren(...Array.from(next.body.childNodes).map((n) => document.importNode(n, true)));
+            if (host) document.body.append(host);
+            const done = () => resolve(performance.now() - start);
+            new MutationObserver(() => shows() && done()).observe(host.shadowRoot, { subtree: true, childList: true, characterData: true });
+            if (shows()) done();
+          }),
+        { to: t.to, html: t.html, title: t.title },
+      );
+
+    // Each page opened for the first time: the panel asks the worker.
+    const firstVisits = [];
+    for (const t of targets) firstVisits.push(await navigate(t));
+    // Going back to pages seen before, under the CPU profiler.
+    const cdp = await ext.context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+    const revisits = [];
+    for (const t of targets) revisits.push(await navigate(t));
+    const { profile } = await cdp.send('Profiler.stop');
+    return { firstVisits, revisits, contentScriptMs: selfTime(profile, script) };
+  } finally {
+    await ext.close();
+  }
+}
+
+/** Self time of the functions from one script in a CPU profile, in ms. */
+function selfTime(profile, scriptPath) {
+  const ours = new Set(profile.nodes.filter((n) => n.callFrame.url.includes(scriptPath)).map((n) => n.id));
+  let micros = 0;
+  profile.samples.forEach((id, i) => {
+    if (ours.has(id)) micros += profile.timeDeltas[i] ?? 0;
+  });
+  return micros / 1000;
+}
