@@ -131,6 +131,25 @@ describe('LinkedIn: the rep qualifies a prospect in place', () => {
     expect(stored?.contacts).toEqual([expect.objectContaining({ name: 'Kerem Yılmaz', linkedinUrl: 'https://www.linkedin.com/in/kerem-yilmaz/' })]);
   });
 
+  it('follows profile → messaging → profile without a reload, never mixing people', async () => {
+    await linkedin.goto(PROFILE);
+    const p = panel(linkedin);
+    await p.getByRole('heading', { name: 'Acme Oy: Aino Virtanen' }).waitFor();
+    await spaNavigate(linkedin, { path: new URL(CONVERSATION).pathname }, 'linkedin/messaging.html');
+    await expect.poll(() => p.locator('.tl-deal').getAttribute('data-deal-id')).toBeTruthy();
+    await spaNavigate(linkedin, { path: '/in/leena-makinen-5a1b2c/' }, 'linkedin/profile-2026.html');
+    await p.getByRole('heading', { name: 'Leena Mäkinen' }).waitFor();
+    await expect(p.getByText('Acme Oy: Aino Virtanen').count()).resolves.toBe(0);
+  });
+
+  it('says quietly that it cannot read a changed profile, and keeps the manual path', async () => {
+    ext.pages['https://www.linkedin.com/in/someone-new/'] = 'linkedin/changed.html';
+    await linkedin.goto('https://www.linkedin.com/in/someone-new/');
+    const p = panel(linkedin);
+    await p.getByText("Threadline can't read this profile").waitFor({ timeout: 6_000 });
+    await expect(p.getByLabel('Link to deal').count()).resolves.toBe(1);
+  });
+
   it('never let an error reach LinkedIn’s page', () => {
     expect(pageErrors).toEqual([]);
   });
