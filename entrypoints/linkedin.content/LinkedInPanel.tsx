@@ -9,9 +9,10 @@ import { request } from '../../messaging/client';
 import type { LinkInput } from '../../storage/inputs';
 import { linkKey } from '../../storage/link-key';
 import type { Deal } from '../../storage/schemas';
-import type { ConversationReading, LinkedInConversation } from '../../sites/linkedin/read-conversation';
+import type { ConversationReading } from '../../sites/linkedin/read-conversation';
 import type { ProfileReading } from '../../sites/linkedin/read-profile';
 import { parseLinkedInRoute } from '../../sites/linkedin/route';
+import { touchesOfMessages } from './message-touches';
 
 /** A profile page: the person's deal, or adding them as a prospect. */
 export function ProfilePanel({ reading }: { reading: ProfileReading }) {
@@ -49,13 +50,6 @@ export function ProfilePanel({ reading }: { reading: ProfileReading }) {
   );
 }
 
-/** The touches a conversation's messages make, each known by its urn. */
-function touchesOf(conversation: LinkedInConversation, dealId: string) {
-  return conversation.messages.flatMap((m) =>
-    m.at === null ? [] : [{ dealId, channel: 'linkedin' as const, direction: m.outbound ? ('outbound' as const) : ('inbound' as const), at: m.at, sourceKey: `linkedin:${m.id}` }],
-  );
-}
-
 /** A messaging thread: its deal (its messages counted as touches), or linking it to one. */
 export function ConversationPanel({ reading }: { reading: ConversationReading }) {
   const conversationId = reading.kind === 'conversation' ? reading.conversation.conversationId : reading.conversationId;
@@ -88,7 +82,7 @@ export function ConversationPanel({ reading }: { reading: ConversationReading })
   const signature = conversation?.messages.map((m) => `${m.id}@${m.at}`).join(',') ?? '';
   useEffect(() => {
     if (!linkedDealId || !conversation) return;
-    const inputs = touchesOf(conversation, linkedDealId);
+    const inputs = touchesOfMessages(conversation.messages, linkedDealId);
     if (inputs.length > 0) void request({ type: 'touches.sync', inputs }).then((r) => r.view && setView(r.view));
   }, [linkedDealId, signature]);
 

@@ -15,7 +15,8 @@ export const LINKEDIN = {
   topCard: ['[componentkey$="Topcard"]', '[id$="Topcard"]'],
   topCardName: ['h2', 'h1'],
   topCardLines: [':scope p'],
-  /** Messaging. */
+  /** Messaging: the open conversation's container on the messaging page. */
+  conversationRoot: ['.msg-convo-wrapper.msg-thread', '.msg-thread', '.msg-convo-wrapper'],
   conversationPartner: ['a.msg-thread__link-to-profile', '.msg-thread a[href*="/in/"]'],
   conversationPartnerName: ['h2.msg-entity-lockup__entity-title', '.msg-entity-lockup__entity-title'],
   messageEvent: ['li.msg-s-message-list__event'],
@@ -23,6 +24,9 @@ export const LINKEDIN = {
   messageSender: ['.msg-s-message-group__name'],
   messageClock: ['time.msg-s-message-group__timestamp'],
   messageDay: ['time.msg-s-message-list__time-heading'],
+  /** Chat bubbles that open over any page. */
+  overlayBubble: ['.msg-overlay-conversation-bubble'],
+  overlayPartner: ['.msg-overlay-bubble-header a[href*="/in/"]', 'header a[href*="/in/"]'],
   composer: ['div.msg-form__contenteditable[contenteditable=true][role=textbox]', '.msg-form [contenteditable=true][role=textbox]'],
   sendButton: ['button.msg-form__send-button[type=submit]', '.msg-form button[type=submit]'],
 } as const;

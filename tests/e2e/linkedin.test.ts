@@ -142,6 +142,17 @@ describe('LinkedIn: the rep qualifies a prospect in place', () => {
     await expect(p.getByText('Acme Oy: Aino Virtanen').count()).resolves.toBe(0);
   });
 
+  it('counts the messages of a chat bubble over the feed toward the person’s deal, and a send there', async () => {
+    const before = (await forKey('linkedin-profile:aino-virtanen'))!.deal.touchCount;
+    ext.pages['https://www.linkedin.com/feed/'] = 'linkedin/overlay.html';
+    await linkedin.goto('https://www.linkedin.com/feed/');
+    await expect.poll(async () => (await forKey('linkedin-profile:aino-virtanen'))!.deal.touchCount).toBe(before + 2);
+    const bubble = linkedin.locator('.msg-overlay-conversation-bubble');
+    await bubble.locator('div.msg-form__contenteditable').fill('Whitepaper attached.');
+    await bubble.locator('button.msg-form__send-button').click();
+    await expect.poll(async () => (await forKey('linkedin-profile:aino-virtanen'))!.deal.touchCount).toBe(before + 3);
+  });
+
   it('says quietly that it cannot read a changed profile, and keeps the manual path', async () => {
     ext.pages['https://www.linkedin.com/in/someone-new/'] = 'linkedin/changed.html';
     await linkedin.goto('https://www.linkedin.com/in/someone-new/');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readLinkedInConversation } from '../../../sites/linkedin/read-conversation';
+import { readLinkedInConversation, readOverlayConversations } from '../../../sites/linkedin/read-conversation';
 import { readLinkedInProfile } from '../../../sites/linkedin/read-profile';
 import { canonicalProfileUrl, parseLinkedInRoute } from '../../../sites/linkedin/route';
 import { LINKEDIN, type LinkedInSelectorName } from '../../../sites/linkedin/selectors';
@@ -13,6 +13,7 @@ const FIXTURES = {
   turkish: ['linkedin/profile-tr.html', 'https://www.linkedin.com/in/kerem-yilmaz/'],
   messaging: ['linkedin/messaging.html', CONVERSATION],
   changed: ['linkedin/changed.html', 'https://www.linkedin.com/in/aino-virtanen/'],
+  overlay: ['linkedin/overlay.html', 'https://www.linkedin.com/feed/'],
 } as const;
 type FixtureName = keyof typeof FIXTURES;
 const open = (name: FixtureName) => loadFixture(FIXTURES[name][0], FIXTURES[name][1]);
@@ -34,7 +35,10 @@ const EXPECTED_COUNTS: Partial<Record<LinkedInSelectorName, Partial<Record<Fixtu
   messageClock: { messaging: 3 },
   messageDay: { messaging: 3 },
   composer: { messaging: 1, older: 0 },
-  sendButton: { messaging: 1, older: 0 },
+  sendButton: { messaging: 1, older: 0, overlay: 1 },
+  overlayBubble: { overlay: 1, messaging: 0, older: 0 },
+  overlayPartner: { overlay: 1 },
+  conversationRoot: { messaging: 1, overlay: 0 },
 };
 
 describe('LinkedIn selectors against every fixture', () => {
@@ -119,5 +123,19 @@ describe('single-page navigation on LinkedIn', () => {
     });
     const layout2026 = open('layout2026');
     expect(readLinkedInProfile(layout2026.document, new URL('https://www.linkedin.com/in/aino-virtanen/'))).toMatchObject({ kind: 'unreadable' });
+  });
+});
+
+describe('chat bubbles over any page', () => {
+  it('reads who each bubble is with and its messages', () => {
+    const { document, location } = open('overlay');
+    expect(readLinkedInConversation(document, location, now)).toBeNull();
+    const [bubble, ...others] = readOverlayConversations(document, now);
+    expect(others).toEqual([]);
+    expect(bubble?.partner).toEqual({ name: 'Aino Virtanen', profileUrl: 'https://www.linkedin.com/in/aino-virtanen/' });
+    expect(bubble?.messages.map((m) => [m.outbound, m.at])).toEqual([
+      [false, local(11, 23, 11, 30)],
+      [true, local(11, 23, 11, 42)],
+    ]);
   });
 });
