@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import { startChangeHub } from '../background/change-hub';
 import { DUE_ALARM, refreshDueBadge, scheduleDueAlarm } from '../background/due-badge';
+import { openNudge, sendNudges } from '../background/nudges';
 import { handleMessage } from '../messaging/router';
 import { originOf } from '../messaging/sender';
 import { storeContext } from '../storage/db';
@@ -38,7 +39,12 @@ export default defineBackground(() => {
     refreshDueBadge(ctx).catch((error) => console.warn('Threadline: could not refresh the badge', error));
   };
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === DUE_ALARM) refresh();
+    if (alarm.name !== DUE_ALARM) return;
+    refresh();
+    sendNudges(ctx).catch((error) => console.warn('Threadline: could not send nudges', error));
+  });
+  browser.notifications.onClicked.addListener((id: string) => {
+    openNudge(ctx, id).catch((error) => console.warn('Threadline: could not open the nudge', error));
   });
   startChangeHub(refresh);
 

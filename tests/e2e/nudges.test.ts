@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startExtension, type Extension } from './harness';
+import { DAY, dealRecord, runDueCheck, seedRecords } from './seed';
+
+describe('nudges', () => {
+  let ext: Extension;
+  let dashboard: Page;
+  const notifications = () => ext.inWorker(() => chrome.notifications.getAll(), null) as Promise<Record<string, boolean>>;
+  const badge = () => ext.inWorker(() => chrome.action.getBadgeText({}), null);
+
+  beforeAll(async () => {
+    ext = await startExtension();
+    dashboard = await ext.extensionPage('dashboard.html');
+    const stale = dealRecord({ id: 'stale-acme', title: 'Acme: 40 seats', daysAgo: 5 });
+    await seedRecords(dashboard, 'deals', [{ ...stale, followUpCount: 2, contactIds: ['c-aino'] }]);
+    await seedRecords(dashboard, 'contacts', [
+      { id: 'c-aino', name: 'Aino Virtanen', email: 'aino@acme.fi', company: 'Acme', headline: '', location: '', linkedinUrl: null, createdAt: Date.now() - 9 * DAY },
+    ]);
+    await seedRecords(dashboard, 'deals', [dealRecord({ id: 'fresh', title: 'Fresh deal', daysAgo: 1 })]);
+  });
+  afterAll(() => ext?.close());
+
+  it('raises one notification and one badge count for a deal left 5 days', async () => {
+    await runDueCheck(ext.worker);
+    await expect.poll(notifications).toEqual({ 'threadline-deal:stale-acme': true });
+    await expect.poll(badge).toBe('1');
+  });
+
+  it('does not nudge the same deal twice in a day, remembering it in extension storage', async () => {
+    await ext.inWorker(() => chrome.notifications.clear('threadline-deal:stale-acme'), null);
+    await runDueCheck(ext.worker);
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await expect(notifications()).resolves.toEqual({});
+    const nudged = await ext.inWorker(() => chrome.storage.local.get('nudgedOn'), null);
+    expect(Object.keys((nudged as { nudgedOn: Record<string, string> }).nudgedOn)).toEqual(['stale-acme']);
+  });
+
+  it('takes a snoozed deal off the badge', async () => {
+    await dashboard.evaluate(
+      (until) => chrome.runtime.sendMessage({ type: 'deal.snooze', dealId: 'stale-acme', until }),
+      Date.now() + 3 * DAY,
+    );
+    await expect.poll(badge).toBe('');
+  });
+});
