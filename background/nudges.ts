@@ -53,12 +53,16 @@ export async function sendNudges(ctx: StoreContext): Promise<number> {
   return sent;
 }
 
-/** Clicking a nudge opens the deal's thread (in the right account) or LinkedIn page. */
-export async function openNudge(ctx: StoreContext, notificationId: string): Promise<void> {
-  if (!notificationId.startsWith(NOTIFICATION_PREFIX)) return;
-  const dealId = notificationId.slice(NOTIFICATION_PREFIX.length);
+/** Opens a deal's thread (in the right account) or LinkedIn page; the dashboard if it has none. */
+export async function openDeal(ctx: StoreContext, dealId: string): Promise<void> {
   const link = preferredLink(await linksOfDeal(ctx, dealId));
   const url = link ? pageForLink(link) : browser.runtime.getURL(`/dashboard.html#deal/${encodeURIComponent(dealId)}` as '/dashboard.html');
   await browser.tabs.create({ url });
+}
+
+/** Clicking a nudge opens its deal. */
+export async function openNudge(ctx: StoreContext, notificationId: string): Promise<void> {
+  if (!notificationId.startsWith(NOTIFICATION_PREFIX)) return;
+  await openDeal(ctx, notificationId.slice(NOTIFICATION_PREFIX.length));
   await browser.notifications.clear(notificationId);
 }

@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import { startChangeHub } from '../background/change-hub';
 import { DUE_ALARM, refreshDueBadge, scheduleDueAlarm } from '../background/due-badge';
-import { openNudge, sendNudges } from '../background/nudges';
+import { openDeal, openNudge, sendNudges } from '../background/nudges';
 import { handleMessage } from '../messaging/router';
 import { originOf } from '../messaging/sender';
 import { storeContext } from '../storage/db';
@@ -20,6 +20,7 @@ export default defineBackground(() => {
       const hash = dealId ? `#deal/${encodeURIComponent(dealId)}` : '';
       await browser.tabs.create({ url: browser.runtime.getURL(`/dashboard.html${hash}` as '/dashboard.html') });
     },
+    openDeal: (dealId: string) => openDeal(ctx, dealId),
   };
 
   // Listeners are registered synchronously so that a message or alarm that wakes the

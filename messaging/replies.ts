@@ -28,6 +28,7 @@ export interface ReplyData {
   'deal.suggest': Deal[];
   'links.chips': Record<string, LinkChip>;
   'dashboard.open': { opened: true };
+  'deal.open': { opened: true };
   'contact.same': { contact: Contact; deals: Deal[] } | null;
   'prospect.add': DealView;
 }

@@ -38,6 +38,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('touch.cancel'), sourceKey: z.string().min(1).max(500) }),
   z.object({ type: z.literal('deal.suggest'), emails: z.array(z.string().max(320)).max(100) }),
   z.object({ type: z.literal('dashboard.open'), dealId: id.optional() }),
+  z.object({ type: z.literal('deal.open'), dealId: id }),
   z.object({
     type: z.literal('contact.same'),
     name: z.string().max(300),

@@ -26,6 +26,8 @@ export interface RouterOptions {
   ctx: StoreContext;
   /** Opens the dashboard in a tab (the worker's job: pages cannot open extension pages). */
   openDashboard(dealId?: string): Promise<void>;
+  /** Opens a deal's thread or LinkedIn page. */
+  openDeal(dealId: string): Promise<void>;
   ownId: string;
   ownOrigin: string;
   version: string;
@@ -56,7 +58,7 @@ function fail(code: Extract<Reply, { ok: false }>['error']['code'], message: str
   return { ok: false, error: details ? { code, message, details } : { code, message } };
 }
 
-async function dispatch(request: ParsedRequest, { ctx, version, openDashboard }: RouterOptions): Promise<ReplyData[ParsedRequest['type']]> {
+async function dispatch(request: ParsedRequest, { ctx, version, openDashboard, openDeal }: RouterOptions): Promise<ReplyData[ParsedRequest['type']]> {
   const view = (deal: Parameters<typeof loadDealView>[1]) => loadDealView(ctx, deal);
   switch (request.type) {
     case 'ping':
@@ -119,6 +121,9 @@ async function dispatch(request: ParsedRequest, { ctx, version, openDashboard }:
       return view(await addProspect(ctx, request.input));
     case 'dashboard.open':
       await openDashboard(request.dealId);
+      return { opened: true };
+    case 'deal.open':
+      await openDeal(request.dealId);
       return { opened: true };
   }
 }

@@ -44,3 +44,30 @@ describe('nudges', () => {
     await expect.poll(badge).toBe('');
   });
 });
+
+describe('the toolbar popup', () => {
+  let ext: Extension;
+
+  beforeAll(async () => {
+    ext = await startExtension();
+    const page = await ext.extensionPage('dashboard.html');
+    await seedRecords(page, 'deals', [
+      dealRecord({ id: 'due-1', title: 'Due deal', daysAgo: 3.5 }),
+      dealRecord({ id: 'overdue-1', title: 'Overdue deal', daysAgo: 8 }),
+      dealRecord({ id: 'overdue-2', title: 'Less overdue deal', daysAgo: 6 }),
+      dealRecord({ id: 'fine', title: 'Fine deal', daysAgo: 1 }),
+    ]);
+    await page.close();
+  });
+  afterAll(() => ext?.close());
+
+  it('lists overdue then due deals, most urgent first, with snooze and done at hand', async () => {
+    const popup = await ext.extensionPage('popup.html');
+    const items = popup.locator('.due-item .title');
+    await expect.poll(() => items.allTextContents()).toEqual(['Overdue deal', 'Less overdue deal', 'Due deal']);
+    await popup.locator('.due-item', { hasText: 'Due deal' }).filter({ hasNotText: 'overdue' }).getByRole('button', { name: '1 d' }).click();
+    await expect.poll(() => items.allTextContents()).toEqual(['Overdue deal', 'Less overdue deal']);
+    await popup.locator('.due-item', { hasText: 'Less overdue deal' }).getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => items.allTextContents()).toEqual(['Overdue deal']);
+  });
+});

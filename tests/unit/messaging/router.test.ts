@@ -6,7 +6,7 @@ const OWN_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const OWN_ORIGIN = `chrome-extension://${OWN_ID}`;
 
 function options(): RouterOptions {
-  return { ctx: testStore(), ownId: OWN_ID, ownOrigin: OWN_ORIGIN, version: '1.2.3', openDashboard: async () => {} };
+  return { ctx: testStore(), ownId: OWN_ID, ownOrigin: OWN_ORIGIN, version: '1.2.3', openDashboard: async () => {}, openDeal: async () => {} };
 }
 const gmailTab = { id: OWN_ID, url: 'https://mail.google.com/mail/u/0/#inbox/FMfcg' };
 

@@ -1,0 +1,69 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { money, relativeTime } from '../../components/format';
+import { t } from '../../components/i18n';
+import { request } from '../../messaging/client';
+import { subscribeToChanges } from '../../messaging/changes';
+import type { DueDeal } from '../../storage/queries';
+import './style.css';
+
+const DAY = 86_400_000;
+
+/** What is overdue and due now, most urgent first, with the next step at hand. */
+function Popup() {
+  const [due, setDue] = useState<DueDeal[] | null>(null);
+  useEffect(() => {
+    const load = () => void request({ type: 'due.list' }).then(setDue);
+    load();
+    return subscribeToChanges(load);
+  }, []);
+
+  if (!due) return <p class="hint">…</p>;
+  const now = Date.now();
+  return (
+    <main>
+      <header>
+        <h1>{t('popup_title')}</h1>
+        <button type="button" class="link" onClick={() => void request({ type: 'dashboard.open' }).then(() => window.close())}>
+          {t('open_dashboard')}
+        </button>
+      </header>
+      {due.length === 0 ? (
+        <p class="hint">{t('popup_nothing_due')}</p>
+      ) : (
+        <ul class="due-list">
+          {due.map(({ deal, state }) => (
+            <li key={deal.id} class={`due-item ${state}`} data-deal-id={deal.id}>
+              <button type="button" class="open" onClick={() => void request({ type: 'deal.open', dealId: deal.id }).then(() => window.close())}>
+                <span class="title">{deal.title}</span>
+                <span class="meta">
+                  <span class="state">{t(`cadence_${state}`)}</span>
+                  {deal.company && ` · ${deal.company}`}
+                  {deal.value > 0 && ` · ${money(deal.value, deal.currency)}`}
+                  {deal.lastTouchAt !== null && ` · ${t('last_touch_ago', relativeTime(deal.lastTouchAt, now))}`}
+                  {deal.followUpCount > 0 && ` · ${t('follow_up_n', String(deal.followUpCount))}`}
+                </span>
+              </button>
+              <div class="actions">
+                <button type="button" onClick={() => void request({ type: 'deal.snooze', dealId: deal.id, until: now + DAY })}>
+                  {t('snooze_days', '1')}
+                </button>
+                <button
+                  type="button"
+                  onClick={() =>
+                    void request({ type: 'touch.record', input: { dealId: deal.id, channel: 'note', direction: 'outbound', at: Date.now(), note: t('popup_done_note') } })
+                  }
+                >
+                  {t('popup_done')}
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}
+
+document.documentElement.lang = t('@@ui_locale').slice(0, 2) || 'en';
+render(<Popup />, document.getElementById('app')!);
