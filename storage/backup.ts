@@ -1,4 +1,5 @@
 import { exportDB, importInto } from 'dexie-export-import';
+import { parse as parseTolerantly, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { z } from 'zod';
 import { StorageError } from './errors';
 import type { StoreContext } from './db';
@@ -42,11 +43,13 @@ export function backupProblem(text: string): string | null {
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = Number(message.match(/position (\d+)/)?.[1] ?? NaN);
-    const line = message.match(/line (\d+)/)?.[1] ?? (Number.isFinite(position) ? String(lineAt(text, position)) : '?');
-    return `This is not a Threadline backup: the JSON breaks on line ${line} (${message})`;
+  } catch {
+    // JSON.parse does not say where in every browser; jsonc-parser does.
+    const errors: ParseError[] = [];
+    parseTolerantly(text, errors, { disallowComments: true, allowTrailingComma: false });
+    const first = errors[0];
+    const where = first ? `line ${lineAt(text, first.offset)} (${printParseErrorCode(first.error)})` : 'somewhere';
+    return `This is not a Threadline backup: the JSON breaks on ${where}`;
   }
   const file = backupFileSchema.safeParse(json);
   if (!file.success) {

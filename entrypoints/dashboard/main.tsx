@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { DealTable } from '../../components/DealTable';
+import { DataPanel } from '../../components/dashboard/DataPanel';
 import { t } from '../../components/i18n';
 import { useLiveQuery } from '../../components/hooks/use-live-query';
 import { storeContext } from '../../storage/db';
@@ -20,6 +21,7 @@ function Dashboard() {
         <p class="tagline">{t('dashboard_tagline')}</p>
       </header>
       {data ? <DealTable deals={data.deals} settings={data.settings} now={Date.now()} /> : <p aria-busy="true">…</p>}
+      <DataPanel ctx={ctx} />
     </main>
   );
 }

@@ -48,7 +48,7 @@ describe('full backup', () => {
     const good = await (await exportBackup(ctx)).text();
 
     const broken = good.replace('"formatName"', '"formatName" "');
-    await expect(importBackup(ctx, new Blob([broken]))).rejects.toThrow(/JSON breaks on line 2/);
+    await expect(importBackup(ctx, new Blob([broken]))).rejects.toThrow(/JSON breaks on line 2 \(/);
 
     const badRow = good.replace('"value": 24000', '"value": "lots"');
     expect(backupProblem(badRow)).toBe('deals row 1, field value: Invalid input: expected number, received string');

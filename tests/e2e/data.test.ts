@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startExtension, type Extension } from './harness';
+
+/** Every record of every table, read straight from IndexedDB. */
+function dump(page: Page) {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const open = indexedDB.open('threadline');
+      open.onsuccess = () => resolve(open.result);
+    });
+    const out: Record<string, unknown[]> = {};
+    for (const name of Array.from(db.objectStoreNames)) {
+      out[name] = await new Promise((resolve) => {
+        const request = db.transaction(name).objectStore(name).getAll();
+        request.onsuccess = () => resolve(request.result);
+      });
+    }
+    db.close();
+    return out;
+  });
+}
+
+describe('the rep’s data: backup and CSV', () => {
+  let ext: Extension;
+  let page: Page;
+
+  beforeAll(async () => {
+    ext = await startExtension();
+    page = await ext.extensionPage('dashboard.html');
+    page.on('dialog', (dialog) => void dialog.accept());
+    for (const [title, email] of [['Acme: 40 seats', 'aino@acme.fi'], ['Globex renewal', 'pekka@globex.com']]) {
+      const reply = await page.evaluate(
+        ([title, email]) =>
+          chrome.runtime.sendMessage({
+            type: 'deal.create',
+            input: { title, value: 1000, newContacts: [{ name: 'Someone', email }], links: [{ kind: 'linkedin-profile', externalId: email!.split('@')[0], label: '' }] },
+          }),
+        [title, email],
+      );
+      const dealId = (reply as { data: { deal: { id: string } } }).data.deal.id;
+      await page.evaluate((dealId) => chrome.runtime.sendMessage({ type: 'touch.record', input: { dealId, channel: 'call', direction: 'outbound', at: Date.now() - 3_600_000 } }), dealId);
+    }
+  });
+  afterAll(() => ext?.close());
+
+  it('downloads a full backup and restores it to an identical database', async () => {
+    const before = await dump(page);
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download a full backup' }).click();
+    const file = await (await downloading).path();
+    const backup = readFileSync(file!);
+
+    const acme = (before.deals as { id: string; title: string }[]).find((d) => d.title === 'Acme: 40 seats')!;
+    await page.evaluate((dealId) => chrome.runtime.sendMessage({ type: 'deal.delete', dealId, confirm: true }), acme.id);
+    expect((await dump(page)).deals).toHaveLength(1);
+
+    await page.getByLabel('Restore a backup…').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: backup });
+    await page.getByText('Backup restored.').waitFor();
+    expect(await dump(page)).toEqual(before);
+    await page.getByRole('row').filter({ hasText: 'Acme: 40 seats' }).waitFor();
+  });
+
+  it('refuses a malformed backup, says where, and changes nothing', async () => {
+    const before = await dump(page);
+    await page.getByLabel('Restore a backup…').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "formatName": "dexie",\n  "data": [\n}') });
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/^Backup refused, nothing was changed\. .*breaks on line 4/);
+    expect(await dump(page)).toEqual(before);
+  });
+
+  it('refuses a CSV with errors whole, listing line and field, and changes nothing', async () => {
+    const before = await dump(page);
+    const csv = 'Deal name,Organization,Email,Value\nInitech pilot,Initech,leena@initech.fi,9500\nBad one,Initech,not-an-email,12k\n';
+    await page.getByLabel('Import deals from CSV…').setInputFiles({ name: 'deals.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('cell', { name: 'Initech pilot' }).waitFor();
+    await page.getByRole('button', { name: 'Check and import' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('The file was refused, nothing was imported: 2 problems, listed below.');
+    await expect(page.getByRole('table', { name: 'Problems in the file' }).getByRole('row').allTextContents()).resolves.toEqual([
+      'LineFieldProblem',
+      '3EmailNot an email address',
+      '3ValueNot a number (use digits and a dot)',
+    ]);
+    expect(await dump(page)).toEqual(before);
+  });
+
+  it('imports a good CSV after a preview and a column mapping, and exports it back', async () => {
+    const csv = 'Name of deal,Company,Contact email,Amount\nInitech pilot,Initech,leena@initech.fi,9500\n';
+    await page.getByLabel('Import deals from CSV…').setInputFiles({ name: 'deals.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('combobox', { name: 'Deal name', exact: true }).selectOption('Name of deal');
+    await page.getByRole('combobox', { name: 'Organization', exact: true }).selectOption('Company');
+    await page.getByRole('combobox', { name: 'Email', exact: true }).selectOption('Contact email');
+    await page.getByRole('combobox', { name: 'Value', exact: true }).selectOption('Amount');
+    await page.getByRole('button', { name: 'Check and import' }).click();
+    await page.getByText('Imported 1 deals.').waitFor();
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export deals as CSV' }).click();
+    const exported = readFileSync((await (await downloading).path())!, 'utf8');
+    expect(exported.split('\r\n')[0]).toBe('Deal name,Organization,Person,Email,Value,Currency,Stage,Status,Expected close date,Owner');
+    expect(exported).toContain('Initech pilot,Initech,,leena@initech.fi,9500,EUR,Prospecting,open,,');
+  });
+});
