@@ -1,0 +1,129 @@
+import { useMemo, useState } from 'preact/hooks';
+import { cadenceOf } from '../../domain/cadence';
+import { currentDaysInStage, stagnantDeals } from '../../domain/metrics';
+import type { StoreContext } from '../../storage/db';
+import { moveStage } from '../../storage/deals';
+import type { Deal, Settings, StageChange } from '../../storage/schemas';
+import { money } from '../format';
+import { t } from '../i18n';
+
+interface Props {
+  ctx: StoreContext;
+  deals: Deal[];
+  history: StageChange[];
+  settings: Settings;
+  now: number;
+}
+
+type Filter = 'all' | 'due' | 'stagnant';
+
+/**
+ * The pipeline: a column per stage with its count and value, a card per open deal. Cards move
+ * by drag and drop, or from the keyboard with the arrow keys (left and right change stage).
+ */
+export function Board({ ctx, deals, history, settings, now }: Props) {
+  const [filter, setFilter] = useState<Filter>('all');
+  const [query, setQuery] = useState('');
+  const [announcement, setAnnouncement] = useState('');
+  const stagnant = useMemo(() => new Set(stagnantDeals(deals, history, settings.stages, now).map((s) => s.dealId)), [deals, history, settings, now]);
+
+  const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  const shown = deals.filter((deal) => {
+    if (deal.status !== 'open') return false;
+    const state = cadenceOf(deal, settings.cadence, now).state;
+    if (filter === 'due' && state !== 'due' && state !== 'overdue') return false;
+    if (filter === 'stagnant' && !stagnant.has(deal.id)) return false;
+    const text = `${deal.title} ${deal.company}`.toLocaleLowerCase();
+    return words.every((w) => text.includes(w));
+  });
+
+  const move = async (deal: Deal, stageId: string) => {
+    if (stageId === deal.stageId) return;
+    await moveStage(ctx, deal.id, stageId);
+    setAnnouncement(t('board_moved', [deal.title, settings.stages.find((s) => s.id === stageId)?.name ?? stageId]));
+  };
+  const moveBy = (deal: Deal, step: number) => {
+    const index = settings.stages.findIndex((s) => s.id === deal.stageId);
+    const next = settings.stages[index + step];
+    if (next) void move(deal, next.id);
+  };
+
+  return (
+    <section class="board" aria-labelledby="board-heading">
+      <h2 id="board-heading">{t('board_heading')}</h2>
+      <div class="filters" role="group" aria-label={t('board_filters')}>
+        {(['all', 'due', 'stagnant'] as const).map((f) => (
+          <label key={f}>
+            <input type="radio" name="board-filter" checked={filter === f} onChange={() => setFilter(f)} /> {t(`board_filter_${f}`)}
+          </label>
+        ))}
+        <input type="search" placeholder={t('link_search_placeholder')} aria-label={t('board_search')} value={query} onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)} />
+      </div>
+      <p class="sr-only" role="status">
+        {announcement}
+      </p>
+      <div class="columns">
+        {settings.stages.map((stage) => {
+          const here = shown.filter((d) => d.stageId === stage.id);
+          const total = here.reduce((sum, d) => sum + d.value, 0);
+          return (
+            <section
+              key={stage.id}
+              class="column"
+              aria-label={stage.name}
+              data-stage-id={stage.id}
+              onDragOver={(e) => e.preventDefault()}
+              onDrop={(e) => {
+                e.preventDefault();
+                const deal = deals.find((d) => d.id === e.dataTransfer?.getData('text/plain'));
+                if (deal) void move(deal, stage.id);
+              }}
+            >
+              <header>
+                <h3>{stage.name}</h3>
+                <p class="totals">
+                  {t('board_count', String(here.length))} · {money(total, settings.currency)}
+                </p>
+              </header>
+              <ul>
+                {here.map((deal) => {
+                  const state = cadenceOf(deal, settings.cadence, now).state;
+                  return (
+                    <li key={deal.id}>
+                      <button
+                        type="button"
+                        class={`card cadence-${state}`}
+                        draggable
+                        data-deal-id={deal.id}
+                        aria-keyshortcuts="ArrowLeft ArrowRight"
+                        aria-description={t('board_card_help')}
+                        onDragStart={(e) => e.dataTransfer?.setData('text/plain', deal.id)}
+                        onKeyDown={(e) => {
+                          if (e.key === 'ArrowRight') (e.preventDefault(), moveBy(deal, 1));
+                          if (e.key === 'ArrowLeft') (e.preventDefault(), moveBy(deal, -1));
+                        }}
+                        onClick={() => (location.hash = `deal/${encodeURIComponent(deal.id)}`)}
+                      >
+                        <span class="card-title">{deal.title}</span>
+                        {deal.company && <span class="card-company">{deal.company}</span>}
+                        <span class="card-meta">
+                          {deal.value > 0 && <span>{money(deal.value, deal.currency)}</span>}
+                          <span>{t('board_days_in_stage', String(Math.floor(currentDaysInStage(deal, now))))}</span>
+                          <span class={`cadence cadence-${state}`}>
+                            {t(`cadence_${state.replace('-', '_')}`)}
+                            {deal.followUpCount > 0 && ` · ${t('follow_up_n', String(deal.followUpCount))}`}
+                          </span>
+                          {stagnant.has(deal.id) && <span class="stagnant">{t('board_stagnant')}</span>}
+                        </span>
+                      </button>
+                    </li>
+                  );
+                })}
+              </ul>
+            </section>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

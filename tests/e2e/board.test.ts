@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startExtension, type Extension } from './harness';
+import { THREAD_A, U0, panel } from './gmail-page';
+
+describe('the pipeline board', () => {
+  let ext: Extension;
+  let board: Page;
+  let gmail: Page;
+
+  beforeAll(async () => {
+    ext = await startExtension({ pages: { [U0]: 'gmail/thread.html' } });
+    board = await ext.extensionPage('dashboard.html');
+    await board.evaluate(() =>
+      chrome.runtime.sendMessage({
+        type: 'deal.create',
+        input: {
+          title: 'Acme: 40 seats',
+          company: 'Acme',
+          value: 24000,
+          links: [{ kind: 'gmail-thread', account: 'maria.rep@northwind.fi', externalId: 'thread-f:1790123456789012345', label: 'Pricing' }],
+        },
+      }),
+    );
+    await board.evaluate(() => chrome.runtime.sendMessage({ type: 'deal.create', input: { title: 'Globex renewal', value: 1000 } }));
+    gmail = await ext.context.newPage();
+    await gmail.goto(THREAD_A);
+    await panel(gmail).getByLabel('Stage').waitFor();
+  });
+  afterAll(() => ext?.close());
+
+  const column = (name: string) => board.getByRole('region', { name, exact: true });
+
+  it('shows a column per stage with its count and value', async () => {
+    await column('Prospecting').getByRole('button', { name: /Acme: 40 seats/ }).waitFor();
+    await expect(column('Prospecting').locator('.totals').textContent()).resolves.toBe('2 deals · €25,000');
+    await expect(column('Qualification').locator('.totals').textContent()).resolves.toBe('0 deals · €0');
+  });
+
+  it('moves a card with the keyboard, and the Gmail panel follows', async () => {
+    const card = column('Prospecting').getByRole('button', { name: /Acme: 40 seats/ });
+    await card.focus();
+    await board.keyboard.press('ArrowRight');
+    await column('Qualification').getByRole('button', { name: /Acme: 40 seats/ }).waitFor();
+    await expect(board.getByRole('status').filter({ hasText: 'Moved' }).textContent()).resolves.toBe('Moved Acme: 40 seats to Qualification');
+    await expect.poll(() => panel(gmail).getByLabel('Stage').inputValue(), { timeout: 1_500 }).toBe('qualification');
+  });
+
+  it('moves a card by drag and drop', async () => {
+    await column('Qualification').getByRole('button', { name: /Acme: 40 seats/ }).dragTo(column('Proposal'));
+    await column('Proposal').getByRole('button', { name: /Acme: 40 seats/ }).waitFor();
+    await expect.poll(() => panel(gmail).getByLabel('Stage').inputValue(), { timeout: 1_500 }).toBe('proposal');
+  });
+
+  it('filters by search', async () => {
+    await board.getByLabel('Search the pipeline').fill('globex');
+    await expect(board.locator('.card').allTextContents()).resolves.toEqual([expect.stringContaining('Globex renewal')]);
+  });
+});
