@@ -141,9 +141,22 @@ describe('Gmail: the rep works a thread', () => {
         createdAt: Date.now() - 4 * DAY,
       },
     ]);
+    // The thread's two messages were recorded back then: opening it now adds nothing.
+    await seedRecords(dashboard, 'touches', [1, 2].map((n) => ({
+      id: `seeded-${n}`,
+      dealId: deal.id,
+      channel: 'email',
+      direction: n === 1 ? 'inbound' : 'outbound',
+      at: Date.now() - (4 * DAY + (2 - n) * 3_600_000),
+      sourceKey: `gmail:maria.rep@northwind.fi:msg-f:179012345670000000${n}`,
+      note: '',
+      createdAt: Date.now() - 4 * DAY,
+    })));
     await dashboard.close();
     await navigateGmail(page, THREAD_B.split('#')[1]!, 'gmail/thread-b.html');
     await expect.poll(() => panel(page).locator('.tl-cadence').textContent()).toBe('Due');
+    await page.waitForTimeout(500);
+    await expect(panel(page).locator('.tl-cadence').textContent()).resolves.toBe('Due');
   });
 
   it('logs a call, snoozes, closes with a reason, reopens and unlinks from the panel', async () => {
