@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { Board } from '../../components/dashboard/Board';
 import { DataPanel } from '../../components/dashboard/DataPanel';
+import { SettingsPanel } from '../../components/dashboard/SettingsPanel';
 import { DealTable } from '../../components/DealTable';
 import { t } from '../../components/i18n';
 import { useLiveQuery } from '../../components/hooks/use-live-query';
@@ -23,7 +24,7 @@ function Dashboard() {
         <h1>Threadline</h1>
         <p class="tagline">{t('dashboard_tagline')}</p>
         <nav aria-label={t('dashboard_sections')}>
-          <a href="#board">{t('board_heading')}</a> · <a href="#deals">{t('deals_heading')}</a> · <a href="#data">{t('data_heading')}</a>
+          <a href="#board">{t('board_heading')}</a> · <a href="#deals">{t('deals_heading')}</a> · <a href="#settings">{t('settings_heading')}</a> · <a href="#data">{t('data_heading')}</a>
         </nav>
       </header>
       {data ? (
@@ -35,6 +36,9 @@ function Dashboard() {
             <h2 id="deals-heading">{t('deals_heading')}</h2>
             <DealTable deals={data.deals} settings={data.settings} now={now} />
           </section>
+          <div id="settings">
+            <SettingsPanel ctx={ctx} settings={data.settings} />
+          </div>
         </>
       ) : (
         <p aria-busy="true">…</p>

@@ -57,3 +57,34 @@ describe('the pipeline board', () => {
     await expect(board.locator('.card').allTextContents()).resolves.toEqual([expect.stringContaining('Globex renewal')]);
   });
 });
+
+describe('the stage editor', () => {
+  let ext: Extension;
+
+  beforeAll(async () => {
+    ext = await startExtension({ pages: { [U0]: 'gmail/thread.html' } });
+  });
+  afterAll(() => ext?.close());
+
+  it('renames a stage, and the Gmail panel shows the new name', async () => {
+    const dashboard = await ext.extensionPage('dashboard.html');
+    await dashboard.evaluate(() =>
+      chrome.runtime.sendMessage({
+        type: 'deal.create',
+        input: { title: 'Acme', stageId: 'qualification', links: [{ kind: 'gmail-thread', account: 'maria.rep@northwind.fi', externalId: 'thread-f:1790123456789012345', label: '' }] },
+      }),
+    );
+    const gmail = await ext.context.newPage();
+    await gmail.goto(THREAD_A);
+    const stage = panel(gmail).getByLabel('Stage');
+    await stage.waitFor();
+    await expect(stage.locator('option:checked').textContent()).resolves.toBe('Qualification');
+
+    await dashboard.getByLabel('Stage 2', { exact: true }).fill('Discovery call');
+    await dashboard.getByRole('button', { name: 'Remove Negotiation' }).click();
+    await dashboard.getByRole('button', { name: 'Save the pipeline' }).click();
+    await dashboard.getByText('Saved.').waitFor();
+    await expect.poll(() => stage.locator('option:checked').textContent(), { timeout: 1_500 }).toBe('Discovery call');
+    await expect(stage.locator('option').allTextContents()).resolves.not.toContain('Negotiation');
+  });
+});

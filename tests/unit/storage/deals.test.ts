@@ -200,3 +200,25 @@ describe('prospects from LinkedIn', () => {
     expect(await ctx.db.contacts.count()).toBe(1);
   });
 });
+
+describe('editing the pipeline', () => {
+  it('renames, reorders and removes stages, moving the removed stage’s deals where the rep says', async () => {
+    const { savePipeline } = await import('../../../storage/pipeline');
+    const { getSettings } = await import('../../../storage/settings');
+    const ctx = testStore();
+    const deal = await createDeal(ctx, { title: 'In negotiation', stageId: 'negotiation' });
+    const { stages } = await getSettings(ctx);
+    const edited = stages
+      .filter((s) => s.id !== 'negotiation')
+      .map((s) => (s.id === 'qualification' ? { ...s, name: 'Discovery call' } : s));
+    await expect(savePipeline(ctx, edited, {})).rejects.toMatchObject({ message: 'Choose where the 1 deals in "Negotiation" go' });
+    expect((await getSettings(ctx)).stages).toHaveLength(7);
+    ctx.tick(DAY);
+    const saved = await savePipeline(ctx, edited, { negotiation: 'closing' });
+    expect(saved.stages.map((s) => s.name)).toEqual(['Prospecting', 'Discovery call', 'Initial contact', 'Needs assessment', 'Proposal', 'Closing']);
+    const moved = await ctx.db.deals.get(deal.id);
+    expect(moved).toMatchObject({ stageId: 'closing', stageChangedAt: ctx.now() });
+    expect((await ctx.db.stageHistory.where('dealId').equals(deal.id).toArray()).at(-1)).toMatchObject({ from: 'negotiation', to: 'closing' });
+    await expect(savePipeline(ctx, [], {})).rejects.toMatchObject({ message: 'A pipeline needs at least one stage' });
+  });
+});
