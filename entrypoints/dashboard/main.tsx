@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { Board } from '../../components/dashboard/Board';
 import { DataPanel } from '../../components/dashboard/DataPanel';
+import { Queue } from '../../components/dashboard/Queue';
 import { SettingsPanel } from '../../components/dashboard/SettingsPanel';
 import { DealTable } from '../../components/DealTable';
 import { t } from '../../components/i18n';
@@ -24,11 +25,14 @@ function Dashboard() {
         <h1>Threadline</h1>
         <p class="tagline">{t('dashboard_tagline')}</p>
         <nav aria-label={t('dashboard_sections')}>
-          <a href="#board">{t('board_heading')}</a> · <a href="#deals">{t('deals_heading')}</a> · <a href="#settings">{t('settings_heading')}</a> · <a href="#data">{t('data_heading')}</a>
+          <a href="#queue">{t('queue_heading')}</a> · <a href="#board">{t('board_heading')}</a> · <a href="#deals">{t('deals_heading')}</a> · <a href="#settings">{t('settings_heading')}</a> · <a href="#data">{t('data_heading')}</a>
         </nav>
       </header>
       {data ? (
         <>
+          <div id="queue">
+            <Queue deals={data.deals} settings={data.settings} now={now} />
+          </div>
           <div id="board">
             <Board ctx={ctx} deals={data.deals} history={data.history} settings={data.settings} now={now} />
           </div>

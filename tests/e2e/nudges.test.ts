@@ -61,6 +61,16 @@ describe('the toolbar popup', () => {
   });
   afterAll(() => ext?.close());
 
+  it('groups the dashboard’s follow-up queue into overdue, due today and due this week', async () => {
+    const dashboard = await ext.extensionPage('dashboard.html');
+    const group = (name: string) => dashboard.getByRole('region', { name, exact: true }).locator('.title');
+    await expect.poll(() => group('Overdue').allTextContents()).toEqual(['Overdue deal', 'Less overdue deal']);
+    await expect(group('Due today').allTextContents()).resolves.toEqual(['Due deal']);
+    await expect(group('Due this week').allTextContents()).resolves.toEqual(['Fine deal']);
+    await expect(dashboard.getByRole('region', { name: 'Overdue', exact: true }).locator('li').first().textContent()).resolves.toContain('Your turn to reply');
+    await dashboard.close();
+  });
+
   it('lists overdue then due deals, most urgent first, with snooze and done at hand', async () => {
     const popup = await ext.extensionPage('popup.html');
     const items = popup.locator('.due-item .title');

@@ -1,0 +1,73 @@
+import { cadenceOf } from '../../domain/cadence';
+import { whoseTurn } from '../../domain/follow-ups';
+import { request } from '../../messaging/client';
+import type { Deal, Settings } from '../../storage/schemas';
+import { relativeTime } from '../format';
+import { t } from '../i18n';
+
+interface Props {
+  deals: Deal[];
+  settings: Settings;
+  now: number;
+}
+
+const DAY = 86_400_000;
+
+function endOfDay(at: number): number {
+  const d = new Date(at);
+  d.setHours(23, 59, 59, 999);
+  return d.getTime();
+}
+
+/** Who to follow up with: overdue, due today, due this week, each with whose turn it is. */
+export function Queue({ deals, settings, now }: Props) {
+  const rows = deals
+    .filter((d) => d.status === 'open')
+    .map((deal) => ({ deal, cadence: cadenceOf(deal, settings.cadence, now) }))
+    .filter(({ cadence }) => cadence.state !== 'snoozed' && cadence.dueAt <= endOfDay(now) + 7 * DAY)
+    .sort((a, b) => a.cadence.dueAt - b.cadence.dueAt);
+  const groups = [
+    { key: 'overdue', rows: rows.filter((r) => r.cadence.state === 'overdue') },
+    { key: 'today', rows: rows.filter((r) => r.cadence.state === 'due' || (r.cadence.state === 'on-track' && r.cadence.dueAt <= endOfDay(now))) },
+    { key: 'week', rows: rows.filter((r) => r.cadence.state === 'on-track' && r.cadence.dueAt > endOfDay(now)) },
+  ];
+  return (
+    <section class="queue" aria-labelledby="queue-heading">
+      <h2 id="queue-heading">{t('queue_heading')}</h2>
+      {groups.map(({ key, rows }) => (
+        <section key={key} aria-label={t(`queue_${key}`)}>
+          <h3>
+            {t(`queue_${key}`)} <span class="count">{rows.length}</span>
+          </h3>
+          {rows.length === 0 ? (
+            <p class="hint">{t('queue_empty')}</p>
+          ) : (
+            <ul class="queue-list">
+              {rows.map(({ deal, cadence }) => (
+                <li key={deal.id} data-deal-id={deal.id}>
+                  <span class="title">{deal.title}</span>
+                  {deal.company && <span class="hint"> · {deal.company}</span>}
+                  <span class="hint">
+                    {' · '}
+                    {t(whoseTurn(deal) === 'rep' ? 'turn_rep' : 'turn_them')}
+                    {deal.lastTouchAt !== null && ` · ${t('last_touch_ago', relativeTime(deal.lastTouchAt, now))}`}
+                    {deal.followUpCount > 0 && ` · ${t('follow_up_n', String(deal.followUpCount))}`}
+                    {key === 'week' && ` · ${t('queue_due_on', relativeTime(cadence.dueAt, now))}`}
+                  </span>
+                  <span class="queue-actions">
+                    <button type="button" onClick={() => void request({ type: 'deal.open', dealId: deal.id })}>
+                      {t('queue_open')}
+                    </button>
+                    <button type="button" onClick={() => void request({ type: 'deal.snooze', dealId: deal.id, until: now + DAY })}>
+                      {t('snooze_days', '1')}
+                    </button>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ))}
+    </section>
+  );
+}
