@@ -10,7 +10,7 @@ const PERM_ID = 'thread-f:1790123456789012345';
 export function measureGmailNavigation(navigations = 50) {
   const template = readFileSync(join(FIXTURES_DIR, 'gmail/thread.html'), 'utf8');
   // Thread n: the saved thread page under its own thread id, with a deal linked to it.
-  const targets = Array.from({ length: navigations }, (_, n) => {
+  const targets = Array.from({ length: navigations + 3 }, (_, n) => {
     const threadId = `thread-f:17901234560000${String(n).padStart(5, '0')}`;
     return {
       to: { hash: `inbox/FMfcgzQZTnBvxKqLdWfRmPp${String(n).padStart(5, '0')}` },

@@ -9,7 +9,7 @@ const SLUG = 'leena-makinen-5a1b2c';
 export function measureLinkedInNavigation(navigations = 50) {
   const template = readFileSync(join(FIXTURES_DIR, 'linkedin/profile-2026.html'), 'utf8');
   // Profile n: the saved 2026-layout profile under its own address, with a deal linked to it.
-  const targets = Array.from({ length: navigations }, (_, n) => {
+  const targets = Array.from({ length: navigations + 3 }, (_, n) => {
     const slug = `bench-person-${n}`;
     return {
       to: { path: `/in/${slug}/` },
