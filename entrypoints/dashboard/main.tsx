@@ -1,5 +1,7 @@
 import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import { Board } from '../../components/dashboard/Board';
+import { DealDetail } from '../../components/dashboard/DealDetail';
 import { DataPanel } from '../../components/dashboard/DataPanel';
 import { Queue } from '../../components/dashboard/Queue';
 import { SettingsPanel } from '../../components/dashboard/SettingsPanel';
@@ -12,7 +14,41 @@ import './style.css';
 
 const ctx = storeContext();
 
+/** The deal the address names (#deal/<id>), or null. */
+function useDealInAddress(): string | null {
+  const read = () => (location.hash.startsWith('#deal/') ? decodeURIComponent(location.hash.slice('#deal/'.length)) : null);
+  const [id, setId] = useState(read);
+  useEffect(() => {
+    const onHash = () => setId(read());
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+  return id;
+}
+
+function DealDetailFor({ id }: { id: string }) {
+  const data = useLiveQuery(
+    async () => {
+      const deal = await ctx.db.deals.get(id);
+      if (!deal) return null;
+      return {
+        deal,
+        contacts: (await ctx.db.contacts.bulkGet(deal.contactIds)).filter((c) => c !== undefined),
+        links: await ctx.db.links.where('dealId').equals(id).toArray(),
+        touches: await ctx.db.touches.where('dealId').equals(id).toArray(),
+        history: await ctx.db.stageHistory.where('dealId').equals(id).toArray(),
+        settings: await readSettings(ctx),
+      };
+    },
+    [id],
+  );
+  if (data === undefined) return <p aria-busy="true">…</p>;
+  if (data === null) return <p class="hint">{t('detail_not_found')}</p>;
+  return <DealDetail ctx={ctx} {...data} />;
+}
+
 function Dashboard() {
+  const dealId = useDealInAddress();
   const data = useLiveQuery(async () => ({
     deals: await ctx.db.deals.orderBy('updatedAt').reverse().toArray(),
     history: await ctx.db.stageHistory.toArray(),
@@ -28,7 +64,9 @@ function Dashboard() {
           <a href="#queue">{t('queue_heading')}</a> · <a href="#board">{t('board_heading')}</a> · <a href="#deals">{t('deals_heading')}</a> · <a href="#settings">{t('settings_heading')}</a> · <a href="#data">{t('data_heading')}</a>
         </nav>
       </header>
-      {data ? (
+      {dealId ? (
+        <DealDetailFor id={dealId} />
+      ) : data ? (
         <>
           <div id="queue">
             <Queue deals={data.deals} settings={data.settings} now={now} />

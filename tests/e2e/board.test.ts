@@ -52,6 +52,27 @@ describe('the pipeline board', () => {
     await expect.poll(() => panel(gmail).getByLabel('Stage').inputValue(), { timeout: 1_500 }).toBe('proposal');
   });
 
+  it('opens a deal from its card: fields to edit, its timeline, its thread', async () => {
+    await column('Proposal').getByRole('button', { name: /Acme: 40 seats/ }).click();
+    const detail = board.getByRole('region', { name: 'Acme: 40 seats' });
+    await detail.waitFor();
+    await expect(detail.locator('.timeline li').filter({ hasText: /Moved from|Created in/ }).allTextContents()).resolves.toEqual([
+      expect.stringContaining('Moved from Qualification to Proposal'),
+      expect.stringContaining('Moved from Prospecting to Qualification'),
+      expect.stringContaining('Created in Prospecting'),
+    ]);
+    await expect(detail.getByRole('link', { name: 'Gmail thread: Pricing' }).getAttribute('href')).resolves.toBe(
+      `https://mail.google.com/mail/u/maria.rep%40northwind.fi/#all/${(1790123456789012345n).toString(16)}`,
+    );
+    // The thread's four messages are in the timeline too.
+    await expect(detail.locator('.timeline li').filter({ hasText: 'Email' }).count()).resolves.toBe(4);
+    await detail.getByLabel('Deal', { exact: true }).fill('Acme: 60 seats');
+    await detail.getByLabel('Deal', { exact: true }).press('Tab');
+    await board.getByRole('heading', { name: 'Acme: 60 seats' }).waitFor();
+    await expect.poll(() => panel(gmail).locator('.tl-deal .tl-title').textContent(), { timeout: 1_500 }).toBe('Acme: 60 seats');
+    await board.getByRole('link', { name: '← Pipeline' }).click();
+  });
+
   it('filters by search', async () => {
     await board.getByLabel('Search the pipeline').fill('globex');
     await expect(board.locator('.card').allTextContents()).resolves.toEqual([expect.stringContaining('Globex renewal')]);

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STAGE_TEXTS_EN } from '../../domain/stages';
-import { BANT_KEYS } from '../../domain/types';
+import { BANT_KEYS, BANT_STATES, CHANNELS, DEAL_STATUSES } from '../../domain/types';
 import { bantPromptKey } from '../../domain/bant';
 
 const catalog = (lang: string): Record<string, { message: string }> =>
@@ -47,5 +47,18 @@ describe('strings the UI asks for', () => {
     const en = catalog('en');
     expect(used.length).toBeGreaterThan(20);
     expect([...new Set(used)].filter((key) => !en[key])).toEqual([]);
+  });
+
+  it('include a name for every channel, status, BANT item and state, and cadence state', () => {
+    const en = catalog('en');
+    const keys = [
+      ...CHANNELS.map((c) => `channel_${c}`),
+      ...DEAL_STATUSES.map((s) => `status_${s}`),
+      ...BANT_KEYS.map((k) => `bant_${k}`),
+      ...BANT_STATES.map((s) => `bant_state_${s}`),
+      ...['on_track', 'due', 'overdue', 'snoozed', 'closed'].map((s) => `cadence_${s}`),
+      ...['gmail_thread', 'linkedin_profile', 'linkedin_conversation'].map((k) => `link_kind_${k}`),
+    ];
+    expect(keys.filter((key) => !en[key])).toEqual([]);
   });
 });

@@ -1,0 +1,150 @@
+import { useState } from 'preact/hooks';
+import { pageForLink } from '../../background/page-for-link';
+import type { BantKey, BantState } from '../../domain/types';
+import type { StoreContext } from '../../storage/db';
+import { deleteDeal, moveStage, setBant, tickExitItem, updateDeal } from '../../storage/deals';
+import { StorageError } from '../../storage/errors';
+import type { Contact, Deal, Link, Settings, StageChange, Touch } from '../../storage/schemas';
+import { exactTime } from '../format';
+import { t } from '../i18n';
+import { BantList } from '../panel/BantList';
+
+interface Props {
+  ctx: StoreContext;
+  deal: Deal;
+  contacts: Contact[];
+  links: Link[];
+  touches: Touch[];
+  history: StageChange[];
+  settings: Settings;
+}
+
+type Event = { at: number; text: string; kind: string };
+
+/** One deal, all of it editable, with its timeline and its threads, conversations and profiles. */
+export function DealDetail({ ctx, deal, contacts, links, touches, history, settings }: Props) {
+  const [error, setError] = useState<string | null>(null);
+  const run = (write: () => Promise<unknown>) => () =>
+    void write().catch((e) => setError(e instanceof StorageError ? e.message : String(e)));
+  const patch = (fields: Parameters<typeof updateDeal>[1]['patch']) => run(() => updateDeal(ctx, { id: deal.id, patch: fields }))();
+  const stageName = (id: string | null) => (id === null ? '' : settings.stages.find((s) => s.id === id)?.name ?? id);
+  const stage = settings.stages.find((s) => s.id === deal.stageId);
+
+  const timeline: Event[] = [
+    ...touches.map((touch) => ({
+      at: touch.at,
+      kind: touch.channel,
+      text: `${t(`channel_${touch.channel}`)} · ${t(touch.direction === 'inbound' ? 'direction_inbound' : 'direction_outbound')}${touch.note ? ` · ${touch.note}` : ''}`,
+    })),
+    ...history.map((change) => ({
+      at: change.at,
+      kind: 'stage',
+      text: change.from === null ? t('timeline_created', stageName(change.to)) : t('timeline_moved', [stageName(change.from), stageName(change.to)]),
+    })),
+  ].sort((a, b) => b.at - a.at);
+
+  const text = (label: string, value: string, save: (v: string) => void, extra: Record<string, unknown> = {}) => (
+    <label class="field">
+      <span>{label}</span>
+      <input type="text" value={value} onChange={(e) => save((e.currentTarget as HTMLInputElement).value)} {...extra} />
+    </label>
+  );
+
+  return (
+    <section class="deal-detail" aria-labelledby="deal-detail-heading">
+      <p>
+        <a href="#board">← {t('board_heading')}</a>
+      </p>
+      <h2 id="deal-detail-heading">{deal.title}</h2>
+      {error && (
+        <p class="status error" role="alert">
+          {error}
+        </p>
+      )}
+      <div class="detail-grid">
+        {text(t('deal_title'), deal.title, (title) => patch({ title }), { maxLength: 500 })}
+        {text(t('deal_company'), deal.company, (company) => patch({ company }), { maxLength: 300 })}
+        {text(t('deal_value'), String(deal.value), (v) => patch({ value: Number(v) }), { inputMode: 'decimal' })}
+        {text(t('deal_currency'), deal.currency, (currency) => patch({ currency: currency.toUpperCase() }), { maxLength: 3 })}
+        <label class="field">
+          <span>{t('deal_expected_close')}</span>
+          <input type="date" value={deal.expectedClose ?? ''} onChange={(e) => patch({ expectedClose: (e.currentTarget as HTMLInputElement).value || null })} />
+        </label>
+        <label class="field">
+          <span>{t('deal_stage')}</span>
+          <select value={deal.stageId} onChange={(e) => run(() => moveStage(ctx, deal.id, (e.currentTarget as HTMLSelectElement).value))()}>
+            {settings.stages.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <p class="hint">{deal.status === 'open' ? stage?.entry : `${t(`status_${deal.status}`)}${deal.closeReason ? `: ${deal.closeReason}` : ''}`}</p>
+
+      {stage && stage.exitChecklist.length > 0 && (
+        <fieldset>
+          <legend>{t('exit_checklist')}</legend>
+          {stage.exitChecklist.map((item) => (
+            <label key={item.id} class="check">
+              <input type="checkbox" checked={deal.checkedExitItems.includes(item.id)} onChange={(e) => run(() => tickExitItem(ctx, deal.id, item.id, (e.currentTarget as HTMLInputElement).checked))()} />
+              {item.text}
+            </label>
+          ))}
+        </fieldset>
+      )}
+
+      <BantList deal={deal} onChange={(key: BantKey, state: BantState, note?: string) => run(() => setBant(ctx, { dealId: deal.id, key, state, ...(note === undefined ? {} : { note }) }))()} />
+
+      <label class="field">
+        <span>{t('deal_notes')}</span>
+        <textarea rows={4} value={deal.notes} onChange={(e) => patch({ notes: (e.currentTarget as HTMLTextAreaElement).value })} />
+      </label>
+
+      <h3>{t('detail_people')}</h3>
+      <ul>
+        {contacts.map((c) => (
+          <li key={c.id}>
+            {c.name} {c.email && <small>{c.email}</small>} {c.headline && <small>· {c.headline}</small>}
+          </li>
+        ))}
+      </ul>
+
+      <h3>{t('detail_links')}</h3>
+      <ul>
+        {links.map((link) => (
+          <li key={link.key}>
+            <a href={pageForLink(link)} target="_blank" rel="noreferrer">
+              {t(`link_kind_${link.kind.replaceAll('-', '_')}`)}: {link.label || link.externalId}
+            </a>
+          </li>
+        ))}
+      </ul>
+
+      <h3>{t('detail_timeline')}</h3>
+      <ol class="timeline">
+        {timeline.map((event, i) => (
+          <li key={i} class={`event-${event.kind}`}>
+            <time dateTime={new Date(event.at).toISOString()}>{exactTime(event.at)}</time> {event.text}
+          </li>
+        ))}
+      </ol>
+
+      <button
+        type="button"
+        class="danger"
+        onClick={() => {
+          if (confirm(t('detail_delete_confirm', [deal.title, String(links.length), String(touches.length)]))) {
+            run(async () => {
+              await deleteDeal(ctx, deal.id, true);
+              location.hash = 'board';
+            })();
+          }
+        }}
+      >
+        {t('detail_delete')}
+      </button>
+    </section>
+  );
+}
