@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { Board } from '../../components/dashboard/Board';
 import { DealDetail } from '../../components/dashboard/DealDetail';
 import { DataPanel } from '../../components/dashboard/DataPanel';
+import { Metrics } from '../../components/dashboard/Metrics';
 import { Queue } from '../../components/dashboard/Queue';
 import { SettingsPanel } from '../../components/dashboard/SettingsPanel';
 import { DealTable } from '../../components/DealTable';
@@ -61,7 +62,7 @@ function Dashboard() {
         <h1>Threadline</h1>
         <p class="tagline">{t('dashboard_tagline')}</p>
         <nav aria-label={t('dashboard_sections')}>
-          <a href="#queue">{t('queue_heading')}</a> · <a href="#board">{t('board_heading')}</a> · <a href="#deals">{t('deals_heading')}</a> · <a href="#settings">{t('settings_heading')}</a> · <a href="#data">{t('data_heading')}</a>
+          <a href="#queue">{t('queue_heading')}</a> · <a href="#board">{t('board_heading')}</a> · <a href="#metrics">{t('metrics_heading')}</a> · <a href="#deals">{t('deals_heading')}</a> · <a href="#settings">{t('settings_heading')}</a> · <a href="#data">{t('data_heading')}</a>
         </nav>
       </header>
       {dealId ? (
@@ -73,6 +74,9 @@ function Dashboard() {
           </div>
           <div id="board">
             <Board ctx={ctx} deals={data.deals} history={data.history} settings={data.settings} now={now} />
+          </div>
+          <div id="metrics">
+            <Metrics deals={data.deals} history={data.history} settings={data.settings} now={now} />
           </div>
           <section id="deals" aria-labelledby="deals-heading">
             <h2 id="deals-heading">{t('deals_heading')}</h2>

@@ -1,0 +1,93 @@
+import { pipelineMetrics } from '../../domain/metrics';
+import type { Deal, Settings, StageChange } from '../../storage/schemas';
+import { money } from '../format';
+import { t } from '../i18n';
+
+interface Props {
+  deals: Deal[];
+  history: StageChange[];
+  settings: Settings;
+  now: number;
+}
+
+const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
+const days = (value: number | null) => (value === null ? '—' : t('metrics_days', value.toFixed(1)));
+
+/** Pipeline health: every number comes straight from domain/metrics.ts. */
+export function Metrics({ deals, history, settings, now }: Props) {
+  const m = pipelineMetrics(deals, history, settings.stages, now);
+  const stageName = new Map(settings.stages.map((s) => [s.id, s.name]));
+  const maxValue = Math.max(1, ...m.dealsPerStage.map((r) => r.value));
+  const maxCount = Math.max(1, ...m.dealsPerStage.map((r) => r.count));
+  const tiles: [string, string][] = [
+    [t('metrics_win_rate'), percent(m.winRate)],
+    [t('metrics_average_deal'), m.averageDealSize === null ? '—' : money(m.averageDealSize, settings.currency)],
+    [t('metrics_sales_cycle'), days(m.averageSalesCycleDays)],
+    [t('metrics_velocity'), m.salesVelocity === null ? '—' : t('metrics_per_day', money(m.salesVelocity, settings.currency))],
+    [t('metrics_stagnant'), String(m.stagnantDeals.length)],
+  ];
+  return (
+    <section class="metrics" aria-labelledby="metrics-heading">
+      <h2 id="metrics-heading">{t('metrics_heading')}</h2>
+      <dl class="tiles">
+        {tiles.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+
+      <h3>{t('metrics_per_stage')}</h3>
+      <table class="chart" aria-label={t('metrics_per_stage')}>
+        <tbody>
+          {m.dealsPerStage.map((row) => (
+            <tr key={row.stageId}>
+              <th scope="row">{stageName.get(row.stageId)}</th>
+              <td class="bar-cell">
+                <span class="bar count" style={{ width: `${(row.count / maxCount) * 100}%` }} />
+                <span class="bar value" style={{ width: `${(row.value / maxValue) * 100}%` }} />
+              </td>
+              <td class="number">{row.count}</td>
+              <td class="number">{money(row.value, settings.currency)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h3>{t('metrics_funnel')}</h3>
+      <table class="chart" aria-label={t('metrics_funnel')}>
+        <tbody>
+          {m.stageConversion.map((row) => (
+            <tr key={row.from}>
+              <th scope="row">
+                {stageName.get(row.from)} → {stageName.get(row.to)}
+              </th>
+              <td class="bar-cell">
+                <span class="bar rate" style={{ width: `${(row.rate ?? 0) * 100}%` }} />
+              </td>
+              <td class="number">{percent(row.rate)}</td>
+              <td class="number">
+                {row.advanced}/{row.reached}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      {m.stagnantDeals.length > 0 && (
+        <>
+          <h3>{t('metrics_stagnant')}</h3>
+          <ul>
+            {m.stagnantDeals.map((s) => (
+              <li key={s.dealId}>
+                <a href={`#deal/${encodeURIComponent(s.dealId)}`}>{deals.find((d) => d.id === s.dealId)?.title}</a> ·{' '}
+                {t('metrics_stagnant_detail', [stageName.get(s.stageId) ?? s.stageId, s.days.toFixed(0), s.averageDays.toFixed(0)])}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

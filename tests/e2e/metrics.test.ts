@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { averageDealSize, averageSalesCycleDays, salesVelocity, winRate } from '../../domain/metrics';
+import type { Deal } from '../../storage/schemas';
+import { startExtension, type Extension } from './harness';
+import { DAY, dealRecord, seedRecords } from './seed';
+
+describe('pipeline health in the dashboard', () => {
+  let ext: Extension;
+  const deals: Deal[] = [];
+
+  beforeAll(async () => {
+    ext = await startExtension();
+    const now = Date.now();
+    const closed = (id: string, status: Deal['status'], value: number, createdDaysAgo: number, closedDaysAgo: number): Deal => ({
+      ...dealRecord({ id, title: id, value, stageId: 'closing', daysAgo: createdDaysAgo }),
+      status,
+      closedAt: now - closedDaysAgo * DAY,
+    });
+    deals.push(
+      closed('won-a', 'won', 10_000, 60, 20),
+      closed('won-b', 'won', 30_000, 50, 5),
+      closed('lost-a', 'lost', 8_000, 40, 30),
+      dealRecord({ id: 'open-a', title: 'open-a', value: 5_000, daysAgo: 2 }),
+      dealRecord({ id: 'open-b', title: 'open-b', value: 7_000, stageId: 'proposal', daysAgo: 3 }),
+    );
+    const page = await ext.extensionPage('dashboard.html');
+    await seedRecords(page, 'deals', deals);
+    await page.close();
+  });
+  afterAll(() => ext?.close());
+
+  it('shows exactly the numbers the sales rules compute', async () => {
+    const dashboard = await ext.extensionPage('dashboard.html');
+    const tile = (name: string) => dashboard.locator('.tiles div').filter({ hasText: name }).locator('dd');
+    const euros = (n: number) => new Intl.NumberFormat('en', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(n);
+    await expect.poll(() => tile('Win rate').textContent()).toBe(`${Math.round(winRate(deals)! * 100)}%`);
+    expect(winRate(deals)).toBeCloseTo(2 / 3);
+    await expect(tile('Average deal size').textContent()).resolves.toBe(euros(averageDealSize(deals)!));
+    await expect(tile('Average sales cycle').textContent()).resolves.toBe(`${averageSalesCycleDays(deals)!.toFixed(1)} days`);
+    await expect(tile('Sales velocity').textContent()).resolves.toBe(`${euros(salesVelocity(deals)!)} a day`);
+    const perStage = dashboard.getByRole('table', { name: 'Deals and value per stage' });
+    await expect(perStage.getByRole('row', { name: /^Proposal/ }).textContent()).resolves.toBe(`Proposal1${euros(7_000)}`);
+  });
+});
