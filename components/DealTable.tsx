@@ -1,6 +1,6 @@
-import { formatDistanceStrict } from 'date-fns';
 import { cadenceOf } from '../domain/cadence';
 import type { Deal, Settings } from '../storage/schemas';
+import { money as formatMoney, relativeTime } from './format';
 import { t } from './i18n';
 
 interface Props {
@@ -13,8 +13,7 @@ interface Props {
 export function DealTable({ deals, settings, now }: Props) {
   if (deals.length === 0) return <p class="empty">{t('dashboard_empty')}</p>;
   const stageName = new Map(settings.stages.map((s) => [s.id, s.name]));
-  const money = (deal: Deal) =>
-    new Intl.NumberFormat(undefined, { style: 'currency', currency: deal.currency, maximumFractionDigits: 0 }).format(deal.value);
+  const money = (deal: Deal) => formatMoney(deal.value, deal.currency);
   return (
     <table class="deals">
       <thead>
@@ -38,7 +37,7 @@ export function DealTable({ deals, settings, now }: Props) {
               <td>{deal.status === 'open' ? stageName.get(deal.stageId) ?? deal.stageId : t(`status_${deal.status}`)}</td>
               <td class="number">{money(deal)}</td>
               <td class="number">{deal.followUpCount}</td>
-              <td>{deal.lastTouchAt === null ? '—' : formatDistanceStrict(deal.lastTouchAt, now, { addSuffix: true })}</td>
+              <td>{deal.lastTouchAt === null ? '—' : relativeTime(deal.lastTouchAt, now)}</td>
               <td>
                 <span class={`cadence cadence-${cadence.state}`}>{t(`cadence_${cadence.state.replace('-', '_')}`)}</span>
               </td>

@@ -8,8 +8,11 @@ export function t(key: string, substitutions?: string | string[]): string {
   return browser.i18n.getMessage(key, substitutions) || key;
 }
 
-/** The language the UI speaks: the one its strings came from. */
+/**
+ * The language the UI speaks: the catalog its strings came from (each catalog names itself),
+ * so dates and numbers never come out in another language than the words around them.
+ */
 export function uiLanguage(): 'en' | 'tr' | 'fi' {
-  const lang = (t('@@ui_locale') || 'en').slice(0, 2);
+  const lang = t('ui_language');
   return lang === 'tr' || lang === 'fi' ? lang : 'en';
 }

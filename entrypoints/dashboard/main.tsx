@@ -7,7 +7,7 @@ import { Metrics } from '../../components/dashboard/Metrics';
 import { Queue } from '../../components/dashboard/Queue';
 import { SettingsPanel } from '../../components/dashboard/SettingsPanel';
 import { DealTable } from '../../components/DealTable';
-import { t } from '../../components/i18n';
+import { t, uiLanguage } from '../../components/i18n';
 import { useLiveQuery } from '../../components/hooks/use-live-query';
 import { storeContext } from '../../storage/db';
 import { readSettings } from '../../storage/settings';
@@ -97,4 +97,5 @@ function Dashboard() {
 }
 
 document.title = t('extName');
+document.documentElement.lang = uiLanguage();
 render(<Dashboard />, document.getElementById('app')!);

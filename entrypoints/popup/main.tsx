@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { money, relativeTime } from '../../components/format';
-import { t } from '../../components/i18n';
+import { t, uiLanguage } from '../../components/i18n';
 import { request } from '../../messaging/client';
 import { subscribeToChanges } from '../../messaging/changes';
 import type { DueDeal } from '../../storage/queries';
@@ -65,5 +65,5 @@ function Popup() {
   );
 }
 
-document.documentElement.lang = t('@@ui_locale').slice(0, 2) || 'en';
+document.documentElement.lang = uiLanguage();
 render(<Popup />, document.getElementById('app')!);

@@ -11,4 +11,6 @@ export function launchWithExtension(options?: {
   headless?: boolean;
   pages?: Record<string, string> | ((url: string) => string | undefined);
   viewport?: { width: number; height: number };
+  language?: string;
+  colorScheme?: 'light' | 'dark';
 }): Promise<{ context: BrowserContext; worker: Worker; extensionId: string; close(): Promise<void> }>;

@@ -29,7 +29,7 @@ export function fixtureResponder(pages) {
  * Starts Chromium with the built extension loaded, as tests and `npm start` need it.
  * Returns the context, the extension's service worker and id, and close().
  */
-export async function launchWithExtension({ extensionDir = EXTENSION_DIR, headless = true, pages = {}, viewport } = {}) {
+export async function launchWithExtension({ extensionDir = EXTENSION_DIR, headless = true, pages = {}, viewport, language, colorScheme } = {}) {
   const { path, looked } = findChromium();
   if (!path) throw new Error(missingChromiumMessage(looked));
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension in ${extensionDir}: run npm run build`);
@@ -39,6 +39,8 @@ export async function launchWithExtension({ extensionDir = EXTENSION_DIR, headle
     executablePath: path,
     headless,
     viewport: viewport ?? { width: 1280, height: 800 },
+    ...(colorScheme ? { colorScheme } : {}),
+    ...(language ? { locale: language } : {}),
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
       `--disable-extensions-except=${extensionDir}`,
@@ -49,6 +51,8 @@ export async function launchWithExtension({ extensionDir = EXTENSION_DIR, headle
       '--disable-sync',
       '--disable-quic',
       '--disable-gpu',
+      // The browser's UI language is the one the extension's strings follow.
+      ...(language ? [`--lang=${language}`] : []),
     ],
   });
   const respond = fixtureResponder(pages);

@@ -20,6 +20,8 @@ export interface Extension {
 export interface StartOptions {
   /** Site URL (origin + path) → fixture file under tests/fixtures. */
   pages?: Record<string, string>;
+  /** The browser's UI language, e.g. "tr". */
+  language?: string;
 }
 
 /** Launches Chromium with the built extension (building it first if there is none). */
@@ -28,7 +30,7 @@ export async function startExtension(options: StartOptions = {}): Promise<Extens
     execSync('npx wxt build', { cwd: ROOT, stdio: 'inherit' });
   }
   const pages = { ...options.pages };
-  const launched = await launchWithExtension({ pages });
+  const launched = await launchWithExtension({ pages, ...(options.language ? { language: options.language } : {}) });
   const { context, worker, extensionId } = launched;
   return {
     context,
