@@ -16,3 +16,9 @@ export function uiLanguage(): 'en' | 'tr' | 'fi' {
   const lang = t('ui_language');
   return lang === 'tr' || lang === 'fi' ? lang : 'en';
 }
+
+/** A count in words: `${key}_one` or `${key}_other` by the language's plural rules. */
+export function plural(key: string, count: number): string {
+  const form = new Intl.PluralRules(uiLanguage()).select(count) === 'one' ? 'one' : 'other';
+  return t(`${key}_${form}`, String(count));
+}

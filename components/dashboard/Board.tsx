@@ -5,7 +5,7 @@ import type { StoreContext } from '../../storage/db';
 import { moveStage } from '../../storage/deals';
 import type { Deal, Settings, StageChange } from '../../storage/schemas';
 import { money } from '../format';
-import { t } from '../i18n';
+import { plural, t } from '../i18n';
 
 interface Props {
   ctx: StoreContext;
@@ -82,7 +82,7 @@ export function Board({ ctx, deals, history, settings, now }: Props) {
               <header>
                 <h3>{stage.name}</h3>
                 <p class="totals">
-                  {t('board_count', String(here.length))} · {money(total, settings.currency)}
+                  {plural('board_count', here.length)} · {money(total, settings.currency)}
                 </p>
               </header>
               <ul>

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { backupProblem, exportBackup, importBackup } from '../../storage/backup';
 import { CSV_FIELDS, CSV_HEADERS, checkCsv, exportDealsCsv, importDealsCsv, previewCsv, type CsvField, type CsvPreview, type CsvProblem } from '../../storage/csv';
 import type { StoreContext } from '../../storage/db';
-import { t } from '../i18n';
+import { plural, t } from '../i18n';
 import { download, today } from './download';
 
 type Status = { kind: 'ok' | 'error'; text: string } | null;
@@ -39,7 +39,7 @@ export function DataPanel({ ctx }: { ctx: StoreContext }) {
     if (check.problems.length > 0) return setStatus({ kind: 'error', text: t('csv_refused', String(check.problems.length)) });
     const count = await importDealsCsv(ctx, csv.text, csv.mapping);
     setCsv(null);
-    setStatus({ kind: 'ok', text: t('csv_imported', String(count)) });
+    setStatus({ kind: 'ok', text: plural('csv_imported', count) });
   };
 
   return (

@@ -92,7 +92,7 @@ describe('the rep’s data: backup and CSV', () => {
     await page.getByRole('combobox', { name: 'Email', exact: true }).selectOption('Contact email');
     await page.getByRole('combobox', { name: 'Value', exact: true }).selectOption('Amount');
     await page.getByRole('button', { name: 'Check and import' }).click();
-    await page.getByText('Imported 1 deals.').waitFor();
+    await page.getByText('Imported 1 deal.').waitFor();
     const downloading = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export deals as CSV' }).click();
     const exported = readFileSync((await (await downloading).path())!, 'utf8');
