@@ -12,8 +12,13 @@ export interface RecordTouchResult {
   created: boolean;
 }
 
-/** How far apart a sent message's click and its shown time may be to be the same message. */
-const PENDING_MATCH_MS = 10 * 60_000;
+/**
+ * A sent message shows with its time cut to the minute, at or after the click on Send (Gmail's
+ * undo delay, a slow connection): so the click was at most a minute after the shown time, or
+ * up to ten minutes before it. An older message is never the send just made.
+ */
+const PENDING_SHOWN_BEFORE_CLICK_MS = 60_000;
+const PENDING_SHOWN_AFTER_CLICK_MS = 10 * 60_000;
 
 /**
  * Records one touch and updates the deal's touch summary in the same transaction.
@@ -91,7 +96,7 @@ export async function cancelPendingTouch(ctx: StoreContext, sourceKey: string): 
 async function matchingPendingSend(ctx: StoreContext, dealId: string, channel: Touch['channel'], at: number): Promise<Touch | undefined> {
   const nearby = await ctx.db.touches
     .where('[dealId+at]')
-    .between([dealId, at - PENDING_MATCH_MS], [dealId, at + PENDING_MATCH_MS], true, true)
+    .between([dealId, at - PENDING_SHOWN_AFTER_CLICK_MS], [dealId, at + PENDING_SHOWN_BEFORE_CLICK_MS], true, true)
     .filter((t) => t.pending === true && t.channel === channel && t.direction === 'outbound')
     .toArray();
   return nearby.sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at))[0];

@@ -112,6 +112,21 @@ describe('recordTouch', () => {
     expect(shown.deal?.lastTouchAt).toBe(ctx.now() - 40_000);
   });
 
+  it('never lets an older message of the conversation take over a send just made', async () => {
+    const ctx = testStore();
+    const deal = await createDeal(ctx, { title: 'Acme' });
+    const base = { dealId: deal.id, channel: 'linkedin' as const, direction: 'outbound' as const };
+    await recordTouch(ctx, { ...base, at: ctx.now(), sourceKey: 'linkedin:pending:1', pending: true });
+    // A chat bubble shows a message the rep sent nine minutes earlier: a touch of its own.
+    const older = await recordTouch(ctx, { ...base, at: ctx.now() - 9 * 60_000, sourceKey: 'linkedin:urn:older' });
+    expect(older.created).toBe(true);
+    // The send itself shows a minute later, stamped to the minute before the click.
+    const shown = await recordTouch(ctx, { ...base, at: ctx.now() - 30_000, sourceKey: 'linkedin:urn:sent' });
+    expect(shown.created).toBe(false);
+    const touches = await touchesOfDeal(ctx, deal.id);
+    expect(touches.map((t) => t.sourceKey).sort()).toEqual(['linkedin:urn:older', 'linkedin:urn:sent']);
+  });
+
   it('forgets a send the rep undid, and refuses to forget a delivered one', async () => {
     const ctx = testStore();
     const deal = await createDeal(ctx, { title: 'Acme' });
