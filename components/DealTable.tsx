@@ -1,6 +1,7 @@
 import { cadenceOf } from '../domain/cadence';
 import type { Deal, Settings } from '../storage/schemas';
 import { money as formatMoney, relativeTime } from './format';
+import { useState } from 'preact/hooks';
 import { t } from './i18n';
 
 interface Props {
@@ -10,7 +11,11 @@ interface Props {
 }
 
 /** Every deal in one table: the plain overview until the pipeline board arrives. */
+/** Rows drawn at first: a long list grows on request instead of stalling the first paint. */
+const PAGE = 100;
+
 export function DealTable({ deals, settings, now }: Props) {
+  const [shown, setShown] = useState(PAGE);
   if (deals.length === 0) return <p class="empty">{t('dashboard_empty')}</p>;
   const stageName = new Map(settings.stages.map((s) => [s.id, s.name]));
   const money = (deal: Deal) => formatMoney(deal.value, deal.currency);
@@ -28,7 +33,7 @@ export function DealTable({ deals, settings, now }: Props) {
         </tr>
       </thead>
       <tbody>
-        {deals.map((deal) => {
+        {deals.slice(0, shown).map((deal) => {
           const cadence = cadenceOf(deal, settings.cadence, now);
           return (
             <tr key={deal.id} data-deal-id={deal.id}>
@@ -45,6 +50,17 @@ export function DealTable({ deals, settings, now }: Props) {
           );
         })}
       </tbody>
+      {deals.length > shown && (
+        <tfoot>
+          <tr>
+            <td colSpan={7}>
+              <button type="button" onClick={() => setShown(shown + 500)}>
+                {t('show_more', [String(shown), String(deals.length)])}
+              </button>
+            </td>
+          </tr>
+        </tfoot>
+      )}
     </table>
   );
 }

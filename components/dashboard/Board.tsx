@@ -17,6 +17,9 @@ interface Props {
 
 type Filter = 'all' | 'due' | 'stagnant';
 
+/** Cards drawn per column at first; the rest are a click away (search and filters narrow too). */
+const CARDS_PER_COLUMN = 50;
+
 /**
  * The pipeline: a column per stage with its count and value, a card per open deal. Cards move
  * by drag and drop, or from the keyboard with the arrow keys (left and right change stage).
@@ -25,6 +28,7 @@ export function Board({ ctx, deals, history, settings, now }: Props) {
   const [filter, setFilter] = useState<Filter>('all');
   const [query, setQuery] = useState('');
   const [announcement, setAnnouncement] = useState('');
+  const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const stagnant = useMemo(() => new Set(stagnantDeals(deals, history, settings.stages, now).map((s) => s.dealId)), [deals, history, settings, now]);
 
   const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
@@ -86,7 +90,7 @@ export function Board({ ctx, deals, history, settings, now }: Props) {
                 </p>
               </header>
               <ul>
-                {here.map((deal) => {
+                {(expanded.has(stage.id) ? here : here.slice(0, CARDS_PER_COLUMN)).map((deal) => {
                   const state = cadenceOf(deal, settings.cadence, now).state;
                   return (
                     <li key={deal.id}>
@@ -120,6 +124,11 @@ export function Board({ ctx, deals, history, settings, now }: Props) {
                   );
                 })}
               </ul>
+              {here.length > CARDS_PER_COLUMN && !expanded.has(stage.id) && (
+                <button type="button" class="more" onClick={() => setExpanded(new Set([...expanded, stage.id]))}>
+                  {t('show_more', [String(CARDS_PER_COLUMN), String(here.length)])}
+                </button>
+              )}
             </section>
           );
         })}
