@@ -1,12 +1,17 @@
 import browser from 'webextension-polyfill';
 import type { StoreContext } from '../storage/db';
-import { dueDeals } from '../storage/queries';
+import { plural, t } from '../components/i18n';
+import { scanDue } from '../storage/queries';
 import { readSettings } from '../storage/settings';
 import { linksOfDeal } from '../storage/links';
 import { pageForLink, preferredLink } from './page-for-link';
 
 const NUDGED_KEY = 'nudgedOn';
-const NOTIFICATION_PREFIX = 'threadline-deal:';
+export const NOTIFICATION_PREFIX = 'threadline-deal:';
+/** The one notification that stands for the rest when many deals fall due at once. */
+export const SUMMARY_ID = 'threadline-more-due';
+/** Deals nudged one by one in a check; past that, a wall of notifications helps nobody. */
+const SINGLE_NUDGES = 3;
 const DAY = 86_400_000;
 
 /** The local calendar day, "2026-11-23": at most one nudge per deal per day. */
@@ -16,11 +21,12 @@ function dayOf(at: number): string {
 }
 
 /**
- * Raises a desktop notification for each due or overdue deal not yet nudged today, naming
- * the deal, the contact, the days since the last touch and the follow-up number. Nothing
- * when notifications are off; never for snoozed or closed deals (they are not due). Which
- * deals were nudged on which day is kept in extension storage, so a restarted worker does
- * not nudge again.
+ * Raises a desktop notification for each due or overdue deal not yet nudged today, most
+ * overdue first, naming the deal, the contact, the days since the last touch and the
+ * follow-up number. When more than a few fall due at once, the rest share one notification
+ * that opens the follow-up queue. Nothing when notifications are off; never for snoozed or
+ * closed deals (they are not due). Which deals were nudged on which day is kept in extension
+ * storage, so a restarted worker does not nudge again.
  */
 export async function sendNudges(ctx: StoreContext): Promise<number> {
   const settings = await readSettings(ctx);
@@ -29,28 +35,40 @@ export async function sendNudges(ctx: StoreContext): Promise<number> {
   const today = dayOf(now);
   const stored = ((await browser.storage.local.get(NUDGED_KEY))[NUDGED_KEY] ?? {}) as Record<string, string>;
   const nudged: Record<string, string> = Object.fromEntries(Object.entries(stored).filter(([, day]) => day === today));
-  let sent = 0;
-  for (const { deal, state } of await dueDeals(ctx, 20)) {
-    if (nudged[deal.id]) continue;
+  const { overdue, due } = await scanDue(ctx);
+  const fresh = [...overdue.map((id) => ({ id, overdue: true })), ...due.map((id) => ({ id, overdue: false }))].filter((d) => !nudged[d.id]);
+  if (fresh.length === 0) return 0;
+
+  const singles = fresh.length > SINGLE_NUDGES + 1 ? fresh.slice(0, SINGLE_NUDGES) : fresh;
+  const rest = fresh.slice(singles.length);
+  const deals = await ctx.db.deals.bulkGet(fresh.slice(0, singles.length + 3).map((d) => d.id));
+  for (const [i, { id, overdue: isOverdue }] of singles.entries()) {
+    const deal = deals[i];
+    if (!deal) continue;
     const contact = deal.contactIds[0] ? await ctx.db.contacts.get(deal.contactIds[0]) : undefined;
     const days = Math.floor((now - (deal.lastTouchAt ?? deal.lastMovementAt)) / DAY);
-    const parts = [
-      contact?.name,
-      browser.i18n.getMessage('nudge_days', String(days)),
-      deal.followUpCount > 0 ? browser.i18n.getMessage('follow_up_n', String(deal.followUpCount)) : undefined,
-    ].filter(Boolean);
-    await browser.notifications.create(`${NOTIFICATION_PREFIX}${deal.id}`, {
+    const parts = [contact?.name, t('nudge_days', String(days)), deal.followUpCount > 0 ? t('follow_up_n', String(deal.followUpCount)) : undefined];
+    await browser.notifications.create(`${NOTIFICATION_PREFIX}${id}`, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
-      title: `${browser.i18n.getMessage(state === 'overdue' ? 'nudge_overdue' : 'nudge_due')}: ${deal.title}`,
-      message: parts.join(' · '),
-      priority: state === 'overdue' ? 1 : 0,
+      title: `${t(isOverdue ? 'nudge_overdue' : 'nudge_due')}: ${deal.title}`,
+      message: parts.filter(Boolean).join(' · '),
+      priority: isOverdue ? 1 : 0,
     });
-    nudged[deal.id] = today;
-    sent++;
   }
+  if (rest.length > 0) {
+    const named = deals.slice(singles.length).flatMap((deal) => (deal ? [deal.title] : []));
+    await browser.notifications.create(SUMMARY_ID, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: plural('nudge_more', rest.length),
+      message: named.join(' · ') + (rest.length > named.length ? ' …' : ''),
+      priority: 0,
+    });
+  }
+  for (const { id } of fresh) nudged[id] = today;
   await browser.storage.local.set({ [NUDGED_KEY]: nudged });
-  return sent;
+  return fresh.length;
 }
 
 /** Opens a deal's thread (in the right account) or LinkedIn page; the dashboard if it has none. */
@@ -60,9 +78,14 @@ export async function openDeal(ctx: StoreContext, dealId: string): Promise<void>
   await browser.tabs.create({ url });
 }
 
-/** Clicking a nudge opens its deal. */
+/** Clicking a nudge opens its deal; the one for many deals opens the follow-up queue. */
 export async function openNudge(ctx: StoreContext, notificationId: string): Promise<void> {
-  if (!notificationId.startsWith(NOTIFICATION_PREFIX)) return;
-  await openDeal(ctx, notificationId.slice(NOTIFICATION_PREFIX.length));
+  if (notificationId === SUMMARY_ID) {
+    await browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html#queue' as '/dashboard.html') });
+  } else if (notificationId.startsWith(NOTIFICATION_PREFIX)) {
+    await openDeal(ctx, notificationId.slice(NOTIFICATION_PREFIX.length));
+  } else {
+    return;
+  }
   await browser.notifications.clear(notificationId);
 }

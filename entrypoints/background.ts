@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { startChangeHub } from '../background/change-hub';
 import { DUE_ALARM, refreshDueBadge, scheduleDueAlarm } from '../background/due-badge';
 import { openDeal, openNudge, sendNudges } from '../background/nudges';
+import { withdrawSettledNudges } from '../background/withdraw-nudges';
 import { handleMessage } from '../messaging/router';
 import { originOf } from '../messaging/sender';
 import { storeContext } from '../storage/db';
@@ -37,7 +38,9 @@ export default defineBackground(() => {
   });
 
   const refresh = () => {
-    refreshDueBadge(ctx).catch((error) => console.warn('Threadline: could not refresh the badge', error));
+    refreshDueBadge(ctx)
+      .then(({ due, overdue }) => withdrawSettledNudges(new Set([...overdue, ...due])))
+      .catch((error) => console.warn('Threadline: could not refresh the badge', error));
   };
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== DUE_ALARM) return;

@@ -17,31 +17,32 @@ describe('nudges', () => {
     await seedRecords(dashboard, 'contacts', [
       { id: 'c-aino', name: 'Aino Virtanen', email: 'aino@acme.fi', company: 'Acme', headline: '', location: '', linkedinUrl: null, createdAt: Date.now() - 9 * DAY },
     ]);
-    await seedRecords(dashboard, 'deals', [dealRecord({ id: 'fresh', title: 'Fresh deal', daysAgo: 1 })]);
+    await seedRecords(dashboard, 'deals', [dealRecord({ id: 'fresh', title: 'Fresh deal', daysAgo: 1 }), dealRecord({ id: 'stale-beta', title: 'Beta: pilot', daysAgo: 6 })]);
   });
   afterAll(() => ext?.close());
 
-  it('raises one notification and one badge count for a deal left 5 days', async () => {
+  it('raises one notification and one badge count for each deal left 5 days', async () => {
     await runDueCheck(ext.worker);
-    await expect.poll(notifications).toEqual({ 'threadline-deal:stale-acme': true });
-    await expect.poll(badge).toBe('1');
+    await expect.poll(notifications).toEqual({ 'threadline-deal:stale-acme': true, 'threadline-deal:stale-beta': true });
+    await expect.poll(badge).toBe('2');
   });
 
   it('does not nudge the same deal twice in a day, remembering it in extension storage', async () => {
     await ext.inWorker(() => chrome.notifications.clear('threadline-deal:stale-acme'), null);
     await runDueCheck(ext.worker);
     await new Promise((resolve) => setTimeout(resolve, 800));
-    await expect(notifications()).resolves.toEqual({});
+    await expect(notifications()).resolves.toEqual({ 'threadline-deal:stale-beta': true });
     const nudged = await ext.inWorker(() => chrome.storage.local.get('nudgedOn'), null);
-    expect(Object.keys((nudged as { nudgedOn: Record<string, string> }).nudgedOn)).toEqual(['stale-acme']);
+    expect(Object.keys((nudged as { nudgedOn: Record<string, string> }).nudgedOn).sort()).toEqual(['stale-acme', 'stale-beta']);
   });
 
-  it('takes a snoozed deal off the badge', async () => {
+  it('takes a snoozed deal off the badge and its notification away', async () => {
     await dashboard.evaluate(
-      (until) => chrome.runtime.sendMessage({ type: 'deal.snooze', dealId: 'stale-acme', until }),
+      (until) => chrome.runtime.sendMessage({ type: 'deal.snooze', dealId: 'stale-beta', until }),
       Date.now() + 3 * DAY,
     );
-    await expect.poll(badge).toBe('');
+    await expect.poll(badge).toBe('1');
+    await expect.poll(notifications).toEqual({});
   });
 });
 
