@@ -1,5 +1,6 @@
 // Sample pipeline for the offline demo (`npm start`): one deal overdue, one due, one on
-// track, and a thread that belongs to no deal yet. Records are complete as the storage
+// track, a thread that belongs to no deal yet, and a few deals closed in the last months so
+// that pipeline health has numbers to show. Records are complete as the storage
 // layer writes them; tests/unit/demo-data.test.ts checks them against the schemas.
 
 const DAY = 86_400_000;
@@ -21,6 +22,26 @@ function deal(now, { id, title, company, value, stageId, movedDaysAgo, contactId
     touchCount: touches, lastTouchAt: movedAt, lastTouchDirection: lastDirection, lastDirectedTouchAt: movedAt,
     lastInboundAt: lastDirection === 'inbound' ? movedAt : null, outboundSinceInbound: followUps + (lastDirection === 'inbound' ? 0 : 1),
     followUpCount: followUps, lastMovementAt: movedAt,
+  };
+}
+
+const STAGE_PATH = ['prospecting', 'qualification', 'initial-contact', 'needs-assessment', 'proposal', 'negotiation', 'closing'];
+
+/** A deal closed `closedDaysAgo` days ago after walking the pipeline up to `reachedStageId`. */
+function closedDeal(now, { id, title, company, value, status, reason, reachedStageId, createdDaysAgo, closedDaysAgo }) {
+  const createdAt = now - createdDaysAgo * DAY;
+  const closedAt = now - closedDaysAgo * DAY;
+  const path = STAGE_PATH.slice(0, STAGE_PATH.indexOf(reachedStageId) + 1);
+  const stepAt = (i) => createdAt + Math.round(((closedAt - createdAt) * i) / path.length);
+  return {
+    deal: {
+      id, title, company, value, currency: 'EUR', stageId: reachedStageId, status, closeReason: reason, closedAt,
+      expectedClose: null, contactIds: [], bant: bant('confirmed', 'confirmed', 'confirmed', 'confirmed'), checkedExitItems: [], notes: '',
+      createdAt, updatedAt: closedAt, stageChangedAt: stepAt(path.length - 1), snoozedUntil: null,
+      touchCount: 0, lastTouchAt: null, lastTouchDirection: null, lastDirectedTouchAt: null,
+      lastInboundAt: null, outboundSinceInbound: 0, followUpCount: 0, lastMovementAt: closedAt,
+    },
+    history: path.map((to, i) => ({ dealId: id, from: i === 0 ? null : path[i - 1], to, at: stepAt(i) })),
   };
 }
 
@@ -51,8 +72,14 @@ export function demoRecords(now = Date.now()) {
       touches: 6, lastDirection: 'outbound', followUps: 0,
     }),
   ];
+  const closed = [
+    closedDeal(now, { id: 'demo-umbrella', title: 'Umbrella rollout', company: 'Umbrella', value: 36_000, status: 'won', reason: 'Signed for two years', reachedStageId: 'closing', createdDaysAgo: 95, closedDaysAgo: 40 }),
+    closedDeal(now, { id: 'demo-hooli', title: 'Hooli pilot', company: 'Hooli', value: 12_000, status: 'won', reason: 'Pilot became a contract', reachedStageId: 'closing', createdDaysAgo: 60, closedDaysAgo: 18 }),
+    closedDeal(now, { id: 'demo-vandelay', title: 'Vandelay imports', company: 'Vandelay', value: 20_000, status: 'lost', reason: 'Went with a cheaper tool', reachedStageId: 'proposal', createdDaysAgo: 50, closedDaysAgo: 25 }),
+    closedDeal(now, { id: 'demo-stark', title: 'Stark one-off', company: 'Stark', value: 3_000, status: 'disqualified', reason: 'No budget this year', reachedStageId: 'qualification', createdDaysAgo: 30, closedDaysAgo: 27 }),
+  ];
   return {
-    deals,
+    deals: [...deals, ...closed.map((c) => c.deal)],
     contacts: [
       { ...contact(now, 'demo-aino', 'Aino Virtanen', 'aino.virtanen@acme.fi', 'Acme'), linkedinUrl: 'https://www.linkedin.com/in/aino-virtanen/', headline: 'Head of Operations at Acme' },
       contact(now, 'demo-jussi', 'Jussi Korhonen', 'jussi@acme.fi', 'Acme'),
@@ -67,10 +94,13 @@ export function demoRecords(now = Date.now()) {
         url: 'https://www.linkedin.com/in/aino-virtanen/', label: 'Aino Virtanen', createdAt: now - 10 * DAY,
       },
     ],
-    stageHistory: deals.flatMap((d) => [
-      { dealId: d.id, from: null, to: 'prospecting', at: d.createdAt },
-      ...(d.stageId === 'prospecting' ? [] : [{ dealId: d.id, from: 'prospecting', to: d.stageId, at: d.stageChangedAt }]),
-    ]),
+    stageHistory: [
+      ...deals.flatMap((d) => [
+        { dealId: d.id, from: null, to: 'prospecting', at: d.createdAt },
+        ...(d.stageId === 'prospecting' ? [] : [{ dealId: d.id, from: 'prospecting', to: d.stageId, at: d.stageChangedAt }]),
+      ]),
+      ...closed.flatMap((c) => c.history),
+    ],
   };
 }
 

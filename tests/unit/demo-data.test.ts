@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cadenceOf, DEFAULT_CADENCE } from '../../domain/cadence';
+import { averageSalesCycleDays, winRate } from '../../domain/metrics';
 import { contactSchema, dealSchema, linkSchema, stageChangeSchema } from '../../storage/schemas';
 import { demoRecords } from '../../demo/demo-data.mjs';
 
@@ -14,8 +15,14 @@ describe('the demo pipeline', () => {
     for (const change of records.stageHistory) expect(stageChangeSchema.safeParse(change).error).toBeUndefined();
   });
 
-  it('shows one deal overdue, one due and one on track', () => {
+  it('shows one deal overdue, one due and one on track, and a few closed', () => {
     const states = records.deals.map((deal) => cadenceOf(deal, DEFAULT_CADENCE, now).state).sort();
-    expect(states).toEqual(['due', 'on-track', 'overdue']);
+    expect(states).toEqual(['closed', 'closed', 'closed', 'closed', 'due', 'on-track', 'overdue']);
+  });
+
+  it('gives pipeline health numbers to show', () => {
+    const rate = winRate(records.deals);
+    expect(rate).toBeCloseTo(2 / 3);
+    expect(averageSalesCycleDays(records.deals)).toBeGreaterThan(0);
   });
 });
