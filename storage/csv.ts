@@ -4,6 +4,7 @@ import { DEAL_STATUSES } from '../domain/types';
 import { StorageError } from './errors';
 import type { StoreContext } from './db';
 import { closeDeal, createDeal } from './deals';
+import { parseAmount, parseCalendarDate } from './csv-values';
 import { readSettings } from './settings';
 
 // Deals as CSV, with the columns CRM imports accept (deal name, organization, person,
@@ -36,7 +37,39 @@ export async function exportDealsCsv(ctx: StoreContext): Promise<string> {
     const person = deal.contactIds.map((id) => contacts.get(id)).find(Boolean);
     return [deal.title, deal.company, person?.name ?? '', person?.email ?? '', String(deal.value), deal.currency, stageName.get(deal.stageId) ?? deal.stageId, deal.status, deal.expectedClose ?? '', ''];
   });
-  return Papa.unparse({ fields: CSV_FIELDS.map((f) => CSV_HEADERS[f]), data: rows });
+  // The byte order mark makes Excel read the file as UTF-8 ("Yılmaz", not "YÄ±lmaz").
+  return '\uFEFF' + Papa.unparse({ fields: CSV_FIELDS.map((f) => CSV_HEADERS[f]), data: rows });
+}
+
+/** A row of the file with the line it starts on (a quoted value may span lines). */
+interface CsvRow {
+  cells: string[];
+  line: number;
+}
+
+/**
+ * Every non-empty row with its line number, and what papaparse could not read. A byte order
+ * mark (Excel writes one) is dropped; the separator (comma, semicolon, tab) is detected.
+ */
+function readCsv(text: string): { rows: CsvRow[]; errors: CsvProblem[] } {
+  const source = text.replace(/^\uFEFF/, '');
+  const rows: CsvRow[] = [];
+  const errors: CsvProblem[] = [];
+  let line = 1;
+  let counted = 0;
+  let start = 0;
+  Papa.parse<string[]>(source, {
+    step: (result) => {
+      // Lines before this row = newlines before where it starts.
+      for (; counted < start; counted++) if (source[counted] === '\n') line++;
+      const cells = result.data.map((cell) => cell.trim());
+      if (cells.some((cell) => cell !== '')) rows.push({ cells, line });
+      // A single column has no separator to detect; that is no problem.
+      for (const error of result.errors) if (error.type !== 'Delimiter') errors.push({ line, field: '', code: 'unreadable', detail: error.message, message: error.message });
+      start = result.meta.cursor + 1;
+    },
+  });
+  return { rows, errors };
 }
 
 export interface CsvPreview {
@@ -47,61 +80,104 @@ export interface CsvPreview {
 }
 
 export function previewCsv(text: string, rows = 5): CsvPreview {
-  const parsed = Papa.parse<string[]>(text.trim(), { skipEmptyLines: true });
-  const [headers = [], ...data] = parsed.data;
+  const [headers = { cells: [] }, ...data] = readCsv(text).rows;
   const mapping: Partial<Record<CsvField, number>> = {};
-  headers.forEach((header, index) => {
-    const normalized = header.trim().toLowerCase();
+  headers.cells.forEach((header, index) => {
+    const normalized = header.toLowerCase();
     const field = CSV_FIELDS.find((f) => CSV_HEADERS[f].toLowerCase() === normalized || f.toLowerCase() === normalized);
     if (field && mapping[field] === undefined) mapping[field] = index;
   });
-  return { headers, rows: data.slice(0, rows), mapping };
+  return { headers: headers.cells, rows: data.slice(0, rows).map((row) => row.cells), mapping };
 }
+
+/** What can be wrong with a value; the dashboard says each in the rep's language. */
+export type CsvProblemCode = 'unreadable' | 'no-title-column' | 'required' | 'too-long' | 'email' | 'amount' | 'currency' | 'status' | 'date' | 'ambiguous-date' | 'stage';
+
+const PROBLEM_MESSAGES: Record<CsvProblemCode, string> = {
+  unreadable: 'The row cannot be read',
+  'no-title-column': 'No column is mapped to the deal name',
+  required: 'A deal needs a name',
+  'too-long': 'Too long',
+  email: 'Not an email address',
+  amount: 'Not an amount',
+  currency: 'Use a three-letter currency code such as EUR',
+  status: 'Use open, won, lost or disqualified',
+  date: 'Not a date (use 2026-12-31 or 31.12.2026)',
+  'ambiguous-date': 'Day and month could be either way round (use 2026-12-31 or 31.12.2026)',
+  stage: 'No such stage in your pipeline',
+};
 
 export interface CsvProblem {
   /** Line in the file, the header being line 1. */
   line: number;
+  /** The column as the file names it (its header), or empty for the whole row. */
   field: string;
+  code: CsvProblemCode;
+  /** The value or the parser's words, where they help. */
+  detail?: string;
+  /** The problem in English, for the refusal's error message. */
   message: string;
 }
 
-const optional = (check: z.ZodType, message: string) => z.string().refine((v) => v === '' || check.safeParse(v).success, message);
+const LIMITS: Partial<Record<CsvField, number>> = { title: 500, organization: 300, person: 300, email: 320 };
+const STATUSES = new Set<string>(DEAL_STATUSES);
 
-const rowSchema = z.object({
-  title: z.string().trim().min(1, 'A deal needs a name').max(500),
-  organization: z.string().trim().max(300),
-  person: z.string().trim().max(300),
-  email: optional(z.email(), 'Not an email address'),
-  value: optional(z.string().regex(/^\d+(\.\d+)?$/), 'Not a number (use digits and a dot)'),
-  currency: optional(z.string().regex(/^[A-Z]{3}$/), 'Use a three-letter currency code such as EUR'),
-  stage: z.string().trim(),
-  status: optional(z.enum(DEAL_STATUSES), 'Use open, won, lost or disqualified'),
-  expectedClose: optional(z.iso.date(), 'Use a date like 2026-12-31'),
-  owner: z.string(),
-});
+interface CsvDeal {
+  line: number;
+  title: string;
+  organization: string;
+  person: string;
+  email: string | null;
+  value: number | null;
+  currency: string | null;
+  stageId: string | undefined;
+  status: (typeof DEAL_STATUSES)[number];
+  expectedClose: string | null;
+}
 
 /** Reads every row, or lists every problem (line and field) and reads nothing. */
-export async function checkCsv(ctx: StoreContext, text: string, mapping: Partial<Record<CsvField, number>>) {
-  const parsed = Papa.parse<string[]>(text.trim(), { skipEmptyLines: true });
-  const problems: CsvProblem[] = parsed.errors.map((e) => ({ line: (e.row ?? 0) + 1, field: '(row)', message: e.message }));
-  if (mapping.title === undefined) problems.push({ line: 1, field: CSV_HEADERS.title, message: 'No column is mapped to the deal name' });
+export async function checkCsv(ctx: StoreContext, text: string, mapping: Partial<Record<CsvField, number>>): Promise<{ rows: CsvDeal[]; problems: CsvProblem[] }> {
+  const { rows: [header, ...data] = [], errors } = readCsv(text);
+  const problems: CsvProblem[] = [...errors];
+  const columnName = (field: CsvField) => (mapping[field] !== undefined && header?.cells[mapping[field]!]) || CSV_HEADERS[field];
+  const problem = (line: number, field: CsvField | '', code: CsvProblemCode, detail?: string) =>
+    problems.push({ line, field: field && columnName(field), code, ...(detail ? { detail } : {}), message: PROBLEM_MESSAGES[code] + (detail ? `: ${detail}` : '') });
+  if (mapping.title === undefined) problem(1, 'title', 'no-title-column');
   const settings = await readSettings(ctx);
-  const stageByName = new Map(settings.stages.flatMap((s) => [[s.name.toLowerCase(), s.id], [s.id, s.id]]));
-  const rows: (z.output<typeof rowSchema> & { stageId: string | undefined; line: number })[] = [];
-  parsed.data.slice(1).forEach((cells, index) => {
-    const line = index + 2;
-    const raw = Object.fromEntries(CSV_FIELDS.map((f) => [f, mapping[f] === undefined ? '' : (cells[mapping[f]!] ?? '').trim()]));
-    raw.status = raw.status!.toLowerCase();
-    const result = rowSchema.safeParse(raw);
-    if (!result.success) {
-      for (const issue of result.error.issues) problems.push({ line, field: CSV_HEADERS[issue.path[0] as CsvField], message: issue.message });
-      return;
-    }
-    const stageId = result.data.stage ? stageByName.get(result.data.stage.toLowerCase()) : undefined;
-    if (result.data.stage && !stageId) problems.push({ line, field: CSV_HEADERS.stage, message: `No stage "${result.data.stage}" in your pipeline` });
-    rows.push({ ...result.data, stageId, line });
-  });
-  return { rows, problems };
+  const stageByName = new Map(settings.stages.flatMap((s) => [[s.name.toLocaleLowerCase(), s.id], [s.id, s.id]]));
+  const deals: CsvDeal[] = [];
+  for (const { cells, line } of data) {
+    const before = problems.length;
+    const cell = (field: CsvField) => (mapping[field] === undefined ? '' : (cells[mapping[field]!] ?? ''));
+    for (const [field, limit] of Object.entries(LIMITS) as [CsvField, number][]) if (cell(field).length > limit) problem(line, field, 'too-long');
+    if (!cell('title') && mapping.title !== undefined) problem(line, 'title', 'required');
+    const email = cell('email').toLowerCase();
+    if (email && !z.email().safeParse(email).success) problem(line, 'email', 'email', cell('email'));
+    const value = cell('value') ? parseAmount(cell('value')) : null;
+    if (cell('value') && value === null) problem(line, 'value', 'amount', cell('value'));
+    const currency = cell('currency').toUpperCase();
+    if (currency && !/^[A-Z]{3}$/.test(currency)) problem(line, 'currency', 'currency', cell('currency'));
+    const status = cell('status').toLowerCase() || 'open';
+    if (!STATUSES.has(status)) problem(line, 'status', 'status', cell('status'));
+    const close = cell('expectedClose') ? parseCalendarDate(cell('expectedClose')) : null;
+    if (close && 'problem' in close) problem(line, 'expectedClose', close.problem, cell('expectedClose'));
+    const stageId = cell('stage') ? stageByName.get(cell('stage').toLocaleLowerCase()) : undefined;
+    if (cell('stage') && !stageId) problem(line, 'stage', 'stage', cell('stage'));
+    if (problems.length > before) continue;
+    deals.push({
+      line,
+      title: cell('title'),
+      organization: cell('organization'),
+      person: cell('person'),
+      email: email || null,
+      value,
+      currency: currency || null,
+      stageId,
+      status: status as CsvDeal['status'],
+      expectedClose: close && 'date' in close ? close.date : null,
+    });
+  }
+  return { rows: deals, problems };
 }
 
 /** Imports deals (and their people) from CSV in one transaction, or refuses the whole file. */
@@ -109,7 +185,7 @@ export async function importDealsCsv(ctx: StoreContext, text: string, mapping: P
   const { rows, problems } = await checkCsv(ctx, text, mapping);
   if (problems.length > 0) {
     const first = problems[0]!;
-    throw new StorageError('invalid', `Line ${first.line}, ${first.field}: ${first.message}`, { problems });
+    throw new StorageError('invalid', `Line ${first.line}${first.field ? `, ${first.field}` : ''}: ${first.message}`, { problems });
   }
   const { db } = ctx;
   await db.transaction('rw', [db.deals, db.contacts, db.links, db.stageHistory, db.settings], async () => {
@@ -117,13 +193,13 @@ export async function importDealsCsv(ctx: StoreContext, text: string, mapping: P
       const deal = await createDeal(ctx, {
         title: row.title,
         company: row.organization,
-        value: row.value ? Number(row.value) : 0,
+        value: row.value ?? 0,
         ...(row.currency ? { currency: row.currency } : {}),
         ...(row.stageId ? { stageId: row.stageId } : {}),
-        expectedClose: row.expectedClose || null,
-        newContacts: row.person || row.email ? [{ name: row.person, email: row.email || null, company: row.organization }] : [],
+        expectedClose: row.expectedClose,
+        newContacts: row.person || row.email ? [{ name: row.person, email: row.email, company: row.organization }] : [],
       });
-      if (row.status && row.status !== 'open') await closeDeal(ctx, { dealId: deal.id, status: row.status as 'won' | 'lost' | 'disqualified' });
+      if (row.status !== 'open') await closeDeal(ctx, { dealId: deal.id, status: row.status });
     }
   });
   return rows.length;

@@ -137,7 +137,10 @@ export function DataPanel({ ctx }: { ctx: StoreContext }) {
               <tr key={i}>
                 <td>{p.line}</td>
                 <td>{p.field}</td>
-                <td>{p.message}</td>
+                <td>
+                  {t(`csv_problem_${p.code.replace(/-/g, '_')}`)}
+                  {p.detail && <q class="value">{p.detail}</q>}
+                </td>
               </tr>
             ))}
           </tbody>

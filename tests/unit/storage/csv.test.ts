@@ -14,7 +14,9 @@ describe('deals as CSV', () => {
     const ctx = testStore();
     const deal = await createDeal(ctx, { title: 'Acme, "big" deal', company: 'Acme Oy', value: 1200, newContacts: [{ name: 'Aino', email: 'aino@acme.fi' }] });
     await closeDeal(ctx, { dealId: deal.id, status: 'won' });
-    expect((await exportDealsCsv(ctx)).split('\r\n')).toEqual([
+    const csv = await exportDealsCsv(ctx);
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv.slice(1).split('\r\n')).toEqual([
       'Deal name,Organization,Person,Email,Value,Currency,Stage,Status,Expected close date,Owner',
       '"Acme, ""big"" deal",Acme Oy,Aino,aino@acme.fi,1200,EUR,Prospecting,won,,',
     ]);
@@ -38,30 +40,64 @@ describe('deals as CSV', () => {
     expect((await ctx.db.contacts.toArray()).map((c) => c.email).sort()).toEqual(['aino@acme.fi', 'pekka@globex.com']);
   });
 
-  it('refuses a file with errors whole, naming each line and field, and writes nothing', async () => {
+  it('refuses a file with errors whole, naming each line and column, and writes nothing', async () => {
     const ctx = testStore();
     await createDeal(ctx, { title: 'Already here' });
-    const bad = [GOOD, 'Initech,,Leena,not-an-email,12k,eur,Nowhere,maybe,31.12.2026,', ',NoName,,,,,,,,'].join('\n');
+    const bad = [GOOD, 'Initech,,Leena,not-an-email,12k,euro,Nowhere,maybe,03/04/2026,', ',NoName,,,,,,,,'].join('\n');
     const { problems } = await checkCsv(ctx, bad, previewCsv(bad).mapping);
-    expect(problems).toEqual([
-      { line: 4, field: 'Email', message: 'Not an email address' },
-      { line: 4, field: 'Value', message: 'Not a number (use digits and a dot)' },
-      { line: 4, field: 'Currency', message: 'Use a three-letter currency code such as EUR' },
-      { line: 4, field: 'Status', message: 'Use open, won, lost or disqualified' },
-      { line: 4, field: 'Expected close date', message: 'Use a date like 2026-12-31' },
-      { line: 5, field: 'Deal name', message: 'A deal needs a name' },
+    expect(problems.map((p) => [p.line, p.field, p.code, p.detail])).toEqual([
+      [4, 'Email', 'email', 'not-an-email'],
+      [4, 'Value', 'amount', '12k'],
+      [4, 'Currency', 'currency', 'euro'],
+      [4, 'Status', 'status', 'maybe'],
+      [4, 'Expected close date', 'ambiguous-date', '03/04/2026'],
+      [4, 'Stage', 'stage', 'Nowhere'],
+      [5, 'Deal name', 'required', undefined],
     ]);
     await expect(importDealsCsv(ctx, bad, previewCsv(bad).mapping)).rejects.toMatchObject({
       code: 'invalid',
-      message: 'Line 4, Email: Not an email address',
+      message: 'Line 4, Email: Not an email address: not-an-email',
     });
     expect((await ctx.db.deals.toArray()).map((d) => d.title)).toEqual(['Already here']);
     expect(await ctx.db.contacts.count()).toBe(0);
   });
 
+  it('reads the amounts, dates and separators of Finnish, Turkish and US spreadsheets', async () => {
+    const ctx = testStore();
+    const text = [
+      '\uFEFFFırsat;Değer;Kapanış;Durum',
+      'Anadolu;"24.000,50";31.12.2026;Won',
+      'Acme;24 000;2026-12-31T00:00:00Z;',
+      'Globex;"$1,500.25";12/31/2026;open',
+    ].join('\r\n');
+    const mapping = { title: 0, value: 1, expectedClose: 2, status: 3 };
+    expect(await importDealsCsv(ctx, text, mapping)).toBe(3);
+    const deals = await ctx.db.deals.toCollection().sortBy('title');
+    expect(deals.map((d) => [d.title, d.value, d.expectedClose, d.status])).toEqual([
+      ['Acme', 24000, '2026-12-31', 'open'],
+      ['Anadolu', 24000.5, '2026-12-31', 'won'],
+      ['Globex', 1500.25, '2026-12-31', 'open'],
+    ]);
+  });
+
+  it('names lines as the file numbers them, past blank lines and values that span lines', async () => {
+    const ctx = testStore();
+    const text = 'Deal name,Email\n\n"Two\nline name",a@b.fi\n\nBad,nope\n';
+    const { problems } = await checkCsv(ctx, text, previewCsv(text).mapping);
+    expect(problems.map((p) => [p.line, p.field, p.code])).toEqual([[6, 'Email', 'email']]);
+  });
+
+  it('names the column as the file calls it, and takes a one-column file', async () => {
+    const ctx = testStore();
+    const text = 'Fırsat adı,Posta\nPilot,nope\n';
+    const { problems } = await checkCsv(ctx, text, { title: 0, email: 1 });
+    expect(problems.map((p) => [p.line, p.field, p.code])).toEqual([[2, 'Posta', 'email']]);
+    expect(await importDealsCsv(ctx, 'Deal name\nPilot\nTrial\n', { title: 0 })).toBe(2);
+  });
+
   it('names an unknown stage', async () => {
     const ctx = testStore();
     const text = 'Deal name,Stage\nPilot,Nowhere\n';
-    await expect(importDealsCsv(ctx, text, previewCsv(text).mapping)).rejects.toMatchObject({ message: 'Line 2, Stage: No stage "Nowhere" in your pipeline' });
+    await expect(importDealsCsv(ctx, text, previewCsv(text).mapping)).rejects.toMatchObject({ message: 'Line 2, Stage: No such stage in your pipeline: Nowhere' });
   });
 });
