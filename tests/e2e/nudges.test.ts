@@ -46,6 +46,28 @@ describe('nudges', () => {
   });
 });
 
+describe('nudges after the worker was stopped', () => {
+  let ext: Extension;
+  afterAll(() => ext?.close());
+
+  it('wakes on its alarm and nudges', async () => {
+    ext = await startExtension();
+    const page = await ext.extensionPage('dashboard.html');
+    await seedRecords(page, 'deals', [dealRecord({ id: 'quiet', title: 'Quiet deal', daysAgo: 5 })]);
+    await ext.inWorker(() => chrome.alarms.create('threadline-due', { when: Date.now() + 3_000, periodInMinutes: 15 }), null);
+    // Chromium stops idle workers after 30 seconds; stop this one now.
+    const cdp = await ext.context.newCDPSession(page);
+    const states: string[] = [];
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => states.push(...versions.map((v) => v.runningStatus)));
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await expect.poll(() => states.at(-1)).toBe('stopped');
+    expect(await page.evaluate(() => chrome.notifications.getAll())).toEqual({});
+    await expect.poll(() => page.evaluate(() => chrome.notifications.getAll()), { timeout: 15_000 }).toEqual({ 'threadline-deal:quiet': true });
+    expect(states.slice(states.lastIndexOf('stopped'))).toContain('running');
+  });
+});
+
 describe('the toolbar popup', () => {
   let ext: Extension;
 
