@@ -2,12 +2,17 @@ import { useState } from 'preact/hooks';
 import { pageForLink } from '../../background/page-for-link';
 import type { BantKey, BantState } from '../../domain/types';
 import type { StoreContext } from '../../storage/db';
-import { deleteDeal, moveStage, setBant, tickExitItem, updateDeal } from '../../storage/deals';
+import { parseAmount } from '../../storage/csv-values';
+import { closeDeal, deleteDeal, moveStage, reopenDeal, setBant, snoozeDeal, tickExitItem, updateDeal } from '../../storage/deals';
+import { recordTouch } from '../../storage/touches';
 import { StorageError } from '../../storage/errors';
 import type { Contact, Deal, Link, Settings, StageChange, Touch } from '../../storage/schemas';
-import { exactTime } from '../format';
+import { cadenceOf } from '../../domain/cadence';
+import { whoseTurn } from '../../domain/follow-ups';
+import { exactTime, relativeTime } from '../format';
 import { t } from '../i18n';
 import { BantList } from '../panel/BantList';
+import { DealActions, type ActionRequest } from '../panel/DealActions';
 
 interface Props {
   ctx: StoreContext;
@@ -29,6 +34,21 @@ export function DealDetail({ ctx, deal, contacts, links, touches, history, setti
   const patch = (fields: Parameters<typeof updateDeal>[1]['patch']) => run(() => updateDeal(ctx, { id: deal.id, patch: fields }))();
   const stageName = (id: string | null) => (id === null ? '' : settings.stages.find((s) => s.id === id)?.name ?? id);
   const stage = settings.stages.find((s) => s.id === deal.stageId);
+  const now = Date.now();
+  const cadence = cadenceOf(deal, settings.cadence, now);
+  // The panel's actions, carried out here on the page's own database.
+  const act = async (action: ActionRequest) => {
+    setError(null);
+    if (action.type === 'deal.snooze') await snoozeDeal(ctx, action.dealId, action.until);
+    else if (action.type === 'deal.close') await closeDeal(ctx, action.input);
+    else if (action.type === 'deal.reopen') await reopenDeal(ctx, action.dealId);
+    else await recordTouch(ctx, action.input);
+  };
+  const setValue = (text: string) => {
+    const value = parseAmount(text);
+    if (value === null) setError(t('csv_problem_amount'));
+    else patch({ value });
+  };
 
   const timeline: Event[] = [
     ...touches.map((touch) => ({
@@ -56,6 +76,12 @@ export function DealDetail({ ctx, deal, contacts, links, touches, history, setti
         <a href="#board">← {t('board_heading')}</a>
       </p>
       <h2 id="deal-detail-heading">{deal.title}</h2>
+      <p class="detail-state">
+        <span class={`cadence cadence-${cadence.state}`}>{t(`cadence_${cadence.state.replace('-', '_')}`)}</span>
+        {deal.status === 'open' && <span>{t(whoseTurn(deal) === 'rep' ? 'turn_rep' : 'turn_them')}</span>}
+        {deal.followUpCount > 0 && <span>{t('follow_up_n', String(deal.followUpCount))}</span>}
+        <span>{deal.lastTouchAt === null ? t('last_touch_never') : t('last_touch_ago', relativeTime(deal.lastTouchAt, now))}</span>
+      </p>
       {error && (
         <p class="status error" role="alert">
           {error}
@@ -64,7 +90,7 @@ export function DealDetail({ ctx, deal, contacts, links, touches, history, setti
       <div class="detail-grid">
         {text(t('deal_title'), deal.title, (title) => patch({ title }), { maxLength: 500 })}
         {text(t('deal_company'), deal.company, (company) => patch({ company }), { maxLength: 300 })}
-        {text(t('deal_value'), String(deal.value), (v) => patch({ value: Number(v) }), { inputMode: 'decimal' })}
+        {text(t('deal_value'), String(deal.value), setValue, { inputMode: 'decimal' })}
         {text(t('deal_currency'), deal.currency, (currency) => patch({ currency: currency.toUpperCase() }), { maxLength: 3 })}
         <label class="field">
           <span>{t('deal_expected_close')}</span>
@@ -94,6 +120,8 @@ export function DealDetail({ ctx, deal, contacts, links, touches, history, setti
           ))}
         </fieldset>
       )}
+
+      <DealActions deal={deal} send={(action) => act(action).catch((e) => setError(e instanceof StorageError ? e.message : String(e)))} now={now} />
 
       <BantList deal={deal} onChange={(key: BantKey, state: BantState, note?: string) => run(() => setBant(ctx, { dealId: deal.id, key, state, ...(note === undefined ? {} : { note }) }))()} />
 

@@ -1,17 +1,15 @@
 import { useState } from 'preact/hooks';
 import type { Channel, ClosedStatus, Direction } from '../../domain/types';
-import { request } from '../../messaging/client';
 import type { Request } from '../../messaging/requests';
-import type { DealView } from '../../storage/deal-view';
+import type { Deal } from '../../storage/schemas';
 import { t } from '../i18n';
 
-type ActionRequest = Extract<Request, { type: 'deal.snooze' | 'deal.close' | 'deal.reopen' | 'touch.record' }>;
+export type ActionRequest = Extract<Request, { type: 'deal.snooze' | 'deal.close' | 'deal.reopen' | 'touch.record' }>;
 
 interface Props {
-  view: DealView;
-  linkKey: string;
+  deal: Deal;
+  /** Carries out an action: through the background from a panel, directly on the dashboard. */
   send(message: ActionRequest): Promise<void>;
-  onUnlinked(): void;
   now: number;
 }
 
@@ -25,9 +23,8 @@ const MANUAL_TOUCHES: { channel: Channel; direction: Direction }[] = [
   { channel: 'note', direction: 'outbound' },
 ];
 
-/** Log a touch, snooze, close or reopen, open in the dashboard, unlink. */
-export function DealActions({ view, linkKey, send, onUnlinked, now }: Props) {
-  const { deal } = view;
+/** Log a touch, snooze, close or reopen: in the panel and on the dashboard's deal page alike. */
+export function DealActions({ deal, send, now }: Props) {
   const [open, setOpen] = useState<'log' | 'close' | null>(null);
   const [channel, setChannel] = useState<Channel>('call');
   const [note, setNote] = useState('');
@@ -120,21 +117,6 @@ export function DealActions({ view, linkKey, send, onUnlinked, now }: Props) {
         </div>
       )}
 
-      <div class="tl-row tl-links">
-        <button type="button" class="tl-link" onClick={() => void request({ type: 'dashboard.open', dealId: deal.id })}>
-          {t('open_dashboard')}
-        </button>
-        <button
-          type="button"
-          class="tl-link"
-          onClick={async () => {
-            await request({ type: 'link.remove', key: linkKey });
-            onUnlinked();
-          }}
-        >
-          {t('unlink')}
-        </button>
-      </div>
     </div>
   );
 }

@@ -154,7 +154,22 @@ export function DealCard({ view, linkKey, onView, now = Date.now() }: Props) {
         />
       </label>
 
-      <DealActions view={view} linkKey={linkKey} send={send} onUnlinked={() => onView(null)} now={now} />
+      <DealActions deal={deal} send={send} now={now} />
+      <div class="tl-row tl-links">
+        <button type="button" class="tl-link" onClick={() => void request({ type: 'dashboard.open', dealId: deal.id })}>
+          {t('open_dashboard')}
+        </button>
+        <button
+          type="button"
+          class="tl-link"
+          onClick={async () => {
+            await request({ type: 'link.remove', key: linkKey });
+            onView(null);
+          }}
+        >
+          {t('unlink')}
+        </button>
+      </div>
       {error && (
         <p class="tl-error" role="alert">
           {error}

@@ -70,6 +70,22 @@ describe('the pipeline board', () => {
     await detail.getByLabel('Deal', { exact: true }).press('Tab');
     await board.getByRole('heading', { name: 'Acme: 60 seats' }).waitFor();
     await expect.poll(() => panel(gmail).locator('.tl-deal .tl-title').textContent(), { timeout: 1_500 }).toBe('Acme: 60 seats');
+    const renamed = board.getByRole('region', { name: 'Acme: 60 seats' });
+    // The value as a Finnish spreadsheet would write it.
+    await renamed.getByLabel('Value', { exact: true }).fill('60 000,50');
+    await renamed.getByLabel('Value', { exact: true }).press('Tab');
+    await expect.poll(() => renamed.getByLabel('Value', { exact: true }).inputValue()).toBe('60000.5');
+    // The panel's actions are on the deal page too: log a call, close and reopen.
+    await renamed.getByRole('button', { name: 'Log a touch…' }).click();
+    await renamed.getByLabel('What happened').fill('Budget call with Aino');
+    await renamed.getByRole('button', { name: 'Log touch', exact: true }).click();
+    await renamed.locator('.timeline li').filter({ hasText: 'Budget call with Aino' }).waitFor();
+    await renamed.getByRole('button', { name: 'Close deal…' }).click();
+    await renamed.getByRole('button', { name: 'Close deal', exact: true }).click();
+    await expect.poll(() => renamed.locator('.detail-state .cadence').textContent()).toBe('Closed');
+    await expect.poll(() => panel(gmail).locator('.tl-deal').textContent(), { timeout: 1_500 }).toContain('Won');
+    await renamed.getByRole('button', { name: 'Reopen deal' }).click();
+    await renamed.getByRole('button', { name: 'Close deal…' }).waitFor();
     await board.getByRole('link', { name: '← Pipeline' }).click();
   });
 
