@@ -2,6 +2,8 @@ import browser from 'webextension-polyfill';
 import type { StoreContext } from '../storage/db';
 import { dueDeals } from '../storage/queries';
 import { readSettings } from '../storage/settings';
+import { t } from '../components/i18n';
+import { applyLanguageSetting } from '../components/load-catalog';
 import { linksOfDeal } from '../storage/links';
 import { pageForLink, preferredLink } from './page-for-link';
 
@@ -25,6 +27,8 @@ function dayOf(at: number): string {
 export async function sendNudges(ctx: StoreContext): Promise<number> {
   const settings = await readSettings(ctx);
   if (!settings.notifications) return 0;
+  // Nudges speak the language the rep chose in Settings, not only the browser's.
+  await applyLanguageSetting(settings.language).catch((error) => console.warn('Threadline: could not load the chosen language', error));
   const now = ctx.now();
   const today = dayOf(now);
   const stored = ((await browser.storage.local.get(NUDGED_KEY))[NUDGED_KEY] ?? {}) as Record<string, string>;
@@ -36,13 +40,13 @@ export async function sendNudges(ctx: StoreContext): Promise<number> {
     const days = Math.floor((now - (deal.lastTouchAt ?? deal.lastMovementAt)) / DAY);
     const parts = [
       contact?.name,
-      browser.i18n.getMessage('nudge_days', String(days)),
-      deal.followUpCount > 0 ? browser.i18n.getMessage('follow_up_n', String(deal.followUpCount)) : undefined,
+      t('nudge_days', String(days)),
+      deal.followUpCount > 0 ? t('follow_up_n', String(deal.followUpCount)) : undefined,
     ].filter(Boolean);
     await browser.notifications.create(`${NOTIFICATION_PREFIX}${deal.id}`, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
-      title: `${browser.i18n.getMessage(state === 'overdue' ? 'nudge_overdue' : 'nudge_due')}: ${deal.title}`,
+      title: `${t(state === 'overdue' ? 'nudge_overdue' : 'nudge_due')}: ${deal.title}`,
       message: parts.join(' · '),
       priority: state === 'overdue' ? 1 : 0,
     });

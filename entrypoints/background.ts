@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { startChangeHub } from '../background/change-hub';
 import { DUE_ALARM, refreshDueBadge, scheduleDueAlarm } from '../background/due-badge';
 import { openDeal, openNudge, sendNudges } from '../background/nudges';
+import { loadCatalog } from '../components/load-catalog';
 import { handleMessage } from '../messaging/router';
 import { originOf } from '../messaging/sender';
 import { storeContext } from '../storage/db';
@@ -21,6 +22,7 @@ export default defineBackground(() => {
       await browser.tabs.create({ url: browser.runtime.getURL(`/dashboard.html${hash}` as '/dashboard.html') });
     },
     openDeal: (dealId: string) => openDeal(ctx, dealId),
+    loadCatalog,
   };
 
   // Listeners are registered synchronously so that a message or alarm that wakes the
