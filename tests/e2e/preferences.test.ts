@@ -3,6 +3,8 @@ import type { Locator, Page } from 'playwright-core';
 import { startExtension, type Extension } from './harness';
 import { THREAD_A, U0, panel } from './gmail-page';
 
+const PROFILE = 'https://www.linkedin.com/in/aino-virtanen/';
+
 /** The background colour an element actually paints, as [r, g, b]. */
 const paintedBackground = (locator: Locator) =>
   locator.evaluate((element) => getComputedStyle(element).backgroundColor.match(/\d+/g)!.slice(0, 3).map(Number));
@@ -15,7 +17,7 @@ describe('language and theme settings', () => {
 
   beforeAll(async () => {
     // The system asks for light; the Gmail page is in Gmail's dark theme.
-    ext = await startExtension({ pages: { [U0]: 'gmail/thread-dark.html' } });
+    ext = await startExtension({ pages: { [U0]: 'gmail/thread-dark.html', [PROFILE]: 'linkedin/profile.html' } });
     dashboard = await ext.extensionPage('dashboard.html');
     await dashboard.evaluate(async () => {
       const created = await chrome.runtime.sendMessage({ type: 'deal.create', input: { title: 'Globex renewal', value: 25000 } });
@@ -60,6 +62,13 @@ describe('language and theme settings', () => {
     await panel(fresh).getByRole('button', { name: 'Luo kauppa' }).waitFor();
     await expect(panel(fresh).getByRole('button', { name: 'Create deal' }).count()).resolves.toBe(0);
     await fresh.close();
+  });
+
+  it('speaks Finnish in the LinkedIn panel', async () => {
+    const linkedin = await ext.context.newPage();
+    await linkedin.goto(PROFILE);
+    await panel(linkedin).getByRole('button', { name: 'Lisää liidi' }).waitFor();
+    await linkedin.close();
   });
 
   it('speaks Finnish in the toolbar popup', async () => {
