@@ -3,6 +3,7 @@ import type { StoreContext } from '../storage/db';
 import { plural, t } from '../components/i18n';
 import { scanDue } from '../storage/queries';
 import { readSettings } from '../storage/settings';
+import { applyLanguageSetting } from '../components/load-catalog';
 import { linksOfDeal } from '../storage/links';
 import { pageForLink, preferredLink } from './page-for-link';
 
@@ -31,6 +32,8 @@ function dayOf(at: number): string {
 export async function sendNudges(ctx: StoreContext): Promise<number> {
   const settings = await readSettings(ctx);
   if (!settings.notifications) return 0;
+  // Nudges speak the language the rep chose in Settings, not only the browser's.
+  await applyLanguageSetting(settings.language).catch((error) => console.warn('Threadline: could not load the chosen language', error));
   const now = ctx.now();
   const today = dayOf(now);
   const stored = ((await browser.storage.local.get(NUDGED_KEY))[NUDGED_KEY] ?? {}) as Record<string, string>;

@@ -1,11 +1,24 @@
 import browser from 'webextension-polyfill';
+import { formatMessage, type MessageCatalog } from './message-catalog';
 
 /**
- * A UI string in the browser's language (English, Turkish or Finnish), from _locales.
- * Falls back to the key so a missing string is visible rather than blank.
+ * The catalog of the language the rep chose in Settings, or null to follow the browser's
+ * language through browser.i18n (which cannot be switched at runtime).
+ */
+let chosenCatalog: MessageCatalog | null = null;
+
+/** Makes every later t() speak `catalog`'s language; null goes back to the browser's. */
+export function setCatalog(catalog: MessageCatalog | null): void {
+  chosenCatalog = catalog;
+}
+
+/**
+ * A UI string in the chosen language, or the browser's (English, Turkish or Finnish), from
+ * _locales. A key the chosen catalog lacks comes from the browser's; a key missing
+ * everywhere comes back as itself, so it is visible rather than blank.
  */
 export function t(key: string, substitutions?: string | string[]): string {
-  return browser.i18n.getMessage(key, substitutions) || key;
+  return (chosenCatalog && formatMessage(chosenCatalog, key, substitutions)) || browser.i18n.getMessage(key, substitutions) || key;
 }
 
 /**

@@ -4,6 +4,7 @@ import { startChangeHub } from '../background/change-hub';
 import { DUE_ALARM, refreshDueBadge, scheduleDueAlarm } from '../background/due-badge';
 import { openDeal, openNudge, sendNudges } from '../background/nudges';
 import { withdrawSettledNudges } from '../background/withdraw-nudges';
+import { loadCatalog } from '../components/load-catalog';
 import { handleMessage } from '../messaging/router';
 import { originOf } from '../messaging/sender';
 import { storeContext } from '../storage/db';
@@ -22,6 +23,7 @@ export default defineBackground(() => {
       await browser.tabs.create({ url: browser.runtime.getURL(`/dashboard.html${hash}` as '/dashboard.html') });
     },
     openDeal: (dealId: string) => openDeal(ctx, dealId),
+    loadCatalog,
   };
 
   // Listeners are registered synchronously so that a message or alarm that wakes the

@@ -1,4 +1,5 @@
-import type { Contact, Deal } from '../storage/schemas';
+import type { MessageCatalog } from '../components/message-catalog';
+import type { Contact, Deal, Settings } from '../storage/schemas';
 import type { DealView } from '../storage/deal-view';
 import type { DueDeal } from '../storage/queries';
 import type { LinkChip } from '../storage/suggestions';
@@ -31,7 +32,12 @@ export interface ReplyData {
   'deal.open': { opened: true };
   'contact.same': { contact: Contact; deals: Deal[] } | null;
   'prospect.add': DealView;
+  'display.prefs': DisplayPrefs;
+  'catalog.get': MessageCatalog;
 }
+
+/** The rep's language and theme, for panels and the popup. */
+export type DisplayPrefs = Pick<Settings, 'language' | 'theme'>;
 
 export type ErrorCode =
   | 'forbidden'

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CATALOG_LANGUAGES } from '../components/message-catalog';
 import { addProspectInput } from '../storage/prospects';
 import {
   closeDealInput,
@@ -47,6 +48,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('prospect.add'), input: addProspectInput }),
   z.object({ type: z.literal('links.chips'), keys: z.array(z.string().min(1).max(1_000)).max(500) }),
+  z.object({ type: z.literal('display.prefs') }),
+  z.object({ type: z.literal('catalog.get'), language: z.enum(CATALOG_LANGUAGES) }),
 ]);
 
 export type Request = z.input<typeof requestSchema>;

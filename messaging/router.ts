@@ -18,6 +18,8 @@ import { cancelPendingTouch, recordTouch, recordTouches } from '../storage/touch
 import { linkChips, suggestDeals } from '../storage/suggestions';
 import { addProspect, findSameContact } from '../storage/prospects';
 import { requireDeal } from '../storage/deal-record';
+import { readSettings } from '../storage/settings';
+import type { CatalogLanguage, MessageCatalog } from '../components/message-catalog';
 import type { Reply, ReplyData } from './replies';
 import { requestSchema, type ParsedRequest } from './requests';
 import { isAllowedSender, type SenderFacts } from './sender';
@@ -28,6 +30,8 @@ export interface RouterOptions {
   openDashboard(dealId?: string): Promise<void>;
   /** Opens a deal's thread or LinkedIn page. */
   openDeal(dealId: string): Promise<void>;
+  /** A language's message catalog, for content scripts, which cannot read our files. */
+  loadCatalog(language: CatalogLanguage): Promise<MessageCatalog>;
   ownId: string;
   ownOrigin: string;
   version: string;
@@ -58,7 +62,7 @@ function fail(code: Extract<Reply, { ok: false }>['error']['code'], message: str
   return { ok: false, error: details ? { code, message, details } : { code, message } };
 }
 
-async function dispatch(request: ParsedRequest, { ctx, version, openDashboard, openDeal }: RouterOptions): Promise<ReplyData[ParsedRequest['type']]> {
+async function dispatch(request: ParsedRequest, { ctx, version, openDashboard, openDeal, loadCatalog }: RouterOptions): Promise<ReplyData[ParsedRequest['type']]> {
   const view = (deal: Parameters<typeof loadDealView>[1]) => loadDealView(ctx, deal);
   switch (request.type) {
     case 'ping':
@@ -125,5 +129,11 @@ async function dispatch(request: ParsedRequest, { ctx, version, openDashboard, o
     case 'deal.open':
       await openDeal(request.dealId);
       return { opened: true };
+    case 'display.prefs': {
+      const { language, theme } = await readSettings(ctx);
+      return { language, theme };
+    }
+    case 'catalog.get':
+      return loadCatalog(request.language);
   }
 }

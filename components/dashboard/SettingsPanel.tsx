@@ -12,9 +12,13 @@ interface Props {
   settings: Settings;
 }
 
+/** Each language by its own name, whatever the UI speaks: the one a reader can find. */
+const LANGUAGE_NAMES = { en: 'English', tr: 'Türkçe', fi: 'Suomi' } as const;
+const THEMES = ['auto', 'light', 'dark'] as const;
+
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
 
-/** The stage editor and the follow-up rules. */
+/** The stage editor, the follow-up rules, and the language and theme. */
 export function SettingsPanel({ ctx, settings }: Props) {
   const [stages, setStages] = useState<StageDefinition[]>(settings.stages);
   const [movesTo, setMovesTo] = useState<Record<string, string>>({});
@@ -41,6 +45,9 @@ export function SettingsPanel({ ctx, settings }: Props) {
 
   const setCadence = (patch: Partial<Settings['cadence']>) =>
     void updateSettings(ctx, { cadence: { ...settings.cadence, ...patch } }).catch((e: Error) => setMessage({ kind: 'error', text: e.message }));
+
+  const setDisplay = (patch: Partial<Pick<Settings, 'language' | 'theme'>>) =>
+    void updateSettings(ctx, patch).catch((e: Error) => setMessage({ kind: 'error', text: e.message }));
 
   return (
     <section class="settings" aria-labelledby="settings-heading">
@@ -135,6 +142,32 @@ export function SettingsPanel({ ctx, settings }: Props) {
           {t('settings_notifications')}
         </label>
       </div>
+
+      <h3>{t('settings_display')}</h3>
+      <div class="cadence-settings">
+        <label>
+          <span>{t('settings_language')}</span>
+          <select value={settings.language} onChange={(e) => setDisplay({ language: (e.currentTarget as HTMLSelectElement).value as Settings['language'] })}>
+            <option value="auto">{t('settings_language_auto')}</option>
+            {Object.entries(LANGUAGE_NAMES).map(([code, name]) => (
+              <option key={code} value={code} lang={code}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('settings_theme')}</span>
+          <select value={settings.theme} onChange={(e) => setDisplay({ theme: (e.currentTarget as HTMLSelectElement).value as Settings['theme'] })}>
+            {THEMES.map((theme) => (
+              <option key={theme} value={theme}>
+                {t(`settings_theme_${theme}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <p class="hint">{t('settings_theme_hint')}</p>
     </section>
   );
 }

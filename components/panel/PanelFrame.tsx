@@ -1,16 +1,20 @@
 import type { ComponentChildren } from 'preact';
-import { t } from '../i18n';
+import { t, uiLanguage } from '../i18n';
+
+/** A forced theme, or auto to follow the system (the host page's is resolved before). */
+export type PanelTheme = 'auto' | 'light' | 'dark';
 
 interface Props {
   collapsed: boolean;
+  theme: PanelTheme;
   onToggle(): void;
   children: ComponentChildren;
 }
 
 /** The panel's landmark and its collapse tab. Same frame on Gmail and LinkedIn. */
-export function PanelFrame({ collapsed, onToggle, children }: Props) {
+export function PanelFrame({ collapsed, theme, onToggle, children }: Props) {
   return (
-    <aside role="complementary" aria-label="Threadline" class={collapsed ? 'tl-panel tl-collapsed' : 'tl-panel'}>
+    <aside role="complementary" aria-label="Threadline" class={collapsed ? 'tl-panel tl-collapsed' : 'tl-panel'} data-theme={theme} lang={uiLanguage()}>
       <button
         type="button"
         class="tl-tab"

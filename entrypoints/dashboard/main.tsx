@@ -7,8 +7,9 @@ import { Metrics } from '../../components/dashboard/Metrics';
 import { Queue } from '../../components/dashboard/Queue';
 import { SettingsPanel } from '../../components/dashboard/SettingsPanel';
 import { DealTable } from '../../components/DealTable';
-import { t, uiLanguage } from '../../components/i18n';
+import { t } from '../../components/i18n';
 import { useLiveQuery } from '../../components/hooks/use-live-query';
+import { applyPageLanguage, applyPageTheme, usePageDisplay } from '../../components/hooks/use-page-display';
 import { storeContext } from '../../storage/db';
 import { readSettings } from '../../storage/settings';
 import './style.css';
@@ -50,6 +51,15 @@ function DealDetailFor({ id }: { id: string }) {
 
 function Dashboard() {
   const dealId = useDealInAddress();
+  usePageDisplay(
+    useLiveQuery(async () => {
+      const { language, theme } = await readSettings(ctx);
+      return { language, theme };
+    }),
+  );
+  useEffect(() => {
+    document.title = t('extName');
+  });
   const data = useLiveQuery(async () => ({
     deals: await ctx.db.deals.orderBy('updatedAt').reverse().toArray(),
     history: await ctx.db.stageHistory.toArray(),
@@ -96,6 +106,15 @@ function Dashboard() {
   );
 }
 
-document.title = t('extName');
-document.documentElement.lang = uiLanguage();
-render(<Dashboard />, document.getElementById('app')!);
+async function start() {
+  // The rep's language and theme first, so the first paint is already in them.
+  try {
+    const { language, theme } = await readSettings(ctx);
+    applyPageTheme(theme);
+    await applyPageLanguage(language);
+  } catch (error) {
+    console.warn('Threadline: could not apply the language and theme settings', error);
+  }
+  render(<Dashboard />, document.getElementById('app')!);
+}
+void start();

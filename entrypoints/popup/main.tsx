@@ -2,6 +2,8 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { money, relativeTime } from '../../components/format';
 import { t, uiLanguage } from '../../components/i18n';
+import { syncDisplayPrefs } from '../../components/display-prefs-client';
+import { applyPageTheme } from '../../components/hooks/use-page-display';
 import { request } from '../../messaging/client';
 import { subscribeToChanges } from '../../messaging/changes';
 import type { DueDeal } from '../../storage/queries';
@@ -13,7 +15,9 @@ const DAY = 86_400_000;
 function Popup() {
   const [due, setDue] = useState<DueDeal[] | null>(null);
   useEffect(() => {
-    const load = () => void request({ type: 'due.list' }).then(setDue);
+    // The language and theme may change in the dashboard while the popup is open.
+    const load = () =>
+      void Promise.all([request({ type: 'due.list' }), showInChosenLanguageAndTheme()]).then(([deals]) => setDue(deals));
     load();
     return subscribeToChanges(load);
   }, []);
@@ -65,5 +69,15 @@ function Popup() {
   );
 }
 
-document.documentElement.lang = uiLanguage();
-render(<Popup />, document.getElementById('app')!);
+/** Takes on the rep's language and theme; the browser's and the system's if unreadable. */
+async function showInChosenLanguageAndTheme(): Promise<void> {
+  try {
+    const { prefs } = await syncDisplayPrefs();
+    applyPageTheme(prefs.theme);
+  } catch (error) {
+    console.warn('Threadline: could not read the language and theme settings', error);
+  }
+  document.documentElement.lang = uiLanguage();
+}
+
+void showInChosenLanguageAndTheme().then(() => render(<Popup />, document.getElementById('app')!));

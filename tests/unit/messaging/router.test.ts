@@ -1,12 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { handleMessage, type RouterOptions } from '../../../messaging/router';
+import { readFileSync } from 'node:fs';
+import { updateSettings } from '../../../storage/settings';
+import type { MessageCatalog } from '../../../components/message-catalog';
 import { testStore } from '../storage/test-store';
 
 const OWN_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const OWN_ORIGIN = `chrome-extension://${OWN_ID}`;
 
 function options(): RouterOptions {
-  return { ctx: testStore(), ownId: OWN_ID, ownOrigin: OWN_ORIGIN, version: '1.2.3', openDashboard: async () => {}, openDeal: async () => {} };
+  return {
+    ctx: testStore(),
+    ownId: OWN_ID,
+    ownOrigin: OWN_ORIGIN,
+    version: '1.2.3',
+    openDashboard: async () => {},
+    openDeal: async () => {},
+    loadCatalog: async (language) => JSON.parse(readFileSync(`public/_locales/${language}/messages.json`, 'utf8')) as MessageCatalog,
+  };
 }
 const gmailTab = { id: OWN_ID, url: 'https://mail.google.com/mail/u/0/#inbox/FMfcg' };
 
@@ -67,5 +78,17 @@ describe('the background router', () => {
     expect(taken).toMatchObject({ ok: true });
     const other = await handleMessage({ type: 'deal.create', input: { title: 'Other', links: [link] } }, gmailTab, opts);
     expect(other).toMatchObject({ ok: false, error: { code: 'already-linked', message: 'This is already linked to the deal "Acme"' } });
+  });
+
+  it('tells panels the chosen language and theme, and hands them that language\'s strings', async () => {
+    const opts = options();
+    expect(await handleMessage({ type: 'display.prefs' }, gmailTab, opts)).toEqual({ ok: true, data: { language: 'auto', theme: 'auto' } });
+    await updateSettings(opts.ctx, { language: 'fi', theme: 'dark' });
+    expect(await handleMessage({ type: 'display.prefs' }, gmailTab, opts)).toEqual({ ok: true, data: { language: 'fi', theme: 'dark' } });
+    const catalog = await handleMessage({ type: 'catalog.get', language: 'fi' }, gmailTab, opts);
+    expect(catalog).toMatchObject({ ok: true, data: { ui_language: { message: 'fi' } } });
+    for (const language of ['auto', 'de', '../../manifest']) {
+      expect(await handleMessage({ type: 'catalog.get', language }, gmailTab, opts)).toMatchObject({ ok: false, error: { code: 'malformed' } });
+    }
   });
 });

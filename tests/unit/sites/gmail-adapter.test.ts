@@ -13,6 +13,7 @@ const local = (y: number, m: number, d: number, h: number, min: number) => new D
 const FIXTURES = {
   inbox: ['gmail/inbox.html', `${U0}#inbox`],
   thread: ['gmail/thread.html', THREAD_A],
+  dark: ['gmail/thread-dark.html', THREAD_A],
   compose: ['gmail/compose.html', THREAD_A],
   readingPane: ['gmail/reading-pane.html', THREAD_A],
   threadB: ['gmail/thread-b.html', `${U0}#inbox/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkD`],
@@ -27,12 +28,12 @@ const open = (name: FixtureName) => loadFixture(FIXTURES[name][0], FIXTURES[name
 // How many elements each selector list should match in each fixture. A Gmail redesign
 // that moves one of them shows up here first.
 const EXPECTED_COUNTS: Partial<Record<GmailSelectorName, Partial<Record<FixtureName, number>>>> = {
-  main: { inbox: 1, thread: 1, compose: 1, readingPane: 1, account1: 1, turkish: 1, changed: 1 },
-  subject: { inbox: 0, thread: 1, compose: 1, readingPane: 1, threadB: 1, turkish: 1, changed: 0 },
-  messageItem: { inbox: 0, thread: 4, readingPane: 4, threadB: 2, account1: 2, turkish: 4, hostile: 2, changed: 0 },
-  date: { thread: 2, threadB: 2, turkish: 2 },
-  recipient: { thread: 5, threadB: 2 },
-  accountButton: { inbox: 1, thread: 1, account1: 1, turkish: 1, changed: 1 },
+  main: { inbox: 1, thread: 1, dark: 1, compose: 1, readingPane: 1, account1: 1, turkish: 1, changed: 1 },
+  subject: { inbox: 0, thread: 1, dark: 1, compose: 1, readingPane: 1, threadB: 1, turkish: 1, changed: 0 },
+  messageItem: { inbox: 0, thread: 4, dark: 4, readingPane: 4, threadB: 2, account1: 2, turkish: 4, hostile: 2, changed: 0 },
+  date: { thread: 2, dark: 2, threadB: 2, turkish: 2 },
+  recipient: { thread: 5, dark: 5, threadB: 2 },
+  accountButton: { inbox: 1, thread: 1, dark: 1, account1: 1, turkish: 1, changed: 1 },
   composeForm: { thread: 0, compose: 2, turkish: 1 },
   composeDraft: { compose: 2, turkish: 1 },
   sendButton: { thread: 0, compose: 2, turkish: 1 },
@@ -53,6 +54,10 @@ describe('Gmail selectors against every fixture', () => {
 });
 
 describe('reading a Gmail thread', () => {
+  it('reads a thread in the dark theme exactly as in the light one', () => {
+    expect(readGmailThread(open('dark').document, open('dark').location)).toEqual(readGmailThread(open('thread').document, open('thread').location));
+  });
+
   it('reads the full conversation view: ids, subject, people, messages and direction', () => {
     const { document, location } = open('thread');
     const reading = readGmailThread(document, location);
