@@ -1,3 +1,4 @@
+import { t } from '../../components/i18n';
 import { request } from '../../messaging/client';
 import { linkKey } from '../../storage/link-key';
 import type { LinkChip } from '../../storage/suggestions';
@@ -24,7 +25,7 @@ export async function updateInboxChips(document: Document, account: string): Pro
   rows.forEach(({ row }, i) => {
     const chip = chips[keys[i]!];
     const existing = row.querySelector(`[${CHIP_ATTRIBUTE}]`);
-    const text = chip ? (chip.status === 'open' ? chip.stageName : chip.status) : null;
+    const text = chip ? (chip.status === 'open' ? chip.stageName : t(`status_${chip.status}`)) : null;
     if (!text) return existing?.remove();
     if (existing?.textContent === text) return;
     const element = existing ?? document.createElement('span');

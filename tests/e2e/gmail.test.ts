@@ -179,6 +179,11 @@ describe('Gmail: the rep works a thread', () => {
     await expect.poll(() => p.locator('.tl-closed').textContent()).toBe('Lost: Went with a competitor');
     await expect(p.getByLabel('Stage').count()).resolves.toBe(0);
     await expect(p.locator('.tl-cadence').textContent()).resolves.toBe('Closed');
+    // In the inbox, the row says how the deal ended, in the rep's words.
+    await navigateGmail(page, 'inbox', 'gmail/inbox.html');
+    const row = page.locator('tr.zA').filter({ hasText: 'Re: Pricing for 40 seats' });
+    await expect.poll(() => row.locator('[data-threadline-chip]').textContent()).toBe('Lost');
+    await navigateGmail(page, THREAD_A.split('#')[1]!, 'gmail/thread.html');
 
     await p.getByRole('button', { name: 'Reopen deal' }).click();
     await p.getByLabel('Stage').waitFor();
