@@ -1,8 +1,8 @@
-import { exportDB } from 'dexie-export-import';
 import { parse as parseTolerantly, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { z } from 'zod';
 import { StorageError } from './errors';
 import type { StoreContext } from './db';
+import { writeBackup } from './backup-export';
 import { restoreRows, type BackupRows } from './restore';
 import { contactSchema, dealSchema, linkSchema, settingsSchema, stageChangeSchema, touchSchema } from './schemas';
 
@@ -32,8 +32,8 @@ const backupFileSchema = z.object({
   }),
 });
 
-export async function exportBackup(ctx: StoreContext): Promise<Blob> {
-  return exportDB(ctx.db, { prettyJson: true });
+export function exportBackup(ctx: StoreContext): Promise<Blob> {
+  return writeBackup(ctx);
 }
 
 /** Line number (1-based) of a character offset in a text. */
