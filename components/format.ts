@@ -12,9 +12,28 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60_000],
 ];
 
+/**
+ * One formatter per language and options: building an Intl formatter costs far more than
+ * using one, and the dashboard formats thousands of dates and amounts per render.
+ */
+function cached<F>(make: (lang: string, option: string) => F): (lang: string, option?: string) => F {
+  const made = new Map<string, F>();
+  return (lang, option = '') => {
+    const key = `${lang}\u0000${option}`;
+    let formatter = made.get(key);
+    if (formatter === undefined) made.set(key, (formatter = make(lang, option)));
+    return formatter;
+  };
+}
+
+const relativeFormat = cached((lang) => new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }));
+const exactFormat = cached((lang) => new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeStyle: 'short' }));
+const shortDateFormat = cached((lang) => new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short' }));
+const moneyFormat = cached((lang, currency) => new Intl.NumberFormat(lang, { style: 'currency', currency, maximumFractionDigits: 0 }));
+
 /** "4 days ago", "4 gün önce", "4 päivää sitten"; "in 2 days" for future times. */
 export function relativeTime(at: number, now: number, lang = uiLanguage()): string {
-  const format = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+  const format = relativeFormat(lang);
   const diff = at - now;
   for (const [unit, size] of UNITS) {
     if (Math.abs(diff) >= size) return format.format(Math.trunc(diff / size), unit);
@@ -24,17 +43,18 @@ export function relativeTime(at: number, now: number, lang = uiLanguage()): stri
 
 /** The exact date and time, for hover titles. */
 export function exactTime(at: number, lang = uiLanguage()): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeStyle: 'short' }).format(at);
+  return exactFormat(lang).format(at);
 }
 
 export function shortDate(at: number, lang = uiLanguage()): string {
-  return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short' }).format(at);
+  return shortDateFormat(lang).format(at);
 }
 
 export function money(value: number, currency: string, lang = uiLanguage()): string {
   try {
-    return new Intl.NumberFormat(lang, { style: 'currency', currency, maximumFractionDigits: 0 }).format(value);
+    return moneyFormat(lang, currency).format(value);
   } catch {
+    // An unknown currency code throws when the formatter is built, so it is never cached.
     return `${value} ${currency}`;
   }
 }

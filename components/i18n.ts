@@ -30,8 +30,14 @@ export function uiLanguage(): 'en' | 'tr' | 'fi' {
   return lang === 'tr' || lang === 'fi' ? lang : 'en';
 }
 
+// Built once per language: a board draws a count per column on every render.
+const pluralRules = new Map<string, Intl.PluralRules>();
+
 /** A count in words: `${key}_one` or `${key}_other` by the language's plural rules. */
 export function plural(key: string, count: number): string {
-  const form = new Intl.PluralRules(uiLanguage()).select(count) === 'one' ? 'one' : 'other';
+  const lang = uiLanguage();
+  let rules = pluralRules.get(lang);
+  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
+  const form = rules.select(count) === 'one' ? 'one' : 'other';
   return t(`${key}_${form}`, String(count));
 }

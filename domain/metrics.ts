@@ -106,7 +106,11 @@ export function currentDaysInStage(deal: Pick<MetricsDeal, 'stageChangedAt'>, no
  */
 export function timeInStage(history: readonly StageChangeFacts[], stages: readonly StageDefinition[]) {
   const byDeal = new Map<string, StageChangeFacts[]>();
-  for (const change of history) byDeal.set(change.dealId, [...(byDeal.get(change.dealId) ?? []), change]);
+  for (const change of history) {
+    const changes = byDeal.get(change.dealId);
+    if (changes) changes.push(change);
+    else byDeal.set(change.dealId, [change]);
+  }
   const stays = new Map<string, number[]>(stages.map((stage) => [stage.id, []]));
   for (const changes of byDeal.values()) {
     changes.sort((a, b) => a.at - b.at);
@@ -128,7 +132,17 @@ export function stagnantDeals(
   now: number,
   factor = 2,
 ) {
-  const average = new Map(timeInStage(history, stages).map((row) => [row.stageId, row.averageDays]));
+  return stagnantAgainst(deals, timeInStage(history, stages), now, factor);
+}
+
+/** stagnantDeals, given the average stays already worked out. */
+function stagnantAgainst(
+  deals: readonly MetricsDeal[],
+  stays: ReturnType<typeof timeInStage>,
+  now: number,
+  factor = 2,
+) {
+  const average = new Map(stays.map((row) => [row.stageId, row.averageDays]));
   return deals
     .filter((deal) => deal.status === 'open')
     .map((deal) => ({ deal, days: currentDaysInStage(deal, now), averageDays: average.get(deal.stageId) ?? null }))
@@ -143,6 +157,8 @@ export function pipelineMetrics(
   stages: readonly StageDefinition[],
   now: number,
 ) {
+  // The average stays feed both their own table and the stagnant deals: worked out once.
+  const stays = timeInStage(history, stages);
   return {
     dealsPerStage: dealsPerStage(deals, stages),
     stageConversion: stageConversion(deals, history, stages),
@@ -150,7 +166,7 @@ export function pipelineMetrics(
     averageDealSize: averageDealSize(deals),
     averageSalesCycleDays: averageSalesCycleDays(deals),
     salesVelocity: salesVelocity(deals),
-    timeInStage: timeInStage(history, stages),
-    stagnantDeals: stagnantDeals(deals, history, stages, now),
+    timeInStage: stays,
+    stagnantDeals: stagnantAgainst(deals, stays, now),
   };
 }

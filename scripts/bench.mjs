@@ -50,6 +50,37 @@ const percentile = (samples, p) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 };
 
+/**
+ * What a rep waits for: from navigation to the first frame painted with a board card in
+ * it. The card is noticed as it is inserted; a message posted from the next animation
+ * frame's callback arrives once that frame has been painted. One untimed run first.
+ */
+async function dashboardFirstPaints(context, url, runs) {
+  const samples = [];
+  for (let i = -1; i < runs; i++) {
+    const dashboard = await context.newPage();
+    await dashboard.addInitScript(() => {
+      globalThis.firstCardPainted = new Promise((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (!document.querySelector('.column .card')) return;
+          observer.disconnect();
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => resolve(performance.now());
+            channel.port2.postMessage(null);
+          });
+        });
+        observer.observe(document, { childList: true, subtree: true });
+      });
+    });
+    await dashboard.goto(url);
+    const paintedAt = await dashboard.evaluate(() => globalThis.firstCardPainted);
+    if (i >= 0) samples.push(paintedAt);
+    await dashboard.close();
+  }
+  return samples;
+}
+
 async function timings() {
   build(['--mode', 'bench']);
   const ext = await launchWithExtension({ extensionDir: `${EXTENSION_DIR}-bench` });
@@ -64,22 +95,10 @@ async function timings() {
         }),
       [DEALS, TOUCHES],
     );
-    // The dashboard's first paint on that database: from navigation to the first card.
-    const paints = [];
-    for (let i = 0; i < 5; i++) {
-      const dashboard = await ext.context.newPage();
-      await dashboard.goto(`chrome-extension://${ext.extensionId}/dashboard.html`);
-      paints.push(
-        await dashboard.evaluate(
-          () => new Promise((resolve) => {
-            const check = () => (document.querySelector('.column .card') ? resolve(performance.now()) : requestAnimationFrame(check));
-            check();
-          }),
-        ),
-      );
-      await dashboard.close();
-    }
-    results['dashboard first paint (navigation to first board card)'] = paints;
+    const dashboardUrl = `chrome-extension://${ext.extensionId}/dashboard.html`;
+    results['dashboard first paint (navigation to first board card painted)'] = await dashboardFirstPaints(ext.context, dashboardUrl, 5);
+    Object.assign(results, await page.evaluate(() => globalThis.threadlineBench.worstCase()));
+    results[`dashboard first paint, worst case: all ${DEALS.toLocaleString('en')} open`] = await dashboardFirstPaints(ext.context, dashboardUrl, 5);
     return Object.entries(results).map(([name, samples]) => ({
       name,
       runs: samples.length,
@@ -131,7 +150,7 @@ const lines = [
   '',
   `## Storage in Chromium's IndexedDB: ${DEALS.toLocaleString('en')} deals, ${TOUCHES.toLocaleString('en')} touches`,
   '',
-  'Seeded as a rep’s database after two years: a third of the deals open, each moved in the last three weeks (so most are due); the worst-case row reopens every deal and makes it stale.',
+  'Seeded as a rep’s database after two years: a third of the deals open, each moved in the last three weeks (so most are due); the worst-case rows reopen every deal and make it stale. A dashboard first paint is the time from navigation to the first frame painted with a board card in it.',
   '',
   '| operation | runs | median ms | p95 ms | budget (p95 ms) |',
   '| --- | ---: | ---: | ---: | --- |',

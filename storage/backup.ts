@@ -1,13 +1,16 @@
-import { exportDB, importInto } from 'dexie-export-import';
 import { parse as parseTolerantly, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { z } from 'zod';
 import { StorageError } from './errors';
 import type { StoreContext } from './db';
+import { writeBackup } from './backup-export';
+import { restoreRows, type BackupRows } from './restore';
 import { contactSchema, dealSchema, linkSchema, settingsSchema, stageChangeSchema, touchSchema } from './schemas';
 
 // A full backup is Dexie's own export format (dexie-export-import): every table, every row.
 // Before anything is written, the whole file is checked against today's record schemas; a
 // file with any problem is refused whole, naming where, and the database stays as it was.
+// The checked rows are then written as checked (restore.ts), in one transaction: the file
+// is parsed once, not a second time by dexie-export-import's streaming importer.
 
 const ROW_SCHEMAS: Record<string, z.ZodType> = {
   deals: dealSchema,
@@ -29,8 +32,8 @@ const backupFileSchema = z.object({
   }),
 });
 
-export async function exportBackup(ctx: StoreContext): Promise<Blob> {
-  return exportDB(ctx.db, { prettyJson: true });
+export function exportBackup(ctx: StoreContext): Promise<Blob> {
+  return writeBackup(ctx);
 }
 
 /** Line number (1-based) of a character offset in a text. */
@@ -38,8 +41,16 @@ function lineAt(text: string, offset: number): number {
   return text.slice(0, offset).split('\n').length;
 }
 
+/** A backup file checked whole: what is wrong with it, or every row as the schemas read it. */
+export type CheckedBackup = { problem: string; rows?: undefined } | { problem: null; rows: BackupRows };
+
 /** What is wrong with a backup file, naming the line or the table, row and field; null if nothing. */
 export function backupProblem(text: string): string | null {
+  return checkBackup(text).problem;
+}
+
+export function checkBackup(text: string): CheckedBackup {
+  const refuse = (problem: string): CheckedBackup => ({ problem });
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -49,31 +60,41 @@ export function backupProblem(text: string): string | null {
     parseTolerantly(text, errors, { disallowComments: true, allowTrailingComma: false });
     const first = errors[0];
     const where = first ? `line ${lineAt(text, first.offset)} (${printParseErrorCode(first.error)})` : 'somewhere';
-    return `This is not a Threadline backup: the JSON breaks on ${where}`;
+    return refuse(`This is not a Threadline backup: the JSON breaks on ${where}`);
   }
   const file = backupFileSchema.safeParse(json);
   if (!file.success) {
     const issue = file.error.issues[0]!;
-    return `This is not a Threadline backup: ${issue.path.join('.') || 'the file'}: ${issue.message}`;
+    return refuse(`This is not a Threadline backup: ${issue.path.join('.') || 'the file'}: ${issue.message}`);
   }
+  // A backup from another profile or an older version is still this pipeline: its name
+  // and version are not compared, its rows are.
+  const rows = new Map<string, object[]>();
   for (const table of file.data.data.data) {
     const schema = ROW_SCHEMAS[table.tableName];
-    if (!schema) return `The backup has a table Threadline does not know: ${table.tableName}`;
+    if (!schema) return refuse(`The backup has a table Threadline does not know: ${table.tableName}`);
+    const checked = rows.get(table.tableName) ?? [];
     for (const [index, row] of table.rows.entries()) {
       const result = schema.safeParse(row);
       if (!result.success) {
         const issue = result.error.issues[0]!;
-        return `${table.tableName} row ${index + 1}, field ${issue.path.join('.') || '(row)'}: ${issue.message}`;
+        return refuse(`${table.tableName} row ${index + 1}, field ${issue.path.join('.') || '(row)'}: ${issue.message}`);
       }
+      checked.push(result.data as object);
     }
+    rows.set(table.tableName, checked);
   }
-  return null;
+  return { problem: null, rows };
+}
+
+/** Replaces the whole database with a backup that checkBackup passed. */
+export function restoreBackup(ctx: StoreContext, rows: BackupRows): Promise<void> {
+  return restoreRows(ctx, rows);
 }
 
 /** Replaces the whole database with a backup, after checking all of it first. */
 export async function importBackup(ctx: StoreContext, file: Blob): Promise<void> {
-  const problem = backupProblem(await file.text());
-  if (problem) throw new StorageError('invalid', problem);
-  // A backup from another profile or an older version is still this pipeline.
-  await importInto(ctx.db, file, { clearTablesBeforeImport: true, acceptNameDiff: true, acceptVersionDiff: true, overwriteValues: true });
+  const checked = checkBackup(await file.text());
+  if (checked.problem !== null) throw new StorageError('invalid', checked.problem);
+  await restoreBackup(ctx, checked.rows);
 }

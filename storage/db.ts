@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable, type Table } from 'dexie';
+import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
 import type { Contact, Deal, Link, Settings, StageChange, Touch } from './schemas';
 
 export const DATABASE_NAME = 'threadline';
@@ -43,8 +43,8 @@ export class ThreadlineDB extends Dexie {
   stageHistory!: Table<StageChange, number>;
   settings!: EntityTable<Settings, 'key'>;
 
-  constructor(name = DATABASE_NAME) {
-    super(name);
+  constructor(name = DATABASE_NAME, options?: DexieOptions) {
+    super(name, options);
     for (const { version, stores } of SCHEMA_VERSIONS) this.version(version).stores(stores);
   }
 }

@@ -1,18 +1,15 @@
 import { useMemo, useState } from 'preact/hooks';
-import { cadenceOf } from '../../domain/cadence';
-import { currentDaysInStage, stagnantDeals } from '../../domain/metrics';
+import { currentDaysInStage } from '../../domain/metrics';
 import type { StoreContext } from '../../storage/db';
 import { moveStage } from '../../storage/deals';
-import type { Deal, Settings, StageChange } from '../../storage/schemas';
+import type { Deal } from '../../storage/schemas';
 import { money } from '../format';
 import { plural, t } from '../i18n';
+import type { PipelineView } from './pipeline-view';
 
 interface Props {
   ctx: StoreContext;
-  deals: Deal[];
-  history: StageChange[];
-  settings: Settings;
-  now: number;
+  view: PipelineView;
 }
 
 type Filter = 'all' | 'due' | 'stagnant';
@@ -24,22 +21,31 @@ const CARDS_PER_COLUMN = 50;
  * The pipeline: a column per stage with its count and value, a card per open deal. Cards move
  * by drag and drop, or from the keyboard with the arrow keys (left and right change stage).
  */
-export function Board({ ctx, deals, history, settings, now }: Props) {
+export function Board({ ctx, view }: Props) {
+  const { open: deals, settings, now } = view;
   const [filter, setFilter] = useState<Filter>('all');
   const [query, setQuery] = useState('');
   const [announcement, setAnnouncement] = useState('');
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
-  const stagnant = useMemo(() => new Set(stagnantDeals(deals, history, settings.stages, now).map((s) => s.dealId)), [deals, history, settings, now]);
+  const stagnant = view.stagnant();
 
-  const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
-  const shown = deals.filter((deal) => {
-    if (deal.status !== 'open') return false;
-    const state = cadenceOf(deal, settings.cadence, now).state;
-    if (filter === 'due' && state !== 'due' && state !== 'overdue') return false;
-    if (filter === 'stagnant' && !stagnant.has(deal.id)) return false;
-    const text = `${deal.title} ${deal.company}`.toLocaleLowerCase();
-    return words.every((w) => text.includes(w));
-  });
+  // The open deals that pass the filter and the search, by stage, in one pass.
+  const byStage = useMemo(() => {
+    const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+    const columns = new Map<string, Deal[]>();
+    for (const deal of deals) {
+      if (deal.status !== 'open') continue;
+      const state = view.cadence(deal).state;
+      if (filter === 'due' && state !== 'due' && state !== 'overdue') continue;
+      if (filter === 'stagnant' && !stagnant.has(deal.id)) continue;
+      const text = `${deal.title} ${deal.company}`.toLocaleLowerCase();
+      if (!words.every((w) => text.includes(w))) continue;
+      const column = columns.get(deal.stageId);
+      if (column) column.push(deal);
+      else columns.set(deal.stageId, [deal]);
+    }
+    return columns;
+  }, [view, filter, query]);
 
   const move = async (deal: Deal, stageId: string) => {
     if (stageId === deal.stageId) return;
@@ -68,7 +74,7 @@ export function Board({ ctx, deals, history, settings, now }: Props) {
       </p>
       <div class="columns">
         {settings.stages.map((stage) => {
-          const here = shown.filter((d) => d.stageId === stage.id);
+          const here = byStage.get(stage.id) ?? [];
           const total = here.reduce((sum, d) => sum + d.value, 0);
           return (
             <section
@@ -91,7 +97,7 @@ export function Board({ ctx, deals, history, settings, now }: Props) {
               </header>
               <ul>
                 {(expanded.has(stage.id) ? here : here.slice(0, CARDS_PER_COLUMN)).map((deal) => {
-                  const state = cadenceOf(deal, settings.cadence, now).state;
+                  const state = view.cadence(deal).state;
                   return (
                     <li key={deal.id}>
                       <button

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { backupProblem, exportBackup, importBackup } from '../../storage/backup';
+import { checkBackup, exportBackup, restoreBackup } from '../../storage/backup';
 import { CSV_FIELDS, CSV_HEADERS, checkCsv, exportDealsCsv, importDealsCsv, previewCsv, type CsvField, type CsvPreview, type CsvProblem } from '../../storage/csv';
 import type { StoreContext } from '../../storage/db';
 import { plural, t } from '../i18n';
@@ -16,10 +16,11 @@ export function DataPanel({ ctx }: { ctx: StoreContext }) {
   const onBackupFile = async (file: File | undefined) => {
     if (!file) return;
     setStatus(null);
-    const problem = backupProblem(await file.text());
-    if (problem) return setStatus({ kind: 'error', text: t('backup_refused', problem) });
+    // Read and checked once; what is restored is what was checked.
+    const checked = checkBackup(await file.text());
+    if (checked.problem !== null) return setStatus({ kind: 'error', text: t('backup_refused', checked.problem) });
     if (!confirm(t('backup_replace_confirm'))) return;
-    await importBackup(ctx, file);
+    await restoreBackup(ctx, checked.rows);
     setStatus({ kind: 'ok', text: t('backup_restored') });
   };
 

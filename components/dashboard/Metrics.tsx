@@ -1,3 +1,4 @@
+import { useMemo, useState } from 'preact/hooks';
 import { pipelineMetrics } from '../../domain/metrics';
 import type { Deal, Settings, StageChange } from '../../storage/schemas';
 import { money } from '../format';
@@ -10,12 +11,19 @@ interface Props {
   now: number;
 }
 
+/** Stagnant deals listed at first, and how many more each "show more" adds. */
+const FIRST_ROWS = 50;
+const MORE_ROWS = 500;
+
 const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
 const days = (value: number | null) => (value === null ? '—' : t('metrics_days', value.toFixed(1)));
 
 /** Pipeline health: every number comes straight from domain/metrics.ts. */
 export function Metrics({ deals, history, settings, now }: Props) {
-  const m = pipelineMetrics(deals, history, settings.stages, now);
+  // Worked out once per load of the data, not again when "show more" re-renders.
+  const m = useMemo(() => pipelineMetrics(deals, history, settings.stages, now), [deals, history, settings, now]);
+  const titles = useMemo(() => new Map(deals.map((d) => [d.id, d.title])), [deals]);
+  const [shown, setShown] = useState(FIRST_ROWS);
   const stageName = new Map(settings.stages.map((s) => [s.id, s.name]));
   const maxValue = Math.max(1, ...m.dealsPerStage.map((r) => r.value));
   const maxCount = Math.max(1, ...m.dealsPerStage.map((r) => r.count));
@@ -79,13 +87,18 @@ export function Metrics({ deals, history, settings, now }: Props) {
         <>
           <h3>{t('metrics_stagnant')}</h3>
           <ul>
-            {m.stagnantDeals.map((s) => (
+            {m.stagnantDeals.slice(0, shown).map((s) => (
               <li key={s.dealId}>
-                <a href={`#deal/${encodeURIComponent(s.dealId)}`}>{deals.find((d) => d.id === s.dealId)?.title}</a> ·{' '}
+                <a href={`#deal/${encodeURIComponent(s.dealId)}`}>{titles.get(s.dealId)}</a> ·{' '}
                 {t('metrics_stagnant_detail', [stageName.get(s.stageId) ?? s.stageId, s.days.toFixed(0), s.averageDays.toFixed(0)])}
               </li>
             ))}
           </ul>
+          {m.stagnantDeals.length > shown && (
+            <button type="button" class="more" onClick={() => setShown(shown + MORE_ROWS)}>
+              {t('show_more', [String(shown), String(m.stagnantDeals.length)])}
+            </button>
+          )}
         </>
       )}
     </section>

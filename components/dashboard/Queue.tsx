@@ -1,17 +1,19 @@
-import { cadenceOf } from '../../domain/cadence';
+import { useMemo, useState } from 'preact/hooks';
 import { whoseTurn } from '../../domain/follow-ups';
 import { request } from '../../messaging/client';
-import type { Deal, Settings } from '../../storage/schemas';
 import { relativeTime } from '../format';
 import { t } from '../i18n';
+import type { PipelineView } from './pipeline-view';
 
 interface Props {
-  deals: Deal[];
-  settings: Settings;
-  now: number;
+  view: PipelineView;
 }
 
 const DAY = 86_400_000;
+/** Rows drawn per group at first, and how many more each "show more" adds. */
+const FIRST_ROWS = 50;
+const MORE_ROWS = 500;
+type Group = 'overdue' | 'today' | 'week';
 
 function endOfDay(at: number): number {
   const d = new Date(at);
@@ -20,17 +22,21 @@ function endOfDay(at: number): number {
 }
 
 /** Who to follow up with: overdue, due today, due this week, each with whose turn it is. */
-export function Queue({ deals, settings, now }: Props) {
-  const rows = deals
-    .filter((d) => d.status === 'open')
-    .map((deal) => ({ deal, cadence: cadenceOf(deal, settings.cadence, now) }))
-    .filter(({ cadence }) => cadence.state !== 'snoozed' && cadence.dueAt <= endOfDay(now) + 7 * DAY)
-    .sort((a, b) => a.cadence.dueAt - b.cadence.dueAt);
-  const groups = [
-    { key: 'overdue', rows: rows.filter((r) => r.cadence.state === 'overdue') },
-    { key: 'today', rows: rows.filter((r) => r.cadence.state === 'due' || (r.cadence.state === 'on-track' && r.cadence.dueAt <= endOfDay(now))) },
-    { key: 'week', rows: rows.filter((r) => r.cadence.state === 'on-track' && r.cadence.dueAt > endOfDay(now)) },
-  ];
+export function Queue({ view }: Props) {
+  const { now } = view;
+  const [shown, setShown] = useState<Record<Group, number>>({ overdue: FIRST_ROWS, today: FIRST_ROWS, week: FIRST_ROWS });
+  const groups = useMemo(() => {
+    const rows = view.open
+      .filter((d) => d.status === 'open')
+      .map((deal) => ({ deal, cadence: view.cadence(deal) }))
+      .filter(({ cadence }) => cadence.state !== 'snoozed' && cadence.dueAt <= endOfDay(now) + 7 * DAY)
+      .sort((a, b) => a.cadence.dueAt - b.cadence.dueAt);
+    return [
+      { key: 'overdue' as const, rows: rows.filter((r) => r.cadence.state === 'overdue') },
+      { key: 'today' as const, rows: rows.filter((r) => r.cadence.state === 'due' || (r.cadence.state === 'on-track' && r.cadence.dueAt <= endOfDay(now))) },
+      { key: 'week' as const, rows: rows.filter((r) => r.cadence.state === 'on-track' && r.cadence.dueAt > endOfDay(now)) },
+    ];
+  }, [view]);
   return (
     <section class="queue" aria-labelledby="queue-heading">
       <h2 id="queue-heading">{t('queue_heading')}</h2>
@@ -43,7 +49,7 @@ export function Queue({ deals, settings, now }: Props) {
             <p class="hint">{t('queue_empty')}</p>
           ) : (
             <ul class="queue-list">
-              {rows.map(({ deal, cadence }) => (
+              {rows.slice(0, shown[key]).map(({ deal, cadence }) => (
                 <li key={deal.id} data-deal-id={deal.id}>
                   <span class="title">{deal.title}</span>
                   {deal.company && <span class="hint"> · {deal.company}</span>}
@@ -65,6 +71,11 @@ export function Queue({ deals, settings, now }: Props) {
                 </li>
               ))}
             </ul>
+          )}
+          {rows.length > shown[key] && (
+            <button type="button" class="more" onClick={() => setShown({ ...shown, [key]: shown[key] + MORE_ROWS })}>
+              {t('show_more', [String(shown[key]), String(rows.length)])}
+            </button>
           )}
         </section>
       ))}

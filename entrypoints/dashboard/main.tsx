@@ -1,20 +1,37 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Board } from '../../components/dashboard/Board';
 import { DealDetail } from '../../components/dashboard/DealDetail';
 import { DataPanel } from '../../components/dashboard/DataPanel';
 import { Metrics } from '../../components/dashboard/Metrics';
+import { newestFirst } from '../../components/dashboard/newest-first';
+import { pipelineView } from '../../components/dashboard/pipeline-view';
 import { Queue } from '../../components/dashboard/Queue';
 import { SettingsPanel } from '../../components/dashboard/SettingsPanel';
 import { DealTable } from '../../components/DealTable';
 import { t } from '../../components/i18n';
 import { useLiveQuery } from '../../components/hooks/use-live-query';
 import { applyPageLanguage, applyPageTheme, usePageDisplay } from '../../components/hooks/use-page-display';
-import { storeContext } from '../../storage/db';
+import { DATABASE_NAME, ThreadlineDB, storeContext } from '../../storage/db';
 import { readSettings } from '../../storage/settings';
 import './style.css';
 
-const ctx = storeContext();
+// Live query results come back frozen instead of deep-copied: this page never changes
+// a record it read, and copying 10,000 deals on every load was a good part of the wait.
+const ctx = storeContext(new ThreadlineDB(DATABASE_NAME, { cache: 'immutable' }));
+
+/** What the queue and the board need, read in parallel: the open deals, not all of them. */
+async function loadPipeline() {
+  const [open, history, settings] = await Promise.all([
+    ctx.db.deals.where('status').equals('open').toArray(),
+    ctx.db.stageHistory.toArray(),
+    readSettings(ctx),
+  ]);
+  return { open: newestFirst(open), history, settings, now: Date.now() };
+}
+
+/** Every deal, for the metrics and the deal table, most recently updated first. */
+const loadAllDeals = () => ctx.db.deals.orderBy('updatedAt').reverse().toArray();
 
 /** The deal the address names (#deal/<id>), or null. */
 function useDealInAddress(): string | null {
@@ -60,12 +77,12 @@ function Dashboard() {
   useEffect(() => {
     document.title = t('extName');
   });
-  const data = useLiveQuery(async () => ({
-    deals: await ctx.db.deals.orderBy('updatedAt').reverse().toArray(),
-    history: await ctx.db.stageHistory.toArray(),
-    settings: await readSettings(ctx),
-  }));
-  const now = Date.now();
+  const data = useLiveQuery(loadPipeline);
+  // Derived once per load (and again when the data changes), not on every render.
+  const view = useMemo(() => data && pipelineView(data.open, data.history, data.settings, data.now), [data]);
+  // Every deal is read only once the queue and the board are on screen (effects run after
+  // the browser has painted): the sections below them can wait a moment, the rep cannot.
+  const deals = useLiveQuery(data ? loadAllDeals : null, [data !== undefined]);
   return (
     <main>
       <header>
@@ -77,20 +94,18 @@ function Dashboard() {
       </header>
       {dealId ? (
         <DealDetailFor id={dealId} />
-      ) : data ? (
+      ) : data && view ? (
         <>
           <div id="queue">
-            <Queue deals={data.deals} settings={data.settings} now={now} />
+            <Queue view={view} />
           </div>
           <div id="board">
-            <Board ctx={ctx} deals={data.deals} history={data.history} settings={data.settings} now={now} />
+            <Board ctx={ctx} view={view} />
           </div>
-          <div id="metrics">
-            <Metrics deals={data.deals} history={data.history} settings={data.settings} now={now} />
-          </div>
+          <div id="metrics">{deals ? <Metrics deals={deals} history={data.history} settings={data.settings} now={data.now} /> : <p aria-busy="true">…</p>}</div>
           <section id="deals" aria-labelledby="deals-heading">
             <h2 id="deals-heading">{t('deals_heading')}</h2>
-            <DealTable deals={data.deals} settings={data.settings} now={now} />
+            {deals ? <DealTable deals={deals} settings={data.settings} now={data.now} /> : <p aria-busy="true">…</p>}
           </section>
           <div id="settings">
             <SettingsPanel ctx={ctx} settings={data.settings} />

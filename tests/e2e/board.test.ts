@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startExtension, type Extension } from './harness';
 import { THREAD_A, U0, panel } from './gmail-page';
+import { dealRecord, seedRecords } from './seed';
 
 describe('the pipeline board', () => {
   let ext: Extension;
@@ -123,5 +124,53 @@ describe('the stage editor', () => {
     await dashboard.getByText('Saved.').waitFor();
     await expect.poll(() => stage.locator('option:checked').textContent(), { timeout: 1_500 }).toBe('Discovery call');
     await expect(stage.locator('option').allTextContents()).resolves.not.toContain('Negotiation');
+  });
+});
+
+describe('a long pipeline', () => {
+  let ext: Extension;
+  let dashboard: Page;
+  const COUNT = 120;
+
+  beforeAll(async () => {
+    ext = await startExtension();
+    const page = await ext.extensionPage('dashboard.html');
+    // 120 open deals in one stage, all overdue, each updated a minute after the one before.
+    const deals = Array.from({ length: COUNT }, (_, i) => {
+      const deal = dealRecord({ id: `long-${i}`, title: `Long deal ${String(i).padStart(3, '0')}`, value: 1000, daysAgo: 6 });
+      return { ...deal, updatedAt: deal.updatedAt + i * 60_000 };
+    });
+    await seedRecords(page, 'deals', deals);
+    await page.close();
+    dashboard = await ext.extensionPage('dashboard.html');
+  });
+  afterAll(() => ext?.close());
+
+  it('draws the first 50 cards of a column, the latest first, and all of them on request', async () => {
+    const column = dashboard.getByRole('region', { name: 'Prospecting', exact: true });
+    await column.locator('.card').first().waitFor();
+    await expect(column.locator('.totals').textContent()).resolves.toBe('120 deals · €120,000');
+    await expect(column.locator('.card').count()).resolves.toBe(50);
+    await expect(column.locator('.card-title').first().textContent()).resolves.toBe('Long deal 119');
+    await column.getByRole('button', { name: 'Showing 50 of 120: show more' }).click();
+    await expect.poll(() => column.locator('.card').count()).toBe(COUNT);
+    await expect(column.locator('.card-title').last().textContent()).resolves.toBe('Long deal 000');
+  });
+
+  it('lists the first 50 overdue deals in the queue, with the full count, and the rest on request', async () => {
+    const overdue = dashboard.getByRole('region', { name: 'Overdue', exact: true });
+    await expect(overdue.locator('.count').textContent()).resolves.toBe('120');
+    await expect(overdue.locator('li').count()).resolves.toBe(50);
+    await overdue.getByRole('button', { name: 'Showing 50 of 120: show more' }).click();
+    await expect.poll(() => overdue.locator('li').count()).toBe(COUNT);
+  });
+
+  it('shows the first 100 deals in the table, in the board’s order, and the rest on request', async () => {
+    const table = dashboard.locator('table.deals');
+    await table.locator('tbody tr').first().waitFor();
+    await expect(table.locator('tbody tr').count()).resolves.toBe(100);
+    await expect(table.locator('tbody tr td').first().textContent()).resolves.toBe('Long deal 119');
+    await table.getByRole('button', { name: 'Showing 100 of 120: show more' }).click();
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(COUNT);
   });
 });

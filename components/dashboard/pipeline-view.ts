@@ -1,0 +1,39 @@
+import { cadenceOf, type Cadence } from '../../domain/cadence';
+import { stagnantDeals } from '../../domain/metrics';
+import type { Deal, Settings, StageChange } from '../../storage/schemas';
+
+/**
+ * One load of what the follow-up queue and the board show, and what they derive from it.
+ * Each derived value is worked out once per load, when first asked for, however often the
+ * sections render: a search keystroke must not recompute thousands of cadences.
+ */
+export interface PipelineView {
+  /** The open deals, most recently updated first. */
+  open: Deal[];
+  settings: Settings;
+  /** The clock of this load: every section measures against the same moment. */
+  now: number;
+  cadence(deal: Deal): Cadence;
+  /** Ids of the open deals stagnantDeals names (the same ones the metrics list). */
+  stagnant(): ReadonlySet<string>;
+}
+
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | null = null;
+  return () => (made ??= { value: make() }).value;
+}
+
+export function pipelineView(open: Deal[], history: StageChange[], settings: Settings, now: number): PipelineView {
+  const cadences = new Map<string, Cadence>();
+  return {
+    open,
+    settings,
+    now,
+    cadence(deal) {
+      let cadence = cadences.get(deal.id);
+      if (!cadence) cadences.set(deal.id, (cadence = cadenceOf(deal, settings.cadence, now)));
+      return cadence;
+    },
+    stagnant: once(() => new Set(stagnantDeals(open, history, settings.stages, now).map((s) => s.dealId))),
+  };
+}
