@@ -2,15 +2,17 @@ import { parse as parseTolerantly, printParseErrorCode, type ParseError } from '
 import { z } from 'zod';
 import { StorageError } from './errors';
 import type { StoreContext } from './db';
-import { writeBackup } from './backup-export';
+import { exportDB } from 'dexie-export-import';
 import { restoreRows, type BackupRows } from './restore';
 import { contactSchema, dealSchema, linkSchema, settingsSchema, stageChangeSchema, touchSchema } from './schemas';
 
-// A full backup is Dexie's own export format (dexie-export-import): every table, every row.
-// Before anything is written, the whole file is checked against today's record schemas; a
-// file with any problem is refused whole, naming where, and the database stays as it was.
-// The checked rows are then written as checked (restore.ts), in one transaction: the file
-// is parsed once, not a second time by dexie-export-import's streaming importer.
+// A full backup is Dexie's own export format, written by dexie-export-import: every table,
+// every row. Before anything is written, the whole file is checked against today's record
+// schemas; a file with any problem is refused whole, naming where, and the database stays as
+// it was. The checked rows are then written as checked (restore.ts), in one transaction:
+// dexie-export-import's importInto clears the tables outside its own transaction, so a write
+// failing part way would leave the rep with an empty database, and it parses the file a
+// second time.
 
 const ROW_SCHEMAS: Record<string, z.ZodType> = {
   deals: dealSchema,
@@ -33,7 +35,7 @@ const backupFileSchema = z.object({
 });
 
 export function exportBackup(ctx: StoreContext): Promise<Blob> {
-  return writeBackup(ctx);
+  return exportDB(ctx.db, { prettyJson: true });
 }
 
 /** Line number (1-based) of a character offset in a text. */
