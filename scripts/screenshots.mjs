@@ -20,8 +20,9 @@ for (const colorScheme of ['light', 'dark']) {
     for (const [table, rows] of Object.entries(demoRecords())) await seedRecords(page, table, rows);
     await page.reload();
     for (const section of ['queue', 'board', 'metrics']) {
+      await page.goto(`chrome-extension://${ext.extensionId}/dashboard.html#${section}`);
       const element = page.locator(`#${section}`);
-      await element.waitFor();
+      await element.locator('h2').first().waitFor();
       const file = join(out, `${section}-${colorScheme}.png`);
       await element.screenshot({ path: file });
       console.log(`Wrote ${file}`);

@@ -33,16 +33,36 @@ async function loadPipeline() {
 /** Every deal, for the metrics and the deal table, most recently updated first. */
 const loadAllDeals = () => ctx.db.deals.orderBy('updatedAt').reverse().toArray();
 
-/** The deal the address names (#deal/<id>), or null. */
-function useDealInAddress(): string | null {
-  const read = () => (location.hash.startsWith('#deal/') ? decodeURIComponent(location.hash.slice('#deal/'.length)) : null);
-  const [id, setId] = useState(read);
+const VIEWS = ['queue', 'board', 'metrics', 'deals', 'settings', 'data'] as const;
+type View = (typeof VIEWS)[number];
+const VIEW_HEADINGS: Record<View, string> = {
+  queue: 'queue_heading',
+  board: 'board_heading',
+  metrics: 'metrics_heading',
+  deals: 'deals_heading',
+  settings: 'settings_heading',
+  data: 'data_heading',
+};
+type Route = { view: View } | { dealId: string };
+
+/** What the address shows: one view (#board), or one deal (#deal/<id>); the queue by default. */
+function readRoute(): Route {
+  const hash = location.hash.slice(1);
+  if (hash.startsWith('deal/')) return { dealId: decodeURIComponent(hash.slice('deal/'.length)) };
+  return { view: VIEWS.find((view) => view === hash) ?? 'queue' };
+}
+
+function useRoute(): Route {
+  const [route, setRoute] = useState(readRoute);
   useEffect(() => {
-    const onHash = () => setId(read());
+    const onHash = () => {
+      setRoute(readRoute());
+      scrollTo(0, 0);
+    };
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);
-  return id;
+  return route;
 }
 
 function DealDetailFor({ id }: { id: string }) {
@@ -67,7 +87,7 @@ function DealDetailFor({ id }: { id: string }) {
 }
 
 function Dashboard() {
-  const dealId = useDealInAddress();
+  const route = useRoute();
   usePageDisplay(
     useLiveQuery(async () => {
       const { language, theme } = await readSettings(ctx);
@@ -77,46 +97,49 @@ function Dashboard() {
   useEffect(() => {
     document.title = t('extName');
   });
+  // Each view reads only what it shows: the queue and the board the open deals, the
+  // metrics and the deal table every deal.
   const data = useLiveQuery(loadPipeline);
   // Derived once per load (and again when the data changes), not on every render.
   const view = useMemo(() => data && pipelineView(data.open, data.history, data.settings, data.now), [data]);
-  // Every deal is read only once the queue and the board are on screen (effects run after
-  // the browser has painted): the sections below them can wait a moment, the rep cannot.
-  const deals = useLiveQuery(data ? loadAllDeals : null, [data !== undefined]);
+  const wantsAll = 'view' in route && (route.view === 'metrics' || route.view === 'deals');
+  const deals = useLiveQuery(wantsAll ? loadAllDeals : null, [wantsAll]);
+  const followUps = view ? view.open.filter((deal) => ['due', 'overdue'].includes(view.cadence(deal).state)).length : 0;
+  const busy = <p aria-busy="true">…</p>;
+
+  const shown = (current: View) => {
+    if (current === 'data') return <DataPanel ctx={ctx} />;
+    if (!data || !view) return busy;
+    if (current === 'queue') return <Queue view={view} />;
+    if (current === 'board') return <Board ctx={ctx} view={view} />;
+    if (current === 'settings') return <SettingsPanel ctx={ctx} settings={data.settings} />;
+    if (!deals) return busy;
+    if (current === 'metrics') return <Metrics deals={deals} history={data.history} settings={data.settings} now={data.now} />;
+    return (
+      <section aria-labelledby="deals-heading">
+        <h2 id="deals-heading">{t('deals_heading')}</h2>
+        <DealTable deals={deals} settings={data.settings} now={data.now} />
+      </section>
+    );
+  };
+
   return (
     <main>
-      <header>
-        <h1>Threadline</h1>
-        <p class="tagline">{t('dashboard_tagline')}</p>
-        <nav aria-label={t('dashboard_sections')}>
-          <a href="#queue">{t('queue_heading')}</a> · <a href="#board">{t('board_heading')}</a> · <a href="#metrics">{t('metrics_heading')}</a> · <a href="#deals">{t('deals_heading')}</a> · <a href="#settings">{t('settings_heading')}</a> · <a href="#data">{t('data_heading')}</a>
+      <header class="top">
+        <div class="brand">
+          <h1>Threadline</h1>
+          <p class="tagline">{t('dashboard_tagline')}</p>
+        </div>
+        <nav class="tabs" aria-label={t('dashboard_sections')}>
+          {VIEWS.map((name) => (
+            <a key={name} href={`#${name}`} aria-current={'view' in route && route.view === name ? 'page' : undefined}>
+              {t(VIEW_HEADINGS[name])}
+              {name === 'queue' && followUps > 0 && <span class="count">{followUps}</span>}
+            </a>
+          ))}
         </nav>
       </header>
-      {dealId ? (
-        <DealDetailFor id={dealId} />
-      ) : data && view ? (
-        <>
-          <div id="queue">
-            <Queue view={view} />
-          </div>
-          <div id="board">
-            <Board ctx={ctx} view={view} />
-          </div>
-          <div id="metrics">{deals ? <Metrics deals={deals} history={data.history} settings={data.settings} now={data.now} /> : <p aria-busy="true">…</p>}</div>
-          <section id="deals" aria-labelledby="deals-heading">
-            <h2 id="deals-heading">{t('deals_heading')}</h2>
-            {deals ? <DealTable deals={deals} settings={data.settings} now={data.now} /> : <p aria-busy="true">…</p>}
-          </section>
-          <div id="settings">
-            <SettingsPanel ctx={ctx} settings={data.settings} />
-          </div>
-        </>
-      ) : (
-        <p aria-busy="true">…</p>
-      )}
-      <div id="data">
-        <DataPanel ctx={ctx} />
-      </div>
+      <div id={'view' in route ? route.view : 'deal'}>{'dealId' in route ? <DealDetailFor id={route.dealId} /> : shown(route.view)}</div>
     </main>
   );
 }

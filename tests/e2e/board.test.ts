@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startExtension, type Extension } from './harness';
+import { openView, startExtension, type Extension } from './harness';
 import { THREAD_A, U0, panel } from './gmail-page';
 import { dealRecord, seedRecords } from './seed';
 
@@ -11,7 +11,7 @@ describe('the pipeline board', () => {
 
   beforeAll(async () => {
     ext = await startExtension({ pages: { [U0]: 'gmail/thread.html' } });
-    board = await ext.extensionPage('dashboard.html');
+    board = await ext.extensionPage('dashboard.html#board');
     await board.evaluate(() =>
       chrome.runtime.sendMessage({
         type: 'deal.create',
@@ -105,7 +105,7 @@ describe('the stage editor', () => {
   afterAll(() => ext?.close());
 
   it('renames a stage, and the Gmail panel shows the new name', async () => {
-    const dashboard = await ext.extensionPage('dashboard.html');
+    const dashboard = await ext.extensionPage('dashboard.html#settings');
     await dashboard.evaluate(() =>
       chrome.runtime.sendMessage({
         type: 'deal.create',
@@ -142,7 +142,7 @@ describe('a long pipeline', () => {
     });
     await seedRecords(page, 'deals', deals);
     await page.close();
-    dashboard = await ext.extensionPage('dashboard.html');
+    dashboard = await ext.extensionPage('dashboard.html#board');
   });
   afterAll(() => ext?.close());
 
@@ -158,6 +158,7 @@ describe('a long pipeline', () => {
   });
 
   it('lists the first 50 overdue deals in the queue, with the full count, and the rest on request', async () => {
+    await openView(dashboard, 'queue');
     const overdue = dashboard.getByRole('region', { name: 'Overdue', exact: true });
     await expect(overdue.locator('.count').textContent()).resolves.toBe('120');
     await expect(overdue.locator('li').count()).resolves.toBe(50);
@@ -166,6 +167,7 @@ describe('a long pipeline', () => {
   });
 
   it('shows the first 100 deals in the table, in the board’s order, and the rest on request', async () => {
+    await openView(dashboard, 'deals');
     const table = dashboard.locator('table.deals');
     await table.locator('tbody tr').first().waitFor();
     await expect(table.locator('tbody tr').count()).resolves.toBe(100);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startExtension, type Extension } from './harness';
+import { openView, startExtension, type Extension } from './harness';
 
 /** Every record of every table, read straight from IndexedDB. */
 function dump(page: Page) {
@@ -28,7 +28,7 @@ describe('the rep’s data: backup and CSV', () => {
 
   beforeAll(async () => {
     ext = await startExtension();
-    page = await ext.extensionPage('dashboard.html');
+    page = await ext.extensionPage('dashboard.html#data');
     page.on('dialog', (dialog) => void dialog.accept());
     for (const [title, email] of [['Acme: 40 seats', 'aino@acme.fi'], ['Globex renewal', 'pekka@globex.com']]) {
       const reply = await page.evaluate(
@@ -59,7 +59,9 @@ describe('the rep’s data: backup and CSV', () => {
     await page.getByLabel('Restore a backup…').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: backup });
     await page.getByText('Backup restored.').waitFor();
     expect(await dump(page)).toEqual(before);
+    await openView(page, 'deals');
     await page.getByRole('row').filter({ hasText: 'Acme: 40 seats' }).waitFor();
+    await openView(page, 'data');
   });
 
   it('refuses a malformed backup, says where, and changes nothing', async () => {

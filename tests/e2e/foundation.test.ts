@@ -9,7 +9,7 @@ describe('the built extension in Chromium', () => {
 
   beforeAll(async () => {
     ext = await startExtension({ pages: { 'https://mail.google.com/mail/u/0/': 'smoke/blank.html' } });
-    dashboard = await ext.extensionPage('dashboard.html');
+    dashboard = await ext.extensionPage('dashboard.html#deals');
   });
   afterAll(() => ext?.close());
 

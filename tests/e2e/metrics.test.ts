@@ -30,7 +30,7 @@ describe('pipeline health in the dashboard', () => {
   afterAll(() => ext?.close());
 
   it('shows exactly the numbers the sales rules compute', async () => {
-    const dashboard = await ext.extensionPage('dashboard.html');
+    const dashboard = await ext.extensionPage('dashboard.html#metrics');
     const tile = (name: string) => dashboard.locator('.tiles div').filter({ hasText: name }).locator('dd');
     const euros = (n: number) => new Intl.NumberFormat('en', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(n);
     await expect.poll(() => tile('Win rate').textContent()).toBe(`${Math.round(winRate(deals)! * 100)}%`);

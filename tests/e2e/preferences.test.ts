@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { startExtension, type Extension } from './harness';
+import { openView, startExtension, type Extension } from './harness';
 import { THREAD_A, U0, panel } from './gmail-page';
 
 const PROFILE = 'https://www.linkedin.com/in/aino-virtanen/';
@@ -18,7 +18,7 @@ describe('language and theme settings', () => {
   beforeAll(async () => {
     // The system asks for light; the Gmail page is in Gmail's dark theme.
     ext = await startExtension({ pages: { [U0]: 'gmail/thread-dark.html', [PROFILE]: 'linkedin/profile.html' } });
-    dashboard = await ext.extensionPage('dashboard.html');
+    dashboard = await ext.extensionPage('dashboard.html#settings');
     await dashboard.evaluate(async () => {
       const created = await chrome.runtime.sendMessage({ type: 'deal.create', input: { title: 'Globex renewal', value: 25000 } });
       const input = { dealId: created.data.deal.id, channel: 'call', direction: 'outbound', at: Date.now() - 2 * 86_400_000, note: '' };
@@ -45,11 +45,14 @@ describe('language and theme settings', () => {
   it('speaks Finnish on the dashboard as soon as Suomi is chosen, dates and money included', async () => {
     await settingsSelect(/^Language/).selectOption('fi');
     await dashboard.getByRole('heading', { name: 'Asetukset', exact: true }).waitFor({ timeout: 5_000 });
-    await expect(dashboard.getByRole('heading', { name: 'Seurantajono' }).count()).resolves.toBe(1);
+    await expect(dashboard.getByRole('link', { name: 'Seurantajono' }).count()).resolves.toBe(1);
     await expect(dashboard.locator('html').getAttribute('lang')).resolves.toBe('fi');
+    await openView(dashboard, 'board');
     const prospecting = dashboard.getByRole('region', { name: 'Prospecting', exact: true });
-    await expect(prospecting.locator('.totals').textContent()).resolves.toMatch(/^1 kauppa · 25\s000\s€$/);
-    await expect(dashboard.locator('#deals tbody tr').first().textContent()).resolves.toContain('toissa päivänä');
+    await expect.poll(() => prospecting.locator('.totals').textContent()).toMatch(/^1 kauppa · 25\s000\s€$/);
+    await openView(dashboard, 'deals');
+    await expect.poll(() => dashboard.locator('#deals tbody tr').first().textContent()).toContain('toissa päivänä');
+    await openView(dashboard, 'settings');
     // The language names stay each language's own; the automatic choice is now in Finnish.
     await expect(settingsSelect(/^Kieli/).locator('option').allTextContents()).resolves.toEqual(['Selaimen kieli', 'English', 'Türkçe', 'Suomi']);
   });

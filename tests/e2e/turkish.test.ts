@@ -23,9 +23,9 @@ describe('Threadline in Turkish', () => {
   });
 
   it('speaks Turkish on the dashboard', async () => {
-    const dashboard = await ext.extensionPage('dashboard.html');
+    const dashboard = await ext.extensionPage('dashboard.html#board');
     await dashboard.getByRole('heading', { name: 'Satış hattı', exact: true }).waitFor();
-    await expect(dashboard.getByRole('heading', { name: 'Takip sırası' }).count()).resolves.toBe(1);
+    await expect(dashboard.getByRole('link', { name: 'Takip sırası' }).count()).resolves.toBe(1);
     await expect(dashboard.getByRole('region', { name: 'Araştırma', exact: true }).locator('.totals').textContent()).resolves.toMatch(/^1 fırsat · /);
   });
 });
