@@ -55,14 +55,35 @@ export async function mountPanel(ctx: ContentScriptContext): Promise<{ show(cont
     },
   });
 
-  // Automatic: the host page's own theme where it can be read, else the system's.
-  const theme = (): PanelTheme => (prefs.theme === 'auto' ? (readHostTheme(document, ui.shadowHost) ?? 'auto') : prefs.theme);
+  // Automatic: the host page's own theme where it can be read, else the system's. Reading it
+  // forces a layout of the host page, so a draw uses the last reading and the page is read
+  // again when the browser is idle; a changed theme draws again.
+  let hostTheme: 'light' | 'dark' | null = null;
+  let rereading = false;
+  const theme = (): PanelTheme => (prefs.theme === 'auto' ? (hostTheme ?? 'auto') : prefs.theme);
+  const rereadHostTheme = () => {
+    if (rereading || prefs.theme !== 'auto') return;
+    rereading = true;
+    requestIdleCallback(
+      () => {
+        rereading = false;
+        const next = readHostTheme(document, ui.shadowHost);
+        if (next !== hostTheme) {
+          hostTheme = next;
+          draw();
+        }
+      },
+      { timeout: 1_000 },
+    );
+  };
   // A copy of the content so that its components render again (in the new language) while
   // keeping their state; Preact skips a subtree whose element is the very same object.
   const draw = () => {
     if (container) render(current && <Frame content={cloneElement(current)} theme={theme()} />, container);
+    rereadHostTheme();
   };
 
+  hostTheme = readHostTheme(document, ui.shadowHost);
   ui.mount();
   const onMessage = (message: unknown) => {
     if ((message as { type?: string } | null)?.type === 'panel.toggle') togglePanel();
