@@ -1,4 +1,4 @@
-import { parse as parseTolerantly, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, parse as parseTolerantly, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { z } from 'zod';
 import { StorageError } from './errors';
 import type { StoreContext } from './db';
@@ -43,16 +43,39 @@ function lineAt(text: string, offset: number): number {
   return text.slice(0, offset).split('\n').length;
 }
 
-/** A backup file checked whole: what is wrong with it, or every row as the schemas read it. */
-export type CheckedBackup = { problem: string; rows?: undefined } | { problem: null; rows: BackupRows };
+/**
+ * What is wrong with a backup file: the kind of problem, the line it is on, and where in the
+ * data (table, row, field). `message` says it in English, for errors; the dashboard says it
+ * in the rep's language from the parts.
+ */
+export interface BackupProblem {
+  code: 'json' | 'format' | 'table' | 'row';
+  line: number | null;
+  table?: string;
+  row?: number;
+  field?: string;
+  message: string;
+}
 
-/** What is wrong with a backup file, naming the line or the table, row and field; null if nothing. */
+/** A backup file checked whole: what is wrong with it, or every row as the schemas read it. */
+export type CheckedBackup = { problem: BackupProblem; rows?: undefined } | { problem: null; rows: BackupRows };
+
+/** What is wrong with a backup file, naming the line and the table, row and field; null if nothing. */
 export function backupProblem(text: string): string | null {
-  return checkBackup(text).problem;
+  return checkBackup(text).problem?.message ?? null;
+}
+
+/** The line a value of the file stands on (only worked out for a file being refused). */
+function lineOfValue(text: string, path: (string | number)[]): number | null {
+  const tree = parseTree(text);
+  for (let end = path.length; tree && end >= 0; end--) {
+    const node = findNodeAtLocation(tree, path.slice(0, end));
+    if (node) return lineAt(text, node.parent?.type === 'property' ? node.parent.offset : node.offset);
+  }
+  return null;
 }
 
 export function checkBackup(text: string): CheckedBackup {
-  const refuse = (problem: string): CheckedBackup => ({ problem });
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -61,26 +84,37 @@ export function checkBackup(text: string): CheckedBackup {
     const errors: ParseError[] = [];
     parseTolerantly(text, errors, { disallowComments: true, allowTrailingComma: false });
     const first = errors[0];
-    const where = first ? `line ${lineAt(text, first.offset)} (${printParseErrorCode(first.error)})` : 'somewhere';
-    return refuse(`This is not a Threadline backup: the JSON breaks on ${where}`);
+    const line = first ? lineAt(text, first.offset) : null;
+    const where = first ? `line ${line} (${printParseErrorCode(first.error)})` : 'somewhere';
+    return { problem: { code: 'json', line, message: `This is not a Threadline backup: the JSON breaks on ${where}` } };
   }
   const file = backupFileSchema.safeParse(json);
   if (!file.success) {
     const issue = file.error.issues[0]!;
-    return refuse(`This is not a Threadline backup: ${issue.path.join('.') || 'the file'}: ${issue.message}`);
+    const field = issue.path.join('.') || 'the file';
+    const path = issue.path.filter((key) => typeof key !== 'symbol');
+    return { problem: { code: 'format', line: lineOfValue(text, path), field, message: `This is not a Threadline backup: ${field}: ${issue.message}` } };
   }
   // A backup from another profile or an older version is still this pipeline: its name
   // and version are not compared, its rows are.
   const rows = new Map<string, object[]>();
-  for (const table of file.data.data.data) {
+  for (const [tableIndex, table] of file.data.data.data.entries()) {
     const schema = ROW_SCHEMAS[table.tableName];
-    if (!schema) return refuse(`The backup has a table Threadline does not know: ${table.tableName}`);
+    const tablePath = ['data', 'data', tableIndex];
+    if (!schema) {
+      const line = lineOfValue(text, [...tablePath, 'tableName']);
+      return { problem: { code: 'table', line, table: table.tableName, message: `The backup has a table Threadline does not know: ${table.tableName}` } };
+    }
     const checked = rows.get(table.tableName) ?? [];
     for (const [index, row] of table.rows.entries()) {
       const result = schema.safeParse(row);
       if (!result.success) {
         const issue = result.error.issues[0]!;
-        return refuse(`${table.tableName} row ${index + 1}, field ${issue.path.join('.') || '(row)'}: ${issue.message}`);
+        const field = issue.path.join('.') || '(row)';
+        const line = lineOfValue(text, [...tablePath, 'rows', index, ...issue.path.filter((key) => typeof key !== 'symbol')]);
+        return {
+          problem: { code: 'row', line, table: table.tableName, row: index + 1, field, message: `Line ${line}: ${table.tableName} row ${index + 1}, field ${field}: ${issue.message}` },
+        };
       }
       checked.push(result.data as object);
     }
@@ -97,6 +131,6 @@ export function restoreBackup(ctx: StoreContext, rows: BackupRows): Promise<void
 /** Replaces the whole database with a backup, after checking all of it first. */
 export async function importBackup(ctx: StoreContext, file: Blob): Promise<void> {
   const checked = checkBackup(await file.text());
-  if (checked.problem !== null) throw new StorageError('invalid', checked.problem);
+  if (checked.problem !== null) throw new StorageError('invalid', checked.problem.message);
   await restoreBackup(ctx, checked.rows);
 }

@@ -1,9 +1,15 @@
 import { useState } from 'preact/hooks';
-import { checkBackup, exportBackup, restoreBackup } from '../../storage/backup';
+import { checkBackup, exportBackup, restoreBackup, type BackupProblem } from '../../storage/backup';
 import { CSV_FIELDS, CSV_HEADERS, checkCsv, exportDealsCsv, importDealsCsv, previewCsv, type CsvField, type CsvPreview, type CsvProblem } from '../../storage/csv';
 import type { StoreContext } from '../../storage/db';
 import { plural, t } from '../i18n';
 import { download, today } from './download';
+
+/** A refused backup's problem in the rep's language: the line, and the table, row and field. */
+function describeBackupProblem(problem: BackupProblem): string {
+  const line = problem.line === null ? '?' : String(problem.line);
+  return t(`backup_problem_${problem.code}`, [line, problem.table ?? '', String(problem.row ?? ''), problem.field ?? '']);
+}
 
 type Status = { kind: 'ok' | 'error'; text: string } | null;
 
@@ -18,7 +24,7 @@ export function DataPanel({ ctx }: { ctx: StoreContext }) {
     setStatus(null);
     // Read and checked once; what is restored is what was checked.
     const checked = checkBackup(await file.text());
-    if (checked.problem !== null) return setStatus({ kind: 'error', text: t('backup_refused', checked.problem) });
+    if (checked.problem !== null) return setStatus({ kind: 'error', text: t('backup_refused', describeBackupProblem(checked.problem)) });
     if (!confirm(t('backup_replace_confirm'))) return;
     await restoreBackup(ctx, checked.rows);
     setStatus({ kind: 'ok', text: t('backup_restored') });

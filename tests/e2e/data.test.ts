@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openView, startExtension, type Extension } from './harness';
+import { dealRecord } from './seed';
 
 /** Every record of every table, read straight from IndexedDB. */
 function dump(page: Page) {
@@ -68,6 +69,14 @@ describe('the rep’s data: backup and CSV', () => {
     const before = await dump(page);
     await page.getByLabel('Restore a backup…').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "formatName": "dexie",\n  "data": [\n}') });
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/^Backup refused, nothing was changed\. .*breaks on line 4/);
+    expect(await dump(page)).toEqual(before);
+
+    // Well-formed, but a deal's value is not a number: the line and the field are named.
+    const deal = { ...dealRecord({ id: 'bad', title: 'Bad value', daysAgo: 1 }), value: 'lots' };
+    const file = JSON.stringify({ formatName: 'dexie', formatVersion: 1, data: { databaseName: 'threadline', databaseVersion: 2, tables: [], data: [{ tableName: 'deals', inbound: true, rows: [deal] }] } }, null, 2);
+    const line = file.split('\n').findIndex((text) => text.includes('"value": "lots"')) + 1;
+    await page.getByLabel('Restore a backup…').setInputFiles({ name: 'bad-row.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe(`Backup refused, nothing was changed. Line ${line}: deals row 1, field value is not valid.`);
     expect(await dump(page)).toEqual(before);
   });
 

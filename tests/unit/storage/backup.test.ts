@@ -53,7 +53,8 @@ describe('full backup', () => {
     await expect(importBackup(ctx, new Blob([broken]))).rejects.toThrow(/JSON breaks on line 2 \(/);
 
     const badRow = good.replace('"value": 24000', '"value": "lots"');
-    expect(backupProblem(badRow)).toBe('deals row 1, field value: Invalid input: expected number, received string');
+    const line = badRow.split('\n').findIndex((text) => text.includes('"value": "lots"')) + 1;
+    expect(backupProblem(badRow)).toBe(`Line ${line}: deals row 1, field value: Invalid input: expected number, received string`);
     await expect(importBackup(ctx, new Blob([badRow]))).rejects.toMatchObject({ code: 'invalid' });
 
     expect(backupProblem('{"hello": "world"}')).toMatch(/^This is not a Threadline backup: formatName/);
