@@ -1,7 +1,8 @@
+import { useState } from 'preact/hooks';
 import { cadenceOf } from '../domain/cadence';
 import type { Deal, Settings } from '../storage/schemas';
+import { MORE_ROWS, ShowMore } from './dashboard/ShowMore';
 import { money as formatMoney, relativeTime } from './format';
-import { useState } from 'preact/hooks';
 import { t } from './i18n';
 
 interface Props {
@@ -10,10 +11,10 @@ interface Props {
   now: number;
 }
 
-/** Every deal in one table: the plain overview until the pipeline board arrives. */
 /** Rows drawn at first: a long list grows on request instead of stalling the first paint. */
 const PAGE = 100;
 
+/** Every deal in one table, most recently updated first. */
 export function DealTable({ deals, settings, now }: Props) {
   const [shown, setShown] = useState(PAGE);
   if (deals.length === 0) return <p class="empty">{t('dashboard_empty')}</p>;
@@ -54,9 +55,7 @@ export function DealTable({ deals, settings, now }: Props) {
         <tfoot>
           <tr>
             <td colSpan={7}>
-              <button type="button" onClick={() => setShown(shown + 500)}>
-                {t('show_more', [String(shown), String(deals.length)])}
-              </button>
+              <ShowMore shown={shown} total={deals.length} onMore={() => setShown(shown + MORE_ROWS)} />
             </td>
           </tr>
         </tfoot>

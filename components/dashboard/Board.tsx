@@ -6,6 +6,7 @@ import type { Deal } from '../../storage/schemas';
 import { money } from '../format';
 import { plural, t } from '../i18n';
 import type { PipelineView } from './pipeline-view';
+import { ShowMore } from './ShowMore';
 
 interface Props {
   ctx: StoreContext;
@@ -130,11 +131,7 @@ export function Board({ ctx, view }: Props) {
                   );
                 })}
               </ul>
-              {here.length > CARDS_PER_COLUMN && !expanded.has(stage.id) && (
-                <button type="button" class="more" onClick={() => setExpanded(new Set([...expanded, stage.id]))}>
-                  {t('show_more', [String(CARDS_PER_COLUMN), String(here.length)])}
-                </button>
-              )}
+              {!expanded.has(stage.id) && <ShowMore shown={CARDS_PER_COLUMN} total={here.length} onMore={() => setExpanded(new Set([...expanded, stage.id]))} />}
             </section>
           );
         })}

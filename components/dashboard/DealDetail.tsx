@@ -2,9 +2,9 @@ import { useState } from 'preact/hooks';
 import { pageForLink } from '../../background/page-for-link';
 import type { BantKey, BantState } from '../../domain/types';
 import type { StoreContext } from '../../storage/db';
+import { request } from '../../messaging/client';
 import { parseAmount } from '../../storage/csv-values';
-import { closeDeal, deleteDeal, moveStage, reopenDeal, setBant, snoozeDeal, tickExitItem, updateDeal } from '../../storage/deals';
-import { recordTouch } from '../../storage/touches';
+import { deleteDeal, moveStage, setBant, tickExitItem, updateDeal } from '../../storage/deals';
 import { StorageError } from '../../storage/errors';
 import type { Contact, Deal, Link, Settings, StageChange, Touch } from '../../storage/schemas';
 import { cadenceOf } from '../../domain/cadence';
@@ -12,7 +12,7 @@ import { whoseTurn } from '../../domain/follow-ups';
 import { exactTime, relativeTime } from '../format';
 import { t } from '../i18n';
 import { BantList } from '../panel/BantList';
-import { DealActions, type ActionRequest } from '../panel/DealActions';
+import { DealActions } from '../panel/DealActions';
 
 interface Props {
   ctx: StoreContext;
@@ -36,14 +36,6 @@ export function DealDetail({ ctx, deal, contacts, links, touches, history, setti
   const stage = settings.stages.find((s) => s.id === deal.stageId);
   const now = Date.now();
   const cadence = cadenceOf(deal, settings.cadence, now);
-  // The panel's actions, carried out here on the page's own database.
-  const act = async (action: ActionRequest) => {
-    setError(null);
-    if (action.type === 'deal.snooze') await snoozeDeal(ctx, action.dealId, action.until);
-    else if (action.type === 'deal.close') await closeDeal(ctx, action.input);
-    else if (action.type === 'deal.reopen') await reopenDeal(ctx, action.dealId);
-    else await recordTouch(ctx, action.input);
-  };
   const setValue = (text: string) => {
     const value = parseAmount(text);
     if (value === null) setError(t('csv_problem_amount'));
@@ -121,7 +113,8 @@ export function DealDetail({ ctx, deal, contacts, links, touches, history, setti
         </fieldset>
       )}
 
-      <DealActions deal={deal} send={(action) => act(action).catch((e) => setError(e instanceof StorageError ? e.message : String(e)))} now={now} />
+      {/* The panel's actions go through the same requests as in the panel (and the queue's). */}
+      <DealActions deal={deal} send={(action) => request(action).then(() => setError(null), (e: Error) => setError(e.message))} now={now} />
 
       <BantList deal={deal} onChange={(key: BantKey, state: BantState, note?: string) => run(() => setBant(ctx, { dealId: deal.id, key, state, ...(note === undefined ? {} : { note }) }))()} />
 

@@ -3,6 +3,7 @@ import { pipelineMetrics } from '../../domain/metrics';
 import type { Deal, Settings, StageChange } from '../../storage/schemas';
 import { money } from '../format';
 import { t } from '../i18n';
+import { MORE_ROWS, ShowMore } from './ShowMore';
 
 interface Props {
   deals: Deal[];
@@ -11,9 +12,8 @@ interface Props {
   now: number;
 }
 
-/** Stagnant deals listed at first, and how many more each "show more" adds. */
+/** Stagnant deals listed at first. */
 const FIRST_ROWS = 50;
-const MORE_ROWS = 500;
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
 const days = (value: number | null) => (value === null ? '—' : t('metrics_days', value.toFixed(1)));
@@ -94,11 +94,7 @@ export function Metrics({ deals, history, settings, now }: Props) {
               </li>
             ))}
           </ul>
-          {m.stagnantDeals.length > shown && (
-            <button type="button" class="more" onClick={() => setShown(shown + MORE_ROWS)}>
-              {t('show_more', [String(shown), String(m.stagnantDeals.length)])}
-            </button>
-          )}
+          <ShowMore shown={shown} total={m.stagnantDeals.length} onMore={() => setShown(shown + MORE_ROWS)} />
         </>
       )}
     </section>

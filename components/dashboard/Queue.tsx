@@ -4,15 +4,15 @@ import { request } from '../../messaging/client';
 import { relativeTime } from '../format';
 import { t } from '../i18n';
 import type { PipelineView } from './pipeline-view';
+import { MORE_ROWS, ShowMore } from './ShowMore';
 
 interface Props {
   view: PipelineView;
 }
 
 const DAY = 86_400_000;
-/** Rows drawn per group at first, and how many more each "show more" adds. */
+/** Rows drawn per group at first. */
 const FIRST_ROWS = 50;
-const MORE_ROWS = 500;
 type Group = 'overdue' | 'today' | 'week';
 
 function endOfDay(at: number): number {
@@ -72,11 +72,7 @@ export function Queue({ view }: Props) {
               ))}
             </ul>
           )}
-          {rows.length > shown[key] && (
-            <button type="button" class="more" onClick={() => setShown({ ...shown, [key]: shown[key] + MORE_ROWS })}>
-              {t('show_more', [String(shown[key]), String(rows.length)])}
-            </button>
-          )}
+          <ShowMore shown={shown[key]} total={rows.length} onMore={() => setShown({ ...shown, [key]: shown[key] + MORE_ROWS })} />
         </section>
       ))}
     </section>

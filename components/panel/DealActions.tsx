@@ -4,11 +4,10 @@ import type { Request } from '../../messaging/requests';
 import type { Deal } from '../../storage/schemas';
 import { t } from '../i18n';
 
-export type ActionRequest = Extract<Request, { type: 'deal.snooze' | 'deal.close' | 'deal.reopen' | 'touch.record' }>;
+type ActionRequest = Extract<Request, { type: 'deal.snooze' | 'deal.close' | 'deal.reopen' | 'touch.record' }>;
 
 interface Props {
   deal: Deal;
-  /** Carries out an action: through the background from a panel, directly on the dashboard. */
   send(message: ActionRequest): Promise<void>;
   now: number;
 }

@@ -88,18 +88,13 @@ function DealDetailFor({ id }: { id: string }) {
 
 function Dashboard() {
   const route = useRoute();
-  usePageDisplay(
-    useLiveQuery(async () => {
-      const { language, theme } = await readSettings(ctx);
-      return { language, theme };
-    }),
-  );
-  useEffect(() => {
-    document.title = t('extName');
-  });
   // Each view reads only what it shows: the queue and the board the open deals, the
   // metrics and the deal table every deal.
   const data = useLiveQuery(loadPipeline);
+  usePageDisplay(data?.settings);
+  useEffect(() => {
+    document.title = t('extName');
+  });
   // Derived once per load (and again when the data changes), not on every render.
   const view = useMemo(() => data && pipelineView(data.open, data.history, data.settings, data.now), [data]);
   const wantsAll = 'view' in route && (route.view === 'metrics' || route.view === 'deals');
