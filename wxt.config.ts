@@ -6,6 +6,8 @@ import preact from '@preact/preset-vite';
 // Gmail and LinkedIn only; there are no other host permissions and no network access.
 export default defineConfig({
   imports: false,
+  // A second build folder lets two builds run side by side (THREADLINE_OUT_DIR=.output-b).
+  outDir: process.env.THREADLINE_OUT_DIR ?? '.output',
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

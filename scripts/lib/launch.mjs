@@ -5,7 +5,7 @@ import { chromium } from 'playwright-core';
 import { findChromium, missingChromiumMessage } from './chromium.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+export const EXTENSION_DIR = join(ROOT, process.env.THREADLINE_OUT_DIR ?? '.output', 'chrome-mv3');
 export const FIXTURES_DIR = join(ROOT, 'tests/fixtures');
 
 // The hosts our content scripts run on. Requests to them are answered from fixture files;
