@@ -7,9 +7,10 @@ export interface GmailRoute {
   threadToken: string | null;
 }
 
-// Thread tokens are long opaque strings (FMfcgz…, or 16 hex digits in old links); page
-// markers like "p2" and label names are not.
-const THREAD_TOKEN = /^(?:FMfcg[A-Za-z0-9_-]{10,}|[A-Za-z0-9_-]{16,}|[0-9a-f]{16})$/;
+// Thread tokens are Gmail's ids re-encoded in an alphabet of consonants only (about 32
+// characters: FMfcg…, KtbxL…, QgrcJH…; ArsenalRecon/GmailURLDecoder documents the alphabet), or
+// 16 hex digits in old links. Label names, page markers ("p2") and search words are not.
+const THREAD_TOKEN = /^(?:[BCDFGHJKLMNPQRSTVWXZbcdfghjklmnpqrstvwxz]{20,}|[0-9a-f]{16})$/;
 
 /** Reads Gmail's location: /mail/u/<n>/ and the hash route. */
 export function parseGmailRoute(location: Pick<Location, 'pathname' | 'hash'>): GmailRoute | null {

@@ -41,4 +41,20 @@ describe('Gmail routes', () => {
     expect(parseGmailRoute({ pathname: '/mail/', hash: '' })).toEqual({ accountIndex: 0, view: 'inbox', threadToken: null });
     expect(parseGmailRoute({ pathname: '/calendar/', hash: '' })).toBeNull();
   });
+
+  it('tells thread tokens from long label names, searches and categories', () => {
+    const route = (hash: string) => parseGmailRoute({ pathname: '/mail/u/0/', hash });
+    // Label names with dashes and digits are long but are not threads.
+    expect(route('#label/Customer-Onboarding-2025')).toMatchObject({ view: 'label/Customer-Onboarding-2025', threadToken: null });
+    expect(route('#label/Clients%2FNordic+Accounts+Q4')?.threadToken).toBeNull();
+    expect(route('#label/Clients%2FNordic+Accounts+Q4/KtbxLxgZcRmQvWnJbPhTsDfKlMqXzBvC')).toMatchObject({
+      view: 'label/Clients%2FNordic+Accounts+Q4',
+      threadToken: 'KtbxLxgZcRmQvWnJbPhTsDfKlMqXzBvC',
+    });
+    expect(route('#category/promotions/QgrcJHrnscxWbhlxgWrbmwlBGKfCSlpZtHq')?.threadToken).toBe('QgrcJHrnscxWbhlxgWrbmwlBGKfCSlpZtHq');
+    expect(route('#category/promotions')?.threadToken).toBeNull();
+    expect(route('#search/pricing+annual+plan')?.threadToken).toBeNull();
+    expect(route('#search/in%3Asent+acme/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkC')?.view).toBe('search/in%3Asent+acme');
+    expect(route('#inbox/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkC/p2')?.threadToken).toBeNull();
+  });
 });
