@@ -18,9 +18,14 @@ export interface Cadence {
 
 const DAY = 86_400_000;
 
-/** The latest of the last touch, the last stage change and the deal's creation. */
+/**
+ * The latest of the last touch and the last stage change. Creation counts as movement only
+ * for a deal with no touches: a deal made today from a thread whose last message went out
+ * 19 days ago has not moved for 19 days. The stage a deal is created in is no stage change.
+ */
 export function lastMovementAt(deal: Pick<DealCadenceFacts, 'createdAt' | 'stageChangedAt' | 'lastTouchAt'>): number {
-  return Math.max(deal.createdAt, deal.stageChangedAt, deal.lastTouchAt ?? -Infinity);
+  const stageMoved = deal.stageChangedAt > deal.createdAt ? deal.stageChangedAt : -Infinity;
+  return Math.max(deal.lastTouchAt ?? deal.createdAt, stageMoved);
 }
 
 /**

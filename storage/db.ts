@@ -1,4 +1,5 @@
-import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
+import Dexie, { type DexieOptions, type EntityTable, type Table, type Transaction } from 'dexie';
+import { lastMovementAt } from '../domain/cadence';
 import type { Contact, Deal, Link, Settings, StageChange, Touch } from './schemas';
 
 export const DATABASE_NAME = 'threadline';
@@ -33,7 +34,27 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> 
       settings: 'key',
     },
   },
+  {
+    // Same tables; each deal's lastMovementAt is worked out again: creation now counts as
+    // movement only for a deal with no touches (domain/cadence.ts).
+    version: 3,
+    stores: {
+      deals: 'id, stageId, status, [status+lastMovementAt], *contactIds, updatedAt, snoozedUntil',
+      contacts: 'id, email, &linkedinUrl, name',
+      links: 'key, dealId',
+      touches: 'id, dealId, [dealId+at], &sourceKey',
+      stageHistory: '++id, dealId, [dealId+at]',
+      settings: 'key',
+    },
+  },
 ];
+
+/** The data changes a version makes as the database is opened, by version. */
+const UPGRADES: Record<number, (tx: Transaction) => Promise<unknown>> = {
+  3: (tx) => tx.table<Deal, string>('deals').toCollection().modify((deal) => {
+    deal.lastMovementAt = lastMovementAt(deal);
+  }),
+};
 
 export class ThreadlineDB extends Dexie {
   deals!: EntityTable<Deal, 'id'>;
@@ -45,7 +66,11 @@ export class ThreadlineDB extends Dexie {
 
   constructor(name = DATABASE_NAME, options?: DexieOptions) {
     super(name, options);
-    for (const { version, stores } of SCHEMA_VERSIONS) this.version(version).stores(stores);
+    for (const { version, stores } of SCHEMA_VERSIONS) {
+      const declared = this.version(version).stores(stores);
+      const upgrade = UPGRADES[version];
+      if (upgrade) declared.upgrade(upgrade);
+    }
   }
 }
 

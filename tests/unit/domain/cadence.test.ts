@@ -17,6 +17,18 @@ describe('last movement', () => {
     expect(lastMovementAt({ createdAt: 1, stageChangedAt: 1, lastTouchAt: null })).toBe(1);
     expect(lastMovementAt({ createdAt: 1, stageChangedAt: 2, lastTouchAt: 9 })).toBe(9);
   });
+
+  it('counts creation only for a deal with no touches: a deal made from an old thread has not moved since its last message', () => {
+    const created = at('2026-11-25T10:00:00Z');
+    const lastSent = at('2026-11-06T09:00:00Z');
+    // Created today, in its first stage, from a thread whose last message went out 19 days ago.
+    expect(lastMovementAt({ createdAt: created, stageChangedAt: created, lastTouchAt: lastSent })).toBe(lastSent);
+    const state = cadenceOf({ status: 'open', createdAt: created, stageChangedAt: created, lastTouchAt: lastSent, snoozedUntil: null }, DEFAULT_CADENCE, created + 60_000);
+    expect(state.state).toBe('overdue');
+    expect(state.daysSinceMovement).toBe(19);
+    // A stage change after creation is movement again.
+    expect(lastMovementAt({ createdAt: created, stageChangedAt: created + 5, lastTouchAt: lastSent })).toBe(created + 5);
+  });
 });
 
 describe('cadence', () => {

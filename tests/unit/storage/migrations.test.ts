@@ -11,8 +11,9 @@ import {
 } from '../../../storage/schemas';
 import * as v1 from '../../fixtures/schema/v1';
 import * as v2 from '../../fixtures/schema/v2';
+import * as v3 from '../../fixtures/schema/v3';
 
-const FIXTURES = [v1, v2];
+const FIXTURES = [v1, v2, v3];
 
 const currentSchemas = {
   deals: dealSchema,
@@ -62,6 +63,22 @@ describe('schema migrations', () => {
     old.close();
     const db = new ThreadlineDB(name);
     expect(await db.deals.where('snoozedUntil').above(0).primaryKeys()).toEqual(['deal-1']);
+    db.close();
+  });
+
+  it('works last movement out again in version 3: a deal created after its last touch has not moved since that touch', async () => {
+    const name = `threadline-v2-movement-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(v2.version).stores(v2.stores);
+    await old.open();
+    const [first] = v2.data.deals;
+    const created = 1_790_000_000_000;
+    const lastTouch = created - 19 * 86_400_000;
+    await old.table('deals').add({ ...first, createdAt: created, stageChangedAt: created, lastTouchAt: lastTouch, lastMovementAt: created });
+    old.close();
+    const db = new ThreadlineDB(name);
+    expect((await db.deals.get(first!.id))?.lastMovementAt).toBe(lastTouch);
+    expect(await db.deals.where('[status+lastMovementAt]').between(['open', 0], ['open', created - 1]).primaryKeys()).toEqual([first!.id]);
     db.close();
   });
 });
