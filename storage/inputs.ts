@@ -63,6 +63,13 @@ export const recordTouchInput = z.object({
   direction: z.enum(DIRECTIONS),
   at: z.number().int().nonnegative(),
   sourceKey: z.string().min(1).max(500).optional(),
+  /** Other keys the same message is known by (its id, once Gmail shows one): never a second touch. */
+  aliases: z.array(z.string().min(1).max(500)).max(5).optional(),
+  /**
+   * An older record of this message may be keyed by an id starting with this prefix: a touch
+   * of the deal in the same direction and minute with such a key is this message.
+   */
+  formerKeyPrefix: z.string().min(1).max(500).optional(),
   pending: z.boolean().optional(),
   note: z.string().max(10_000).default(''),
 });

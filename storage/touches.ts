@@ -3,7 +3,7 @@ import { StorageError, validated } from './errors';
 import { recordTouchInput, type RecordTouchInput } from './inputs';
 import { touchSchema, type Deal, type Touch } from './schemas';
 import type { StoreContext } from './db';
-import { mutateDeal } from './deal-record';
+import { mutateDeal, requireDeal } from './deal-record';
 
 export interface RecordTouchResult {
   touch: Touch;
@@ -31,10 +31,17 @@ export async function recordTouch(ctx: StoreContext, input: RecordTouchInput): P
   const { db } = ctx;
   return db.transaction('rw', db.deals, db.touches, async () => {
     if (parsed.sourceKey) {
-      const existing = await db.touches.where('sourceKey').equals(parsed.sourceKey).first();
+      const existing = await db.touches.where('sourceKey').anyOf([parsed.sourceKey, ...(parsed.aliases ?? [])]).first();
       if (existing) {
         const deal = await db.deals.get(existing.dealId);
         if (deal) return { touch: existing, deal, created: false };
+      }
+      const former = parsed.formerKeyPrefix && (await formerRecord(ctx, parsed, parsed.formerKeyPrefix));
+      if (former) {
+        // Re-keyed, so that the next message of that minute does not take it as well.
+        const touch = validated('touch', touchSchema, { ...former, sourceKey: parsed.sourceKey });
+        await db.touches.put(touch);
+        return { touch, deal: await requireDeal(ctx, parsed.dealId), created: false };
       }
       if (!parsed.pending && parsed.direction === 'outbound') {
         const pending = await matchingPendingSend(ctx, parsed.dealId, parsed.channel, parsed.at);
@@ -91,6 +98,18 @@ export async function cancelPendingTouch(ctx: StoreContext, sourceKey: string): 
     await db.touches.delete(touch.id);
     return resummarize(ctx, touch.dealId);
   });
+}
+
+const MINUTE = 60_000;
+
+/** A touch recorded before under the message's id alone, in the same direction and minute. */
+async function formerRecord(ctx: StoreContext, input: { dealId: string; channel: Touch['channel']; direction: Touch['direction']; at: number }, prefix: string): Promise<Touch | undefined> {
+  const minute = Math.floor(input.at / MINUTE) * MINUTE;
+  return ctx.db.touches
+    .where('[dealId+at]')
+    .between([input.dealId, minute], [input.dealId, minute + MINUTE], true, false)
+    .filter((t) => t.channel === input.channel && t.direction === input.direction && t.sourceKey?.startsWith(prefix) === true)
+    .first();
 }
 
 async function matchingPendingSend(ctx: StoreContext, dealId: string, channel: Touch['channel'], at: number): Promise<Touch | undefined> {

@@ -14,13 +14,15 @@ interface Props {
   /** The key of the thread, profile or conversation this panel is on. */
   linkKey: string;
   onView(view: DealView | null): void;
+  /** Said instead of the follow-up count while part of the thread is not read yet. */
+  followUpsUnknown?: string;
   now?: number;
 }
 
 type ViewRequest = Extract<Request, { type: 'stage.move' | 'bant.set' | 'exit.tick' | 'deal.snooze' | 'deal.close' | 'deal.reopen' | 'touch.record' | 'deal.update' }>;
 
 /** A linked deal at a glance, with everything a rep changes from the inbox. */
-export function DealCard({ view, linkKey, onView, now = Date.now() }: Props) {
+export function DealCard({ view, linkKey, onView, followUpsUnknown, now = Date.now() }: Props) {
   const { deal } = view;
   const [pendingStage, setPendingStage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -102,7 +104,11 @@ export function DealCard({ view, linkKey, onView, now = Date.now() }: Props) {
       )}
 
       <ul class="tl-facts">
-        <li class="tl-follow-ups">{t('follow_up_n', String(deal.followUpCount))}</li>
+        {followUpsUnknown ? (
+          <li class="tl-follow-ups tl-unread">{followUpsUnknown}</li>
+        ) : (
+          <li class="tl-follow-ups">{t('follow_up_n', String(deal.followUpCount))}</li>
+        )}
         <li class="tl-last-touch">
           {deal.lastTouchAt === null ? (
             t('last_touch_never')

@@ -5,7 +5,7 @@ import { CreateDealForm } from '../../components/panel/CreateDealForm';
 import { DealCard } from '../../components/panel/DealCard';
 import { LinkToDeal } from '../../components/panel/LinkToDeal';
 import { useDealForKey } from '../../components/panel/use-deal-for-key';
-import { t } from '../../components/i18n';
+import { plural, t } from '../../components/i18n';
 import { request } from '../../messaging/client';
 import type { DealView } from '../../storage/deal-view';
 import type { LinkInput } from '../../storage/inputs';
@@ -13,6 +13,7 @@ import { linkKey } from '../../storage/link-key';
 import type { Deal } from '../../storage/schemas';
 import type { GmailThread, ThreadReading } from '../../sites/gmail/read-thread';
 import { touchesOfThread } from './thread-touches';
+import { useHiddenMessages } from './use-hidden-messages';
 
 interface Props {
   reading: Exclude<ThreadReading, { kind: 'no-thread' }>;
@@ -30,18 +31,24 @@ export function GmailPanel({ reading, location }: Props) {
   const key = linkKey({ kind: link.kind, account: link.account ?? null, externalId: link.externalId });
   const { state, setView } = useDealForKey(key);
 
-  // Record the thread's messages as touches once it is linked (idempotent by message id).
+  // Record the thread's messages as touches once it is linked (idempotent: a message is one
+  // touch however often and in whatever state it is seen).
   const linkedDealId = state.status === 'linked' ? state.view.deal.id : null;
-  const signature = thread ? `${thread.threadId}:${thread.messages.map((m) => m.id).join(',')}` : '';
+  const signature = thread ? `${thread.threadId}:${thread.messages.map((m) => `${m.from.email}@${m.at}:${m.id}`).join(',')}` : '';
   useEffect(() => {
     if (!linkedDealId || !thread) return;
     const inputs = touchesOfThread(thread, linkedDealId);
     if (inputs.length > 0) void request({ type: 'touches.sync', inputs }).then((r) => r.view && setView(r.view));
   }, [linkedDealId, signature]);
+  const unread = useHiddenMessages(thread, linkedDealId, location.accountIndex, setView);
 
-  if (state.status === 'loading') return <p class="tl-hint">…</p>;
+  if (state.status === 'loading')  if (state.status === 'loading') return <p class="tl-hint">…</p>;
   if (state.status === 'error') return <p class="tl-error">{state.message}</p>;
-  if (state.status === 'linked') return <DealCard view={state.view} linkKey={key} onView={setView} />;
+  if (state.status === 'linked') {
+    return (
+      <DealCard view={state.view} linkKey={key} onView={setView} {...(unread > 0 ? { followUpsUnknown: plural('thread_messages_not_read', unread) } : {})} />
+    );
+  }
   return thread ? (
     <UnlinkedThread thread={thread} link={link} onLinked={setView} />
   ) : (

@@ -55,7 +55,7 @@ async function startGmail(ctx: ContentScriptContext) {
         : null;
     const signature = next
       ? next.reading.kind === 'thread'
-        ? `${next.reading.thread.threadId}|${next.reading.thread.messages.map((m) => `${m.id}@${m.at}`).join(',')}|${next.reading.thread.participants.length}`
+        ? `${next.reading.thread.threadId}|${next.reading.thread.messages.map((m) => `${m.from.email}@${m.at}:${m.id}`).join(',')}|${next.reading.thread.hiddenCount}|${next.reading.thread.participants.length}`
         : `unreadable|${next.threadToken}`
       : '';
     if (signature !== shownSignature) {

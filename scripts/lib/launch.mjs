@@ -15,11 +15,15 @@ const SITE_HOSTS = ['https://mail.google.com/**', 'https://www.linkedin.com/**']
 /**
  * Answers a request for a site page from `pages`: a map from a URL's origin + path (no hash,
  * no query) to a fixture file under tests/fixtures, or a function returning such a path.
+ * A Gmail view other than the app itself (`?view=pt`, the print view) has its own key:
+ * origin + path + "?view=pt".
  */
 export function fixtureResponder(pages) {
   return (url) => {
-    const { origin, pathname } = new URL(url);
-    const file = typeof pages === 'function' ? pages(url) : pages[origin + pathname];
+    const { origin, pathname, searchParams } = new URL(url);
+    const view = searchParams.get('view');
+    const key = origin + pathname + (view ? `?view=${view}` : '');
+    const file = typeof pages === 'function' ? pages(url) : pages[key];
     if (!file) return { status: 404, contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>Not found</title><h1>Not found</h1>' };
     return { status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(join(FIXTURES_DIR, file)) };
   };

@@ -32,7 +32,7 @@ function monthOf(word: string): number | undefined {
 }
 
 /** Epoch ms of a Gmail date title, in the browser's time zone, or null if it cannot be read. */
-export function parseGmailDate(title: string): number | null {
+export function parseGmailDate(title: string, _language?: string | null): number | null {
   const text = title.replace(/[\u00a0\u202f\u200e\u200f\u202a-\u202e]/g, ' ');
   const time = text.match(/(\d{1,2})[:.](\d{2})(?:\s*([AaPp])\.?\s*[Mm]\.?)?(?!\d)(?![.]\d{4})/);
   const numeric = text.match(/(\d{1,2})\.(\d{1,2})\.(\d{4})/);

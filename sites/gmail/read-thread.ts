@@ -1,5 +1,6 @@
 import { domainOf, isFreeMail } from '../../domain/prefill';
 import { findEmail, queryAllFirst, queryFirst } from '../shared/query';
+import { warnOnceWith } from '../shared/warn-once';
 import { messageIdOf, threadIdOf } from './ids';
 import { parseGmailDate } from './parse-date';
 import { readGmailAccount } from './read-account';
@@ -12,10 +13,13 @@ export interface Person {
 }
 
 export interface GmailMessage {
-  /** "msg-f:<decimal>". */
-  id: string;
+  /**
+   * Gmail's id for the message, "msg-f:<decimal>" (or "msg-a:r…" for a reply just sent), or
+   * null while it is collapsed: Gmail gives a message its id only once it is opened.
+   */
+  id: string | null;
   from: Person;
-  /** Epoch ms; null when Gmail did not show a full date (a collapsed message). */
+  /** Epoch ms of the date Gmail shows (to the minute), or null when it could not be read. */
   at: number | null;
   outbound: boolean;
 }
@@ -23,17 +27,22 @@ export interface GmailMessage {
 export interface GmailThread {
   account: string;
   accountIndex: number;
-  /** "thread-f:<decimal>": Gmail's permanent thread id. */
+  /** "thread-f:<decimal>": Gmail's permanent thread id ("thread-a:r…" until Gmail has one). */
   threadId: string;
   subject: string;
   /** Everyone on the thread but the rep and their colleagues (same company domain), first sender first. */
   participants: Person[];
+  /** The messages shown, expanded or collapsed, in the thread's order. */
   messages: GmailMessage[];
+  /** How many messages Gmail folds away behind "N older messages": not read from the page. */
+  hiddenCount: number;
+  /** The page's language, which Gmail writes its dates in. */
+  language: string | null;
 }
 
 export type ThreadReading = { kind: 'thread'; thread: GmailThread } | { kind: 'no-thread' } | { kind: 'unreadable'; missing: string };
 
-function person(element: Element | null): Person | null {
+export function personOf(element: Element | null): Person | null {
   const email = findEmail(element?.getAttribute('email'));
   if (!email) return null;
   return { email, name: element?.getAttribute('name')?.trim() || email };
@@ -44,24 +53,26 @@ function readMessageId(item: Element): string | null {
   return holder ? messageIdOf(holder.getAttribute('data-message-id'), holder.getAttribute('data-legacy-message-id')) : null;
 }
 
-/**
- * Collapsed messages show no full date. Each gets the time of the nearest earlier message
- * whose date is known (messages are in order), so the thread's history stays in order and a
- * collapsed message never looks newer than it is.
- */
-function fillMissingTimes(messages: GmailMessage[]): GmailMessage[] {
-  let previous: number | null = null;
-  const forward = messages.map((m) => {
-    if (m.at !== null) previous = m.at;
-    return { ...m, at: m.at ?? previous };
-  });
-  let next: number | null = null;
-  for (let i = forward.length - 1; i >= 0; i--) {
-    const m = forward[i]!;
-    if (m.at === null && next !== null) m.at = next;
-    if (m.at !== null) next = m.at;
+/** The hidden messages: the pill's number where Gmail shows one, else the hidden items counted. */
+function countHidden(main: ParentNode, items: Element[]): number {
+  const pill = Number(queryFirst(main, GMAIL.hiddenCount)?.textContent?.trim());
+  const hiddenItems = items.filter((item) => item.matches(GMAIL.hiddenMessage.join(','))).length;
+  return Number.isInteger(pill) && pill > 0 ? Math.max(pill, hiddenItems) : hiddenItems;
+}
+
+/** The page's language: Gmail writes dates in its own UI language, which <html lang> names. */
+export function pageLanguage(document: Document): string | null {
+  return document.documentElement.getAttribute('lang') || null;
+}
+
+/** A message's date from its title; a date that cannot be read is warned about once per page. */
+export function readMessageTime(title: string | null | undefined, language: string | null): number | null {
+  if (!title) return null;
+  const at = parseGmailDate(title, language);
+  if (at === null) {
+    warnOnceWith('gmail-date', `a Gmail date could not be read ("${title.slice(0, 60)}"); its message keeps its place in the thread.`);
   }
-  return forward;
+  return at;
 }
 
 /**
@@ -79,25 +90,21 @@ export function readGmailThread(document: Document, location: Pick<Location, 'pa
   const threadId = threadIdOf(subject.getAttribute('data-thread-perm-id'), subject.getAttribute('data-legacy-thread-id'));
   if (!threadId) return { kind: 'unreadable', missing: 'thread id' };
 
+  const language = pageLanguage(document);
+  const items = queryAllFirst(main, GMAIL.messageItem);
   const messages: GmailMessage[] = [];
   const people = new Map<string, Person>();
-  for (const item of queryAllFirst(main, GMAIL.messageItem)) {
-    const id = readMessageId(item);
-    const from = person(queryFirst(item, GMAIL.sender));
-    if (!id || !from) continue;
-    const title = queryFirst(item, GMAIL.date)?.getAttribute('title');
-    messages.push({ id, from, at: title ? parseGmailDate(title) : null, outbound: from.email === account });
-    for (const p of [from, ...queryAllFirst(item, GMAIL.recipient).map(person)]) {
+  for (const item of items) {
+    if (item.matches(GMAIL.hiddenMessage.join(','))) continue;
+    const from = personOf(queryFirst(item, GMAIL.sender));
+    if (!from) continue;
+    const at = readMessageTime(queryFirst(item, GMAIL.date)?.getAttribute('title'), language);
+    messages.push({ id: readMessageId(item), from, at, outbound: from.email === account });
+    for (const p of [from, ...queryAllFirst(item, GMAIL.recipient).map(personOf)]) {
       if (p && !people.has(p.email)) people.set(p.email, p);
     }
   }
   if (messages.length === 0) return { kind: 'unreadable', missing: 'messages' };
-  // The rep's own company is not a prospect: leave out their colleagues too, unless the rep
-  // writes from a free-mail address where the domain says nothing.
-  const ownDomain = isFreeMail(account) ? null : domainOf(account);
-  for (const email of [...people.keys()]) {
-    if (email === account || (ownDomain && domainOf(email) === ownDomain)) people.delete(email);
-  }
   return {
     kind: 'thread',
     thread: {
@@ -105,8 +112,19 @@ export function readGmailThread(document: Document, location: Pick<Location, 'pa
       accountIndex: route.accountIndex,
       threadId,
       subject: subject.textContent?.trim() ?? '',
-      participants: [...people.values()],
-      messages: fillMissingTimes(messages),
+      participants: prospectsAmong(people, account),
+      messages,
+      hiddenCount: countHidden(main, items),
+      language,
     },
   };
+}
+
+/**
+ * The rep's own company is not a prospect: leave out the rep and their colleagues too, unless
+ * the rep writes from a free-mail address where the domain says nothing.
+ */
+function prospectsAmong(people: Map<string, Person>, account: string): Person[] {
+  const ownDomain = isFreeMail(account) ? null : domainOf(account);
+  return [...people.values()].filter(({ email }) => email !== account && !(ownDomain && domainOf(email) === ownDomain));
 }

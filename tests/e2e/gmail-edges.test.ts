@@ -54,7 +54,7 @@ describe('Gmail: pages that are not the usual thread', () => {
   });
 
   it('keeps the second account’s threads apart, keyed by its address', async () => {
-    const page = await open(`${U1}#inbox/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkE`, 'gmail/account-1.html');
+    const page = await open(`${U1}#inbox/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkH`, 'gmail/account-1.html');
     const p = panel(page);
     await p.getByRole('button', { name: 'Create deal' }).click();
     await expect(p.getByLabel('Company').inputValue()).resolves.toBe('Anadolu Lojistik');

@@ -8,8 +8,8 @@ const link = (fields: Partial<Link>): Link => ({
 
 describe('where a nudge takes the rep', () => {
   it('opens a Gmail thread in its account by address, not by /u/<n>', () => {
-    expect(pageForLink(link({ url: 'https://mail.google.com/mail/u/1/#inbox/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkE' }))).toBe(
-      'https://mail.google.com/mail/u/maria%40rep-consulting.com/#all/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkE',
+    expect(pageForLink(link({ url: 'https://mail.google.com/mail/u/1/#inbox/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkH' }))).toBe(
+      'https://mail.google.com/mail/u/maria%40rep-consulting.com/#all/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkH',
     );
     // Without a saved address, the thread id itself (in hex, as Gmail's legacy ids are).
     expect(pageForLink(link({}))).toBe(`https://mail.google.com/mail/u/maria%40rep-consulting.com/#all/${(1790999999000000001n).toString(16)}`);

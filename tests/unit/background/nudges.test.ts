@@ -13,7 +13,7 @@ beforeEach(() => {
   vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string, subs?: string | string[]) => [key, ...[subs ?? []].flat()].join(':'));
 });
 
-const THREAD = { kind: 'gmail-thread' as const, account: 'maria@rep-consulting.com', externalId: 'thread-f:1790999999000000001', url: 'https://mail.google.com/mail/u/1/#inbox/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkE' };
+const THREAD = { kind: 'gmail-thread' as const, account: 'maria@rep-consulting.com', externalId: 'thread-f:1790999999000000001', url: 'https://mail.google.com/mail/u/1/#inbox/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkH' };
 
 async function staleDeal(ctx: ReturnType<typeof testStore>, title: string) {
   return createDeal(ctx, { title, newContacts: [{ name: `${title} contact`, email: 'aino@acme.fi' }], links: [{ ...THREAD, externalId: `thread-f:${title}` }] });
@@ -42,7 +42,7 @@ describe('desktop nudges', () => {
     await sendNudges(ctx);
     await openNudge(ctx, `threadline-deal:${deal.id}`);
     const tabs = await fakeBrowser.tabs.query({});
-    expect(tabs.map((tab) => tab.url)).toContain('https://mail.google.com/mail/u/maria%40rep-consulting.com/#all/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkE');
+    expect(tabs.map((tab) => tab.url)).toContain('https://mail.google.com/mail/u/maria%40rep-consulting.com/#all/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkH');
     expect(await fakeBrowser.notifications.getAll()).toEqual({});
   });
 
