@@ -69,6 +69,22 @@ function UnlinkedThread({ thread, link, onLinked }: { thread: GmailThread; link:
       current = false;
     };
   }, [emails.join(',')]);
+  // A thread the rep started was linked under its "thread-a" id before Gmail gave it its
+  // permanent one: the deal found by the old id is linked by the new one too.
+  useEffect(() => {
+    let current = true;
+    void (async () => {
+      for (const alias of thread.threadAliases) {
+        const view = await request({ type: 'deal.forKey', key: linkKey({ kind: 'gmail-thread', account: thread.account, externalId: alias }) });
+        if (!view || !current) continue;
+        onLinked(await request({ type: 'link.add', dealId: view.deal.id, link }));
+        return;
+      }
+    })().catch(() => {});
+    return () => {
+      current = false;
+    };
+  }, [thread.threadId]);
   const draft = useMemo(() => dealDraftFromThread(thread.subject, thread.participants, thread.account), [thread]);
 
   return (

@@ -20,7 +20,10 @@ export function gmailSourceKey(account: string, messageId: string): string {
  * thread's order, and a message whose date could not be read sits just after the one before
  * it, so an earlier message is never counted after the reply that followed it.
  */
-export function touchesOfThread(thread: Pick<GmailThread, 'account' | 'threadId' | 'messages'>, dealId: string): RecordTouchInput[] {
+export function touchesOfThread(thread: Pick<GmailThread, 'account' | 'threadId' | 'threadAliases' | 'messages'>, dealId: string): RecordTouchInput[] {
+  // A thread the rep started keeps its "thread-a" id from the first moment; its "thread-f"
+  // id comes later. The first is the one every view of it shares.
+  const threadKey = thread.threadAliases[0] ?? thread.threadId;
   const times = placeInOrder(thread.messages);
   const earlierInMinute = new Map<string, number>();
   return thread.messages.flatMap((message, i) => {
@@ -36,7 +39,7 @@ export function touchesOfThread(thread: Pick<GmailThread, 'account' | 'threadId'
         channel: 'email' as const,
         direction: message.outbound ? ('outbound' as const) : ('inbound' as const),
         at,
-        sourceKey: `gmail:${thread.account}:${thread.threadId}:${who}#${n}`,
+        sourceKey: `gmail:${thread.account}:${threadKey}:${who}#${n}`,
         ...(message.id ? { aliases: [gmailSourceKey(thread.account, message.id)] } : {}),
         formerKeyPrefix: gmailSourceKey(thread.account, 'msg-'),
       },

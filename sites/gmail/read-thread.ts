@@ -29,6 +29,8 @@ export interface GmailThread {
   accountIndex: number;
   /** "thread-f:<decimal>": Gmail's permanent thread id ("thread-a:r…" until Gmail has one). */
   threadId: string;
+  /** The thread's other id ("thread-a:r…" of a thread the rep started), which an earlier visit may have used. */
+  threadAliases: string[];
   subject: string;
   /** Everyone on the thread but the rep and their colleagues (same company domain), first sender first. */
   participants: Person[];
@@ -87,8 +89,10 @@ export function readGmailThread(document: Document, location: Pick<Location, 'pa
   const main = queryFirst(document, GMAIL.main) ?? document;
   const subject = queryFirst(main, GMAIL.subject);
   if (!subject) return { kind: 'unreadable', missing: 'subject' };
-  const threadId = threadIdOf(subject.getAttribute('data-thread-perm-id'), subject.getAttribute('data-legacy-thread-id'));
+  const permId = subject.getAttribute('data-thread-perm-id');
+  const threadId = threadIdOf(permId, subject.getAttribute('data-legacy-thread-id'));
   if (!threadId) return { kind: 'unreadable', missing: 'thread id' };
+  const startedHere = threadIdOf(permId, null);
 
   const language = pageLanguage(document);
   const items = queryAllFirst(main, GMAIL.messageItem);
@@ -111,6 +115,7 @@ export function readGmailThread(document: Document, location: Pick<Location, 'pa
       account,
       accountIndex: route.accountIndex,
       threadId,
+      threadAliases: startedHere && startedHere !== threadId ? [startedHere] : [],
       subject: subject.textContent?.trim() ?? '',
       participants: prospectsAmong(people, account),
       messages,

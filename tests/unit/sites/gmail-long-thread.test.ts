@@ -33,6 +33,7 @@ describe('a long Gmail thread as Gmail first shows it', () => {
     const t = collapsed();
     // A thread the rep started: its legacy hex id gives the permanent thread-f form.
     expect(t.threadId).toBe('thread-f:1847819342906399008');
+    expect(t.threadAliases).toEqual(['thread-a:r-4815162342108790311']);
     expect(t.hiddenCount).toBe(25);
     expect(t.messages).toHaveLength(5);
     expect(t.messages.map((m) => m.id)).toEqual([null, null, null, null, `msg-f:${BigInt('0x19a4c5e6f708191e')}`]);
@@ -64,12 +65,18 @@ describe('a long Gmail thread as Gmail first shows it', () => {
   });
 
   it('knows each message by the same key in every view of it, with its id as an alias once it has one', () => {
-    const keys = (t: Pick<GmailThread, 'account' | 'threadId' | 'messages'>) => touchesOfThread(t, 'deal').map((i) => i.sourceKey);
+    const keys = (t: Pick<GmailThread, 'account' | 'threadId' | 'threadAliases' | 'messages'>) => touchesOfThread(t, 'deal').map((i) => i.sourceKey);
     const fromPrint = keys({ ...collapsed(), messages: printView() });
     expect(new Set(fromPrint).size).toBe(30);
     expect(keys(expanded())).toEqual(fromPrint);
     expect(fromPrint).toEqual(expect.arrayContaining(keys(collapsed())));
     expect(touchesOfThread(expanded(), 'deal').at(-1)!.aliases).toEqual([`gmail:${ACCOUNT}:msg-a:r7034418253091030`]);
+  });
+
+  it('knows the messages of a thread the rep started by the same keys before and after Gmail gives it its thread-f id', () => {
+    const t = collapsed();
+    const before = touchesOfThread({ ...t, threadId: t.threadAliases[0]!, threadAliases: [] }, 'deal');
+    expect(touchesOfThread(t, 'deal').map((i) => i.sourceKey)).toEqual(before.map((i) => i.sourceKey));
   });
 
   it('keeps the thread order for messages shown at the same minute', () => {
@@ -94,7 +101,7 @@ describe('recording a long thread', () => {
   it('counts every message once, collapsed, read whole and expanded, and the follow-ups right', async () => {
     const ctx = testStore(local(2026, 11, 25, 10, 0));
     const deal = await createDeal(ctx, { title: 'Anatolia pilot' });
-    const record = (t: Pick<GmailThread, 'account' | 'threadId' | 'messages'>) => recordTouches(ctx, touchesOfThread(t, deal.id));
+    const record = (t: Pick<GmailThread, 'account' | 'threadId' | 'threadAliases' | 'messages'>) => recordTouches(ctx, touchesOfThread(t, deal.id));
 
     let result = await record(collapsed());
     expect(result.created).toBe(5);
