@@ -1,4 +1,5 @@
 import { cloneElement, render, type VNode } from 'preact';
+import { useEffect } from 'preact/hooks';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import browser from 'webextension-polyfill';
@@ -11,9 +12,31 @@ import { usePanelCollapsed } from './use-panel-collapsed';
 
 let togglePanel = () => {};
 
-function Frame({ content, theme }: { content: VNode; theme: PanelTheme }) {
+/** What the page shows of the panel: nothing, the whole panel, or its tab. */
+export type PanelPlacementState = 'hidden' | 'open' | 'folded';
+
+/** Puts the panel's host where it belongs in a page, told each time what the panel shows. */
+export interface PanelPlacement {
+  update(state: PanelPlacementState): void;
+}
+
+export interface MountPanelOptions {
+  /**
+   * Places the panel's host element in the page (Gmail docks it beside its content). Without
+   * it the panel floats over the right of the page, at the end of the body.
+   */
+  place?(host: HTMLElement, signal: AbortSignal): PanelPlacement;
+}
+
+// The frame stays mounted while no content is shown, so whether the rep folded the panel is
+// already known when the next thread shows: it does not open first and fold a moment later
+// (nor, docked in Gmail, narrow the mail and widen it again).
+function Frame({ content, theme, placement }: { content: VNode | null; theme: PanelTheme; placement: PanelPlacement | null }) {
   const [collapsed, setCollapsed] = usePanelCollapsed();
   togglePanel = () => setCollapsed(!collapsed);
+  const state: PanelPlacementState = content ? (collapsed ? 'folded' : 'open') : 'hidden';
+  useEffect(() => placement?.update(state), [placement, state]);
+  if (!content) return null;
   return (
     <PanelFrame collapsed={collapsed} theme={theme} onToggle={() => setCollapsed(!collapsed)}>
       {content}
@@ -24,12 +47,13 @@ function Frame({ content, theme }: { content: VNode; theme: PanelTheme }) {
 /**
  * Mounts the panel in a shadow root at the end of the page (styles isolated both ways, key
  * presses kept from the host's shortcuts) and answers the keyboard command that folds it.
- * `show(content)` renders the panel's content, or removes the panel with null.
+ * `show(content)` renders the panel's content, or removes the panel with null. `place`
+ * moves the host elsewhere in the page (see MountPanelOptions).
  *
  * The rep's language is in place before anything renders, and a change of language or theme
  * made in the dashboard redraws the open panel.
  */
-export async function mountPanel(ctx: ContentScriptContext): Promise<{ show(content: VNode | null): void }> {
+export async function mountPanel(ctx: ContentScriptContext, options: MountPanelOptions = {}): Promise<{ show(content: VNode | null): void }> {
   let prefs: DisplayPrefs = { language: 'auto', theme: 'auto' };
   try {
     prefs = (await syncDisplayPrefs()).prefs;
@@ -76,15 +100,25 @@ export async function mountPanel(ctx: ContentScriptContext): Promise<{ show(cont
       { timeout: 1_000 },
     );
   };
+  let placement: PanelPlacement | null = null;
   // A copy of the content so that its components render again (in the new language) while
   // keeping their state; Preact skips a subtree whose element is the very same object.
   const draw = () => {
-    if (container) render(current && <Frame content={cloneElement(current)} theme={theme()} />, container);
+    if (container) render(<Frame content={current && cloneElement(current)} theme={theme()} placement={placement} />, container);
     rereadHostTheme();
   };
 
   hostTheme = readHostTheme(document, ui.shadowHost);
   ui.mount();
+  if (options.place) {
+    try {
+      placement = options.place(ui.shadowHost, ctx.signal);
+      draw();
+    } catch (error) {
+      // The panel still floats where it was mounted.
+      console.warn('Threadline: could not place the panel', error);
+    }
+  }
   const onMessage = (message: unknown) => {
     if ((message as { type?: string } | null)?.type === 'panel.toggle') togglePanel();
     return undefined;

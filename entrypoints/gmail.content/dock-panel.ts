@@ -3,11 +3,12 @@
 // Gmail's own side panel (Calendar, Keep, Tasks, add-ons) makes room rather than covering
 // the mail: its right-hand column (`div.aUx`: the panel, then the icon rail) is a column of
 // the main flex row (`.aqk.aql.bkL`), so opening it narrows the content column (`.bkK`).
-// InboxSDK's sidebar does the same from inside that column and, since 2026, widens the
-// compose strip's right-hand spacer so compose windows keep clear of it
-// (InboxSDK src/platform-implementation-js/dom-driver/gmail/views/gmail-app-sidebar-view/,
-// style/gmail.css `.nH.companion_container_app_sidebar_visible`, and
-// gmail-driver/sync-mole-spacer-with-right-column.ts).
+// InboxSDK puts its sidebar in that column's panel container (`.brC-brG`), narrows the
+// content beside it and, since July 2026, widens the compose strip's right-hand spacer so
+// compose windows keep clear of it (InboxSDK/InboxSDK, src/platform-implementation-js/:
+// dom-driver/gmail/views/gmail-app-sidebar-view/primary/index.tsx, style/gmail.css
+// `.nH.companion_container_app_sidebar_visible`, and
+// dom-driver/gmail/gmail-driver/sync-mole-spacer-with-right-column.ts).
 //
 // The panel's host element becomes one more column of that row, just before Gmail's
 // right-hand column, so the flex layout narrows the content by itself. One style sheet of
@@ -95,7 +96,8 @@ function overlapsAcross(a: DOMRect, b: DOMRect): boolean {
  */
 function madeRoom(host: HTMLElement, site: DockSite): boolean {
   const box = host.getBoundingClientRect();
-  const viewport = host.ownerDocument.documentElement.clientWidth;
+  const page = host.ownerDocument;
+  const viewport = page.documentElement.clientWidth || page.defaultView?.innerWidth || 0;
   if (box.width < 1 || box.left < -1 || box.right > viewport + 1) return false;
   if (overlapsAcross(box, site.content.getBoundingClientRect())) return false;
   return !(site.rail && overlapsAcross(box, site.rail.getBoundingClientRect()));
@@ -115,7 +117,8 @@ export function dockInGmail(host: HTMLElement, signal: AbortSignal): PanelPlacem
   let site: DockSite | null = null;
   /** A row where docking was tried and made no room: the panel floats until Gmail replaces it. */
   let refused: Element | null = null;
-  let applied = '';
+  /** The room last taken from Gmail's layout: none while floating. */
+  let applied: 'open' | 'folded' | 'floating' = 'floating';
   let scheduled = false;
 
   const float = () => {
@@ -170,11 +173,10 @@ export function dockInGmail(host: HTMLElement, signal: AbortSignal): PanelPlacem
     }
     // Gmail sizes parts of its layout (the compose windows' toolbars, heights) on resize:
     // a resize event after the room changed lets it catch up, as InboxSDK does.
-    const now = site ? `${wanted}` : 'floating';
+    const now = site && wanted !== 'hidden' ? wanted : 'floating';
     if (now !== applied) {
-      const changedRoom = applied !== '' || now !== 'floating';
       applied = now;
-      if (changedRoom) window.dispatchEvent(new Event('resize'));
+      document.defaultView?.dispatchEvent(new Event('resize'));
     }
   };
 
@@ -201,7 +203,7 @@ export function dockInGmail(host: HTMLElement, signal: AbortSignal): PanelPlacem
       const wasDocked = site !== null;
       style.remove();
       host.removeAttribute(DOCK_ATTRIBUTE);
-      if (wasDocked) window.dispatchEvent(new Event('resize'));
+      if (wasDocked) document.defaultView?.dispatchEvent(new Event('resize'));
     },
     { once: true },
   );

@@ -8,9 +8,12 @@ import { readGmailAccount } from '../../sites/gmail/read-account';
 import { readGmailThread, type ThreadReading } from '../../sites/gmail/read-thread';
 import { parseGmailRoute } from '../../sites/gmail/route';
 import { watchSends } from '../../sites/gmail/watch-sends';
+import { queryFirst } from '../../sites/shared/query';
+import { GMAIL } from '../../sites/gmail/selectors';
 import { warnOnce } from '../../sites/shared/warn-once';
 import { settleTracker } from '../../sites/shared/settle';
 import { watchPage } from '../../sites/shared/watch-page';
+import { dockInGmail } from './dock-panel';
 import { GmailPanel } from './GmailPanel';
 import { listSignature, updateInboxChips } from './inbox-chips';
 import '../../components/panel/panel.css';
@@ -35,7 +38,7 @@ async function startGmail(ctx: ContentScriptContext) {
   const controller = new AbortController();
   ctx.onInvalidated(() => controller.abort());
   const signal = controller.signal;
-  const panel = await mountPanel(ctx);
+  const panel = await mountPanel(ctx, { place: dockInGmail });
   let shown: Shown = null;
   let shownSignature = '';
   // Gmail changes the hash first and fills in the view later: a thread that cannot be read
@@ -91,8 +94,9 @@ async function startGmail(ctx: ContentScriptContext) {
 
   // A reply sent in a linked thread counts at once; Gmail's Undo takes it back.
   watchSends(signal, {
-    async onSend(draftId) {
-      if (shown?.reading.kind !== 'thread') return;
+    async onSend(draftId, form) {
+      // Only a reply counts for the thread on screen; a new message may go to anyone.
+      if (shown?.reading.kind !== 'thread' || !queryFirst(form, GMAIL.composeReplyTo)?.getAttribute('value')) return;
       const { thread } = shown.reading;
       const view = await request({ type: 'deal.forKey', key: linkKey({ kind: 'gmail-thread', account: thread.account, externalId: thread.threadId }) });
       if (!view) return;

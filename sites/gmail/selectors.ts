@@ -28,6 +28,8 @@ export const GMAIL = {
   composeForm: ['div.aoI[role=region] form', '[role=dialog] form', 'form:has(input[name=subjectbox])'],
   /** The draft id of a compose form ("#msg-a:r-…"). */
   composeDraft: ['input[name=draft]'],
+  /** The thread a reply belongs to ("#thread-a:r…"); empty in a new message. */
+  composeReplyTo: ['input[name=rt]'],
   /** The Send button (its label is localized: never matched by text). */
   sendButton: [
     'div.T-I.aoO[role=button]',
