@@ -3,6 +3,7 @@ import { dealDraftFromThread } from '../../domain/prefill';
 import { CannotRead } from '../../components/panel/CannotRead';
 import { CreateDealForm } from '../../components/panel/CreateDealForm';
 import { DealCard } from '../../components/panel/DealCard';
+import { FollowUpCoach } from '../../components/panel/FollowUpCoach';
 import { LinkToDeal } from '../../components/panel/LinkToDeal';
 import { useDealForKey } from '../../components/panel/use-deal-for-key';
 import { plural, t } from '../../components/i18n';
@@ -12,6 +13,7 @@ import type { LinkInput } from '../../storage/inputs';
 import { linkKey } from '../../storage/link-key';
 import type { Deal } from '../../storage/schemas';
 import type { GmailThread, ThreadReading } from '../../sites/gmail/read-thread';
+import { openGmailReply } from './open-reply';
 import { touchesOfThread } from './thread-touches';
 import { useHiddenMessages } from './use-hidden-messages';
 
@@ -45,8 +47,12 @@ export function GmailPanel({ reading, location }: Props) {
   if (state.status === 'loading')  if (state.status === 'loading') return <p class="tl-hint">…</p>;
   if (state.status === 'error') return <p class="tl-error">{state.message}</p>;
   if (state.status === 'linked') {
+    const { deal } = state.view;
     return (
-      <DealCard view={state.view} linkKey={key} onView={setView} {...(unread > 0 ? { followUpsUnknown: plural('thread_messages_not_read', unread) } : {})} />
+      <>
+        {deal.status === 'open' && unread === 0 && <FollowUpCoach followUpCount={deal.followUpCount} onFollowUp={() => openGmailReply(document)} />}
+        <DealCard view={state.view} linkKey={key} onView={setView} {...(unread > 0 ? { followUpsUnknown: plural('thread_messages_not_read', unread) } : {})} />
+      </>
     );
   }
   return thread ? (

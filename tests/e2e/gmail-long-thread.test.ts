@@ -47,6 +47,17 @@ describe('Gmail: a long thread, counted right at once', () => {
     expect(new URL(printViews[0]!).searchParams.get('permthid')).toBe('thread-f:1847819342906399008');
   });
 
+  it('coaches past the second unanswered follow-up and opens Gmail’s own reply on the thread', async () => {
+    const coach = panel(page).getByRole('note');
+    await expect(coach.getByText(/^5 follow-ups without an answer\. Most reps stop here/).count()).resolves.toBe(1);
+    await page.evaluate(() => {
+      (globalThis as { replyClicks?: number }).replyClicks = 0;
+      document.querySelector('div[role=button].aaq')!.addEventListener('click', () => (globalThis as { replyClicks?: number }).replyClicks!++);
+    });
+    await coach.getByRole('button', { name: 'Follow up' }).click();
+    await expect.poll(() => page.evaluate(() => (globalThis as { replyClicks?: number }).replyClicks)).toBe(1);
+  });
+
   it('keeps the count when the rep expands every message', async () => {
     await navigateGmail(page, ROUTE, 'gmail/long-thread-expanded.html');
     const p = panel(page);
