@@ -21,6 +21,9 @@ const FIXTURES = {
   turkish: ['gmail/thread-tr.html', THREAD_A],
   hostile: ['gmail/hostile.html', `${U0}#inbox/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkF`],
   changed: ['gmail/not-gmail.html', THREAD_A],
+  german: ['gmail/thread-de.html', THREAD_A],
+  japanese: ['gmail/thread-ja.html', THREAD_A],
+  justStarted: ['gmail/thread-just-started.html', `${U0}#sent/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkJ`],
   longThread: ['gmail/long-thread.html', `${U0}#label/Clients%2FNordic+Accounts+Q4/KtbxLxgZcRmQvWnJbPhTsDfKlMqXzBvC`],
   longExpanded: ['gmail/long-thread-expanded.html', `${U0}#label/Clients%2FNordic+Accounts+Q4/KtbxLxgZcRmQvWnJbPhTsDfKlMqXzBvC`],
 } as const;
@@ -36,7 +39,7 @@ const EXPECTED_COUNTS: Partial<Record<GmailSelectorName, Partial<Record<FixtureN
   hiddenMessage: { thread: 0, longThread: 25, longExpanded: 0 },
   hiddenCount: { thread: 0, longThread: 1, longExpanded: 0 },
   messageId: { thread: 2, longThread: 1, longExpanded: 30 },
-  date: { thread: 4, dark: 4, threadB: 2, turkish: 4, longThread: 5, longExpanded: 30 },
+  date: { thread: 4, dark: 4, threadB: 2, turkish: 4, german: 4, japanese: 4, justStarted: 1, longThread: 5, longExpanded: 30 },
   recipient: { thread: 5, dark: 5, threadB: 2 },
   accountButton: { inbox: 1, thread: 1, dark: 1, account1: 1, turkish: 1, changed: 1 },
   composeForm: { thread: 0, compose: 2, turkish: 1 },
@@ -98,6 +101,32 @@ describe('reading a Gmail thread', () => {
       // The Turkish page writes its dates in Turkish: the same times come out.
       expect(reading.kind === 'thread' && { ...reading.thread, language: 'en' }, name).toEqual(full.kind === 'thread' && full.thread);
     }
+  });
+
+  it('reads German and Japanese pages, whose dates Gmail writes in its own language', () => {
+    const english = readGmailThread(open('thread').document, open('thread').location);
+    if (english.kind !== 'thread') throw new Error('unreadable');
+    for (const [name, language] of [['german', 'de'], ['japanese', 'ja']] as const) {
+      const { document, location } = open(name);
+      const reading = readGmailThread(document, location);
+      if (reading.kind !== 'thread') throw new Error(`${name}: ${JSON.stringify(reading)}`);
+      expect(reading.thread.language).toBe(language);
+      expect(reading.thread.messages, name).toEqual(english.thread.messages);
+    }
+  });
+
+  it('takes the thread id from the legacy id when the permanent one reads "undefined"', () => {
+    const { document, location } = open('german');
+    const reading = readGmailThread(document, location);
+    expect(reading.kind === 'thread' && reading.thread.threadId).toBe(`thread-f:${BigInt('0x18d7a0b1c2d3e4f5')}`);
+  });
+
+  it('reads a thread the rep has just started by its thread-a and msg-a ids, before Gmail gives it others', () => {
+    const { document, location } = open('justStarted');
+    const reading = readGmailThread(document, location);
+    if (reading.kind !== 'thread') throw new Error(JSON.stringify(reading));
+    expect(reading.thread.threadId).toBe('thread-a:r-6203617718349022165');
+    expect(reading.thread.messages.map((m) => [m.id, m.outbound])).toEqual([['msg-a:r5541370285160344982', true]]);
   });
 
   it('keys the second account by its address, not by /u/1', () => {
