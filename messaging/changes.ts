@@ -1,4 +1,6 @@
-import browser from 'webextension-polyfill';
+// Code that runs in Gmail's and LinkedIn's pages uses the browser's own promise-based API
+// (Chrome MV3 and Firefox both have one): the polyfill would cost the content scripts 3 KB gzip.
+import { browser, type Browser } from 'wxt/browser';
 
 /** The port panels hold open to hear that data changed. */
 export const CHANGES_PORT = 'threadline-changes';
@@ -8,7 +10,7 @@ export interface ChangeNotice {
 }
 
 const listeners = new Set<() => void>();
-let port: browser.Runtime.Port | null = null;
+let port: Browser.runtime.Port | null = null;
 let dead = false;
 
 function connect(): void {
