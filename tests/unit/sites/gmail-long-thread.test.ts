@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { touchesOfThread } from '../../../entrypoints/gmail.content/thread-touches';
 import { readGmailPrintView } from '../../../sites/gmail/read-print-view';
 import { readGmailThread, type GmailThread } from '../../../sites/gmail/read-thread';
@@ -85,6 +85,19 @@ describe('a long Gmail thread as Gmail first shows it', () => {
     expect(inputs[23]!.at).toBe(local(2026, 10, 28, 10, 15));
     expect(inputs[24]!.at).toBe(local(2026, 10, 28, 10, 15) + 1);
     expect(inputs.map((i) => i.at)).toEqual([...inputs.map((i) => i.at)].sort((a, b) => a - b));
+  });
+
+  it('reads a page whose dates it cannot read: every message kept, one console warning', () => {
+    const { document, location } = loadFixture('gmail/long-thread-expanded.html', ROUTE);
+    document.querySelectorAll('span.g3[title]').forEach((date, i) => i % 2 === 0 && date.setAttribute('title', 'Sternzeit 4711.9'));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const reading = readGmailThread(document, location);
+    if (reading.kind !== 'thread') throw new Error(JSON.stringify(reading));
+    expect(reading.thread.messages).toHaveLength(30);
+    expect(reading.thread.messages.filter((m) => m.at === null)).toHaveLength(15);
+    expect(touchesOfThread(reading.thread, 'deal')).toHaveLength(30);
+    expect(warn.mock.calls.filter(([text]) => String(text).includes('date could not be read'))).toHaveLength(1);
+    warn.mockRestore();
   });
 
   it('keeps a message whose date cannot be read, in its place', () => {
