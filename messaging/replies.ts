@@ -32,6 +32,8 @@ export interface ReplyData {
   'deal.open': { opened: true };
   'contact.same': { contact: Contact; deals: Deal[] } | null;
   'prospect.add': DealView;
+  'person.deals': { deals: Deal[]; linked: string | null; autoLink: boolean };
+  'person.learn': { learnt: boolean };
   'display.prefs': DisplayPrefs;
   'catalog.get': MessageCatalog;
 }
@@ -47,6 +49,7 @@ export type ErrorCode =
   | 'already-linked'
   | 'confirm-required'
   | 'conflict'
+  | 'storage-full'
   | 'internal';
 
 export type Reply<T extends RequestType = RequestType> =

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CATALOG_LANGUAGES } from '../components/message-catalog';
 import { addProspectInput } from '../storage/prospects';
+import { LINKEDIN_MEMBER_ID } from '../storage/schemas';
 import {
   closeDealInput,
   createDealInput,
@@ -16,6 +17,7 @@ import {
 
 const id = z.string().min(1).max(100);
 const time = z.number().int().nonnegative();
+const slug = z.string().min(1).max(200);
 
 export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ping') }),
@@ -45,6 +47,16 @@ export const requestSchema = z.discriminatedUnion('type', [
     name: z.string().max(300),
     company: z.string().max(300),
     linkedinUrl: z.url().max(2_000).nullable(),
+    linkedinMemberId: LINKEDIN_MEMBER_ID.nullable().default(null),
+  }),
+  // A LinkedIn person by profile slug and/or member id: their deals, and whether to link by itself.
+  z.object({ type: z.literal('person.deals'), person: z.object({ slug: slug.nullable(), memberId: LINKEDIN_MEMBER_ID.nullable() }) }),
+  z.object({
+    type: z.literal('person.learn'),
+    memberId: LINKEDIN_MEMBER_ID,
+    slug: slug.nullable().default(null),
+    dealId: id.nullable().default(null),
+    name: z.string().max(300).default(''),
   }),
   z.object({ type: z.literal('prospect.add'), input: addProspectInput }),
   z.object({ type: z.literal('links.chips'), keys: z.array(z.string().min(1).max(1_000)).max(500) }),

@@ -1,4 +1,5 @@
-import { StorageError, describeZodError } from '../storage/errors';
+import browser from 'webextension-polyfill';
+import { StorageError, describeZodError, isQuotaExceeded, storageFullError } from '../storage/errors';
 import type { StoreContext } from '../storage/db';
 import { loadDealView } from '../storage/deal-view';
 import {
@@ -17,9 +18,10 @@ import { dueDeals, searchDeals } from '../storage/queries';
 import { cancelPendingTouch, recordTouch, recordTouches } from '../storage/touches';
 import { linkChips, suggestDeals } from '../storage/suggestions';
 import { addProspect, findSameContact } from '../storage/prospects';
+import { dealsOfPerson, learnMemberId } from '../storage/people';
 import { requireDeal } from '../storage/deal-record';
 import { readSettings } from '../storage/settings';
-import type { CatalogLanguage, MessageCatalog } from '../components/message-catalog';
+import { formatMessage, type CatalogLanguage, type MessageCatalog } from '../components/message-catalog';
 import type { Reply, ReplyData } from './replies';
 import { requestSchema, type ParsedRequest } from './requests';
 import { isAllowedSender, type SenderFacts } from './sender';
@@ -52,10 +54,26 @@ export async function handleMessage(raw: unknown, sender: SenderFacts, options: 
   try {
     return { ok: true, data: await dispatch(parsed.data, options) };
   } catch (error) {
+    if (isQuotaExceeded(error)) return fail('storage-full', await storageFullMessage(options));
     if (error instanceof StorageError) return fail(error.code, error.message, error.details);
     console.error('Threadline: request failed', parsed.data.type, error);
     return fail('internal', error instanceof Error ? error.message : String(error));
   }
+}
+
+/**
+ * What a full disk means for the rep and what to do, in the language they chose: panels show
+ * a refusal's message as it comes. The transaction took nothing, so nothing is half-written.
+ */
+async function storageFullMessage({ ctx, loadCatalog }: RouterOptions): Promise<string> {
+  try {
+    const { language } = await readSettings(ctx);
+    const message = language === 'auto' ? browser.i18n.getMessage('storage_full') : formatMessage(await loadCatalog(language), 'storage_full');
+    if (message) return message;
+  } catch (error) {
+    console.warn('Threadline: could not read the language setting', error);
+  }
+  return storageFullError().message;
 }
 
 function fail(code: Extract<Reply, { ok: false }>['error']['code'], message: string, details?: Record<string, unknown>): Reply {
@@ -123,6 +141,12 @@ async function dispatch(request: ParsedRequest, { ctx, version, openDashboard, o
       return findSameContact(ctx, request);
     case 'prospect.add':
       return view(await addProspect(ctx, request.input));
+    case 'person.deals': {
+      const [found, settings] = await Promise.all([dealsOfPerson(ctx, request.person), readSettings(ctx)]);
+      return { ...found, autoLink: settings.linkedinAutoLink === true };
+    }
+    case 'person.learn':
+      return { learnt: (await learnMemberId(ctx, request)) !== null };
     case 'dashboard.open':
       await openDashboard(request.dealId);
       return { opened: true };

@@ -47,6 +47,20 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> 
       settings: 'key',
     },
   },
+  {
+    // A contact keeps LinkedIn's member id beside its profile address (uniquely indexed, so a
+    // conversation naming the person by member id finds them); the settings gain the choice
+    // to link LinkedIn conversations by themselves, off.
+    version: 4,
+    stores: {
+      deals: 'id, stageId, status, [status+lastMovementAt], *contactIds, updatedAt, snoozedUntil',
+      contacts: 'id, email, &linkedinUrl, name, &linkedinMemberId',
+      links: 'key, dealId',
+      touches: 'id, dealId, [dealId+at], &sourceKey',
+      stageHistory: '++id, dealId, [dealId+at]',
+      settings: 'key',
+    },
+  },
 ];
 
 /** The data changes a version makes as the database is opened, by version. */
@@ -54,6 +68,14 @@ const UPGRADES: Record<number, (tx: Transaction) => Promise<unknown>> = {
   3: (tx) => tx.table<Deal, string>('deals').toCollection().modify((deal) => {
     deal.lastMovementAt = lastMovementAt(deal);
   }),
+  4: async (tx) => {
+    await tx.table<Contact, string>('contacts').toCollection().modify((contact) => {
+      contact.linkedinMemberId ??= null;
+    });
+    await tx.table<Settings, string>('settings').toCollection().modify((settings) => {
+      settings.linkedinAutoLink ??= false;
+    });
+  },
 };
 
 export class ThreadlineDB extends Dexie {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BANT_KEYS, BANT_STATES, CHANNELS, DIRECTIONS } from '../domain/types';
-import { LINK_KINDS } from './schemas';
+import { LINK_KINDS, LINKEDIN_MEMBER_ID, refineLinkAddress } from './schemas';
 
 // What callers hand the write operations. The message protocol reuses these, so a request
 // from a content script is checked by the same rules as a call from the dashboard.
@@ -14,6 +14,7 @@ export const contactInput = z.object({
   headline: z.string().trim().max(500).default(''),
   location: z.string().trim().max(300).default(''),
   linkedinUrl: z.url().max(2_000).nullable().default(null),
+  linkedinMemberId: LINKEDIN_MEMBER_ID.nullable().default(null),
 });
 export type ContactInput = z.input<typeof contactInput>;
 
@@ -23,7 +24,7 @@ export const linkInput = z.object({
   externalId: z.string().min(1).max(500),
   url: z.url().max(2_000).nullable().default(null),
   label: z.string().max(1_000).default(''),
-});
+}).superRefine(refineLinkAddress);
 export type LinkInput = z.input<typeof linkInput>;
 
 export const createDealInput = z.object({

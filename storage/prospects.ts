@@ -4,10 +4,11 @@ import { contactInput } from './inputs';
 import { contactSchema, type Contact, type Deal } from './schemas';
 import type { StoreContext } from './db';
 import { createDeal } from './deals';
+import { contactsOfPerson } from './people';
 
 export const addProspectInput = z.object({
   contact: contactInput.extend({ linkedinUrl: z.url().max(2_000) }),
-  /** The profile's slug, which the new deal is linked by. */
+  /** The profile's slug (or, on a page addressed by member id, the member id) the new deal is linked by. */
   slug: z.string().min(1).max(200),
   /** An existing contact that is the same person: completed from the profile, not duplicated. */
   mergeInto: z.string().min(1).max(100).nullable().default(null),
@@ -17,15 +18,22 @@ export type AddProspectInput = z.input<typeof addProspectInput>;
 
 const same = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
 
+/** The contacts holding this profile address or this member id (each belongs to one contact). */
+async function profileOwners(ctx: StoreContext, linkedinUrl: string | null, memberId: string | null | undefined): Promise<Contact[]> {
+  const byUrl = linkedinUrl ? await ctx.db.contacts.where('linkedinUrl').equals(linkedinUrl).toArray() : [];
+  const byId = memberId ? await contactsOfPerson(ctx, { slug: null, memberId }) : [];
+  return [...byUrl, ...byId.filter((c) => !byUrl.some((u) => u.id === c.id))];
+}
+
 /**
- * A contact that is already this person: the same profile address, or the same name at the
- * same company (found by email in Gmail, say). Null when there is none.
+ * A contact that is already this person: the same profile address or member id, or the same
+ * name at the same company (found by email in Gmail, say). Null when there is none.
  */
 export async function findSameContact(
   ctx: StoreContext,
-  person: { name: string; company: string; linkedinUrl: string | null },
+  person: { name: string; company: string; linkedinUrl: string | null; linkedinMemberId?: string | null },
 ): Promise<{ contact: Contact; deals: Deal[] } | null> {
-  const byProfile = person.linkedinUrl ? await ctx.db.contacts.where('linkedinUrl').equals(person.linkedinUrl).first() : undefined;
+  const [byProfile] = await profileOwners(ctx, person.linkedinUrl, person.linkedinMemberId);
   const byName =
     byProfile ??
     (person.name.trim() && person.company.trim()
@@ -44,7 +52,7 @@ export async function addProspect(ctx: StoreContext, input: AddProspectInput): P
   const parsed = validated('prospect', addProspectInput, input);
   const { db } = ctx;
   return db.transaction('rw', [db.deals, db.contacts, db.links, db.stageHistory, db.settings], async () => {
-    const owner = await db.contacts.where('linkedinUrl').equals(parsed.contact.linkedinUrl).first();
+    const owner = (await profileOwners(ctx, parsed.contact.linkedinUrl, parsed.contact.linkedinMemberId)).find((c) => c.id !== parsed.mergeInto);
     if (owner && owner.id !== parsed.mergeInto) {
       throw new StorageError('conflict', `This profile already belongs to the contact ${owner.name}`, { field: 'contact.linkedinUrl', contactId: owner.id });
     }
@@ -59,6 +67,7 @@ export async function addProspect(ctx: StoreContext, input: AddProspectInput): P
     const merged = validated('contact', contactSchema, {
       ...existing,
       linkedinUrl: parsed.contact.linkedinUrl,
+      linkedinMemberId: existing.linkedinMemberId ?? parsed.contact.linkedinMemberId,
       headline: existing.headline || parsed.contact.headline,
       location: existing.location || parsed.contact.location,
       company: existing.company || parsed.contact.company,

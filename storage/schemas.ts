@@ -6,6 +6,7 @@ import {
   DEAL_STATUSES,
   DIRECTIONS,
 } from '../domain/types';
+import { linkProblem } from './link-address';
 
 // Every stored record has a schema here and is checked on every write: the database only
 // ever holds what these describe, whatever a page, an import or a bug hands us.
@@ -57,6 +58,9 @@ export const dealSchema = z.object({
 });
 export type Deal = z.infer<typeof dealSchema>;
 
+/** A LinkedIn member id, as storage/link-key.ts isLinkedInMemberId() knows it. */
+export const LINKEDIN_MEMBER_ID = z.string().regex(/^ACo[\w-]{20,60}$/, 'Not a LinkedIn member id');
+
 export const contactSchema = z.object({
   id,
   name: text(300),
@@ -65,6 +69,8 @@ export const contactSchema = z.object({
   headline: text(500),
   location: text(300),
   linkedinUrl: z.url({ protocol: /^https$/, hostname: /^www\.linkedin\.com$/ }).nullable(),
+  /** LinkedIn's member id ("ACoAA…", case-sensitive), learnt from a profile or a conversation. */
+  linkedinMemberId: LINKEDIN_MEMBER_ID.nullable().default(null),
   createdAt: time,
 });
 export type Contact = z.infer<typeof contactSchema>;
@@ -80,11 +86,18 @@ export const linkSchema = z.object({
   /** The signed-in account the thing belongs to (a Gmail address), or null. */
   account: text(320).nullable(),
   externalId: z.string().min(1).max(500),
+  /** Where the rep saw it; never opened as is (see link-address.ts), but only ever its site's. */
   url: z.url().max(2_000).nullable(),
   label: text(1_000),
   createdAt: time,
-});
+}).superRefine(refineLinkAddress);
 export type Link = z.infer<typeof linkSchema>;
+
+/** A link holds only its own site's ids and address: https on mail.google.com or www.linkedin.com. */
+export function refineLinkAddress(link: Pick<Link, 'kind' | 'account' | 'externalId' | 'url'>, ctx: z.RefinementCtx): void {
+  const problem = linkProblem(link);
+  if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+}
 
 export const touchSchema = z.object({
   id,
@@ -141,5 +154,7 @@ export const settingsSchema = z.object({
   notifications: z.boolean(),
   language: z.enum(['auto', 'en', 'tr', 'fi']),
   theme: z.enum(['auto', 'light', 'dark']),
+  /** Link a LinkedIn conversation to the deal of the prospect it is with, without a click. */
+  linkedinAutoLink: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof settingsSchema>;

@@ -17,6 +17,7 @@ export function defaultSettings(translate: Translate = english): Settings {
     notifications: true,
     language: 'auto',
     theme: 'auto',
+    linkedinAutoLink: false,
   };
 }
 

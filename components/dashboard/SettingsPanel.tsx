@@ -141,6 +141,10 @@ export function SettingsPanel({ ctx, settings }: Props) {
           <input type="checkbox" checked={settings.notifications} onChange={(e) => void updateSettings(ctx, { notifications: (e.currentTarget as HTMLInputElement).checked })} />
           {t('settings_notifications')}
         </label>
+        <label class="check">
+          <input type="checkbox" checked={settings.linkedinAutoLink === true} onChange={(e) => void updateSettings(ctx, { linkedinAutoLink: (e.currentTarget as HTMLInputElement).checked })} />
+          {t('settings_linkedin_autolink')}
+        </label>
       </div>
 
       <h3>{t('settings_display')}</h3>

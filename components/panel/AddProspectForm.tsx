@@ -5,7 +5,9 @@ import type { Contact, Deal } from '../../storage/schemas';
 import { t } from '../i18n';
 
 export interface ProspectPrefill {
-  slug: string;
+  /** The profile's slug and LinkedIn's member id, as far as the page shows them (at least one). */
+  slug: string | null;
+  memberId: string | null;
   profileUrl: string;
   name: string;
   headline: string;
@@ -28,7 +30,7 @@ export function AddProspectForm({ prefill, onAdded }: Props) {
   useEffect(() => {
     let current = true;
     const timer = setTimeout(async () => {
-      const found = await request({ type: 'contact.same', name: fields.name, company: fields.company, linkedinUrl: prefill.profileUrl });
+      const found = await request({ type: 'contact.same', name: fields.name, company: fields.company, linkedinUrl: prefill.profileUrl, linkedinMemberId: prefill.memberId });
       if (current) setSame(found);
     }, 150);
     return () => {
@@ -40,8 +42,8 @@ export function AddProspectForm({ prefill, onAdded }: Props) {
   const save = async (mergeInto: string | null) => {
     setError(null);
     try {
-      const contact = { ...fields, email: null, linkedinUrl: prefill.profileUrl };
-      onAdded(await request({ type: 'prospect.add', input: { contact, slug: prefill.slug, mergeInto, notes } }));
+      const contact = { ...fields, email: null, linkedinUrl: prefill.profileUrl, linkedinMemberId: prefill.memberId };
+      onAdded(await request({ type: 'prospect.add', input: { contact, slug: (prefill.slug ?? prefill.memberId)!, mergeInto, notes } }));
     } catch (e) {
       setError(e instanceof RequestError ? e.message : String(e));
     }

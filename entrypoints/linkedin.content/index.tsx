@@ -3,7 +3,15 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { mountPanel } from '../../components/panel/mount-panel';
 import { request } from '../../messaging/client';
 import { linkKey } from '../../storage/link-key';
-import { readLinkedInConversation, readOverlayConversations, type ConversationReading, type OverlayConversation } from '../../sites/linkedin/read-conversation';
+import {
+  paneMark,
+  readLinkedInConversation,
+  readOverlayConversations,
+  type ConversationReading,
+  type OverlayConversation,
+  type PaneMark,
+  type Partner,
+} from '../../sites/linkedin/read-conversation';
 import { readLinkedInProfile, type ProfileReading } from '../../sites/linkedin/read-profile';
 import { parseLinkedInRoute } from '../../sites/linkedin/route';
 import { LINKEDIN } from '../../sites/linkedin/selectors';
@@ -12,7 +20,7 @@ import { watchLinkedInSends } from '../../sites/linkedin/watch-sends';
 import { settleTracker } from '../../sites/shared/settle';
 import { warnOnce } from '../../sites/shared/warn-once';
 import { watchPage } from '../../sites/shared/watch-page';
-import { ConversationPanel, ProfilePanel } from './LinkedInPanel';
+import { ConversationPanel, dealOfPerson, ProfilePanel, UnreadableAddress } from './LinkedInPanel';
 import { touchesOfMessages } from './message-touches';
 import '../../components/panel/panel.css';
 
@@ -30,7 +38,7 @@ export default defineContentScript({
   },
 });
 
-type Shown = { kind: 'profile'; reading: ProfileReading } | { kind: 'conversation'; reading: ConversationReading } | null;
+type Shown = { kind: 'profile'; reading: ProfileReading } | { kind: 'conversation'; reading: ConversationReading } | { kind: 'address' } | null;
 
 async function startLinkedIn(ctx: ContentScriptContext) {
   const controller = new AbortController();
@@ -38,13 +46,25 @@ async function startLinkedIn(ctx: ContentScriptContext) {
   const signal = controller.signal;
   const panel = await mountPanel(ctx);
   let shownSignature = '';
+  // The conversation pane last read: after a switch the next one is read once the pane shows it.
+  let pane: PaneMark | null = null;
   // LinkedIn changes the address (pushState) before the new page's markup arrives.
   const settle = settleTracker(3_000, () => readPage());
 
+  const readConversation = () => {
+    const reading = readLinkedInConversation(document, location, Date.now(), pane);
+    if (reading?.kind === 'conversation') pane = paneMark(reading.conversation);
+    return reading;
+  };
+
   const readPage = () => {
+    if (parseLinkedInRoute(location).kind === 'unreadable') {
+      warnOnce('LinkedIn', 'address does not decode');
+      return show({ kind: 'address' }, `address|${location.pathname}`);
+    }
     let next: Shown = null;
     const profile = readLinkedInProfile(document, location);
-    const conversation = readLinkedInConversation(document, location, Date.now());
+    const conversation = readConversation();
     const reading = profile ?? conversation;
     if (reading?.kind === 'unreadable') {
       if (settle.settled(location.pathname)) warnOnce('LinkedIn', `no ${reading.missing} found`);
@@ -59,7 +79,9 @@ async function startLinkedIn(ctx: ContentScriptContext) {
     if (signature === shownSignature) return;
     shownSignature = signature;
     panel.show(
-      next?.kind === 'profile' ? (
+      next?.kind === 'address' ? (
+        <UnreadableAddress />
+      ) : next?.kind === 'profile' ? (
         <ProfilePanel key={signature} reading={next.reading} />
       ) : next?.kind === 'conversation' ? (
         <ConversationPanel key={next.reading.kind === 'conversation' ? next.reading.conversation.conversationId : next.reading.conversationId} reading={next.reading} />
@@ -71,10 +93,10 @@ async function startLinkedIn(ctx: ContentScriptContext) {
   let overlaySignature = '';
   const syncOverlays = () => {
     const overlays = readOverlayConversations(document, Date.now());
-    const signature = overlays.map((o) => `${o.partner.profileUrl}|${o.messages.map((m) => m.id).join(',')}`).join(';');
+    const signature = overlays.map((o) => `${o.partner.slug}|${o.partner.memberId}|${o.messages.map((m) => m.id).join(',')}`).join(';');
     if (signature === overlaySignature) return;
     overlaySignature = signature;
-    for (const overlay of overlays) void syncOverlay(overlay);
+    for (const overlay of overlays) void syncOverlay(overlay).catch(() => undefined);
   };
 
   watchPage(signal, () => {
@@ -84,45 +106,45 @@ async function startLinkedIn(ctx: ContentScriptContext) {
   // LinkedIn navigates with pushState, which fires no event: WXT polls the address for us.
   ctx.addEventListener(window, 'wxt:locationchange', readPage);
 
-  // A message sent in a linked conversation counts at once; it is matched to its urn when
-  // LinkedIn shows it.
-  watchLinkedInSends(signal, async (from) => {
-    const bubble = closestOf(from, LINKEDIN.overlayBubble);
-    const route = parseLinkedInRoute(location);
-    const key = bubble
-      ? overlayDealKey(readOverlayConversations(document, Date.now()).find((o) => o.bubble === bubble))
-      : route.kind === 'conversation'
-        ? linkKey({ kind: 'linkedin-conversation', account: null, externalId: route.conversationId })
-        : null;
-    const view = key && (await request({ type: 'deal.forKey', key }));
-    if (!view) return;
-    await request({
-      type: 'touch.record',
-      input: { dealId: view.deal.id, channel: 'linkedin', direction: 'outbound', at: Date.now(), sourceKey: `linkedin:pending:${crypto.randomUUID()}`, pending: true },
-    });
+  // A message the rep sends counts the moment it appears in a linked conversation or in a
+  // chat bubble with a person in the pipeline, known by its urn (so it is never counted twice).
+  watchLinkedInSends(signal, async (container, eventId) => {
+    let dealId: string | null = null;
+    if (closestOf(container, LINKEDIN.overlayBubble)) {
+      const overlay = readOverlayConversations(document, Date.now()).find((o) => o.bubble === container);
+      dealId = overlay ? await personDeal(overlay.partner) : null;
+    } else {
+      // Only in the conversation the pane shows, and only its own messages.
+      const reading = readConversation();
+      if (reading?.kind !== 'conversation' || !reading.conversation.messages.some((m) => m.id === eventId)) return;
+      const view = await request({ type: 'deal.forKey', key: linkKey({ kind: 'linkedin-conversation', account: null, externalId: reading.conversation.conversationId }) });
+      dealId = view?.deal.id ?? null;
+    }
+    if (dealId) {
+      await request({ type: 'touch.record', input: { dealId, channel: 'linkedin', direction: 'outbound', at: Date.now(), sourceKey: `linkedin:${eventId}` } });
+    }
   });
 }
 
-/** The deal a chat bubble's messages belong to: the one its person's profile is linked to. */
-function overlayDealKey(overlay: OverlayConversation | undefined): string | null {
-  const route = overlay?.partner.profileUrl ? parseLinkedInRoute(new URL(overlay.partner.profileUrl)) : null;
-  return route?.kind === 'profile' ? linkKey({ kind: 'linkedin-profile', account: null, externalId: route.slug }) : null;
+/** The deal a person's chat bubble counts toward: their profile's, or their only open deal. */
+async function personDeal(partner: Partner): Promise<string | null> {
+  if (!partner.slug && !partner.memberId) return null;
+  return dealOfPerson(await request({ type: 'person.deals', person: { slug: partner.slug, memberId: partner.memberId } }));
 }
 
 async function syncOverlay(overlay: OverlayConversation): Promise<void> {
-  const key = overlayDealKey(overlay);
-  const view = key && (await request({ type: 'deal.forKey', key }));
-  if (!view) return;
-  const inputs = touchesOfMessages(overlay.messages, view.deal.id);
+  const dealId = await personDeal(overlay.partner);
+  const inputs = dealId ? touchesOfMessages(overlay.messages, dealId) : [];
   if (inputs.length > 0) await request({ type: 'touches.sync', inputs });
 }
 
 /** What the panel shows, as a string: the same person or conversation shows the same. */
 function signatureOf(shown: Shown): string {
-  if (!shown) return '';
+  if (!shown || shown.kind === 'address') return '';
   if (shown.kind === 'profile') {
     const r = shown.reading;
-    return r.kind === 'profile' ? `profile|${r.profile.slug}|${r.profile.name}|${r.profile.company}|${r.profile.headline}` : `profile-unreadable|${r.slug}`;
+    const ids = `${r.kind === 'profile' ? r.profile.slug : r.slug}|${r.kind === 'profile' ? r.profile.memberId : r.memberId}`;
+    return r.kind === 'profile' ? `profile|${ids}|${r.profile.name}|${r.profile.company}|${r.profile.headline}` : `profile-unreadable|${ids}`;
   }
   const r = shown.reading;
   return r.kind === 'conversation'

@@ -1,11 +1,7 @@
 import type { RecordTouchInput } from '../../storage/inputs';
 import type { LinkedInMessage } from '../../sites/linkedin/read-conversation';
 
-/** Every message whose time is known, as a touch of the deal, known by its urn. */
+/** Every message as a touch of the deal, known by its urn: the same message is counted once. */
 export function touchesOfMessages(messages: LinkedInMessage[], dealId: string): RecordTouchInput[] {
-  return messages.flatMap((m) =>
-    m.at === null
-      ? []
-      : [{ dealId, channel: 'linkedin' as const, direction: m.outbound ? ('outbound' as const) : ('inbound' as const), at: m.at, sourceKey: `linkedin:${m.id}` }],
-  );
+  return messages.map((m) => ({ dealId, channel: 'linkedin', direction: m.outbound ? 'outbound' : 'inbound', at: m.at, sourceKey: `linkedin:${m.id}` }));
 }

@@ -1,26 +1,85 @@
-// LinkedIn writes a conversation's day once, in a heading above a group of messages
-// ("Today", "Yesterday", "Monday", "Nov 18", "Nov 18, 2025"; "Bugün", "Dün", "Pazartesi",
-// "18 Kas"; "Tänään", "Eilen", "maanantai", "18.11."), and each group's clock time
-// ("9:14 AM", "14:03", "14.03"). This turns the two into a time, relative to now.
+// LinkedIn writes a conversation's day once, in a heading above a group of messages, and
+// each group's clock time, in the member's language: "Today", "Yesterday", "Monday", "Nov 18",
+// "Nov 18, 2025", "9:14 AM"; "Heute", "Gestern", "Montag", "18. Nov.", "14:03"; "今日", "昨日",
+// "月曜日", "11月18日", "午後2:03"; "Tänään", "18.11.", "14.03"; "Bugün", "18 Kas". No tables
+// of our own: the words for today and yesterday, month and weekday names, day periods and the
+// order of day and month come from the runtime's own CLDR data through Intl, per language.
 
-const DAY_WORDS: Record<string, number> = {
-  today: 0, bugün: 0, tänään: 0,
-  yesterday: 1, dün: 1, eilen: 1,
-};
-const WEEKDAYS: string[][] = [
-  ['sun', 'paz', 'sunnuntai'], // 0 Sunday: "Pazar" and "Pazartesi" both start with "paz"; Monday is checked first
-  ['mon', 'pazartesi', 'maanantai'],
-  ['tue', 'salı', 'sal', 'tiistai'],
-  ['wed', 'çarşamba', 'çar', 'keskiviikko'],
-  ['thu', 'perşembe', 'per', 'torstai'],
-  ['fri', 'cuma', 'perjantai'],
-  ['sat', 'cumartesi', 'cmt', 'lauantai'],
-];
-const MONTHS: string[][] = [
-  ['jan', 'oca', 'tammi'], ['feb', 'şub', 'helmi'], ['mar', 'maalis'], ['apr', 'nis', 'huhti'],
-  ['may', 'touko'], ['jun', 'haz', 'kesä'], ['jul', 'tem', 'heinä'], ['aug', 'ağu', 'elo'],
-  ['sep', 'eyl', 'syys'], ['oct', 'eki', 'loka'], ['nov', 'kas', 'marras'], ['dec', 'ara', 'joulu'],
-];
+interface Words {
+  /** "today" → 0, "yesterday" → 1 (days back). */
+  rel: Map<string, number>;
+  /** Month names (value 0-11) and weekday names (100 + day, Sunday 0), longest first. */
+  names: [string, number][];
+  /** Day periods ("pm", "午後", "ip") and whether they are the afternoon, longest first. */
+  periods: [string, boolean][];
+  /** Numeric dates put the day first (18.11.), not the month (11/18). */
+  dayFirst: boolean;
+}
+
+// Tried after the page's and the browser's languages, when a heading reads in neither.
+const LIKELY = 'en de fr es it pt nl sv da nb fi tr pl ja zh ko ru'.split(' ');
+const cache = new Map<string, Words | null>();
+
+function norm(text: string, tag: string): string {
+  return text
+    .normalize('NFKC')
+    .toLocaleLowerCase(tag)
+    .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/[.,،]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** 1 digit, 2 letter of a spaced script, 0 else: a word ends where the kind changes (Han, kana and Thai never need a gap). */
+const kind = (c = '') => (/\d/.test(c) ? 1 : /\p{L}/u.test(c) && !/[\p{sc=Han}\p{sc=Hira}\p{sc=Kana}\p{sc=Thai}]/u.test(c) ? 2 : 0);
+const edge = (c: string | undefined, inner: string | undefined) => !kind(c) || kind(c) !== kind(inner);
+
+/** Where `form` stands as a word of its own in `text`, or -1. */
+function find(text: string, form: string): number {
+  for (let i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + 1)) {
+    if (edge(text[i - 1], form[0]) && edge(text[i + form.length], form.at(-1))) return i;
+  }
+  return -1;
+}
+
+const longest = <T>(map: Map<string, T>) => [...map].filter(([form]) => form).sort(([a], [b]) => b.length - a.length);
+
+function build(tag: string): Words | null {
+  try {
+    if (!Intl.DateTimeFormat.supportedLocalesOf(tag).length) return null;
+    const format = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(tag, { timeZone: 'UTC', ...options });
+    const relative = new Intl.RelativeTimeFormat(tag, { numeric: 'auto' });
+    const rel = new Map([0, 1].map((n) => [norm(relative.format(n ? -n : 0, 'day'), tag), n] as const));
+    const names = new Map<string, number>();
+    const add = (options: Intl.DateTimeFormatOptions, dates: Date[], type: 'month' | 'weekday', value: (i: number) => number) => {
+      const f = format(options);
+      dates.forEach((date, i) => {
+        for (const part of f.formatToParts(date)) if (part.type === type && /\p{L}/u.test(part.value)) names.set(norm(part.value, tag), value(i));
+      });
+    };
+    const months = Array.from({ length: 12 }, (_, m) => new Date(Date.UTC(2026, m, 18)));
+    const days = Array.from({ length: 7 }, (_, d) => new Date(Date.UTC(2026, 0, 4 + d))); // Sunday 4 January 2026 onwards
+    for (const month of ['long', 'short'] as const) {
+      add({ month }, months, 'month', (m) => m);
+      add({ month, day: 'numeric' }, months, 'month', (m) => m);
+    }
+    for (const weekday of ['long', 'short'] as const) add({ weekday }, days, 'weekday', (d) => 100 + d);
+    const periods = new Map<string, boolean>();
+    const hours = format({ hour: 'numeric', hour12: true });
+    for (let h = 0; h < 24; h++) {
+      for (const part of hours.formatToParts(new Date(Date.UTC(2026, 0, 1, h)))) if (part.type === 'dayPeriod') periods.set(norm(part.value, tag), h >= 12);
+    }
+    const order = format({ month: 'numeric', day: 'numeric' }).formatToParts(months[10]!).map((p) => p.type);
+    return { rel, names: longest(names), periods: longest(periods), dayFirst: order.indexOf('day') < order.indexOf('month') };
+  } catch {
+    return null; // Not a language tag Intl takes.
+  }
+}
+
+function words(tag: string): Words | null {
+  if (!cache.has(tag)) cache.set(tag, build(tag));
+  return cache.get(tag)!;
+}
 
 function startOfDay(at: number): Date {
   const d = new Date(at);
@@ -28,63 +87,99 @@ function startOfDay(at: number): Date {
   return d;
 }
 
-/** Every form with its index, longest first, so "pazartesi" (Monday) is not read as "paz" (Sunday). */
-function formsOf(table: string[][]): (readonly [string, number])[] {
-  return table.flatMap((list, i) => list.map((form) => [form, i] as const)).sort((a, b) => b[0].length - a[0].length);
-}
-const MONTH_FORMS = formsOf(MONTHS);
-const WEEKDAY_FORMS = formsOf(WEEKDAYS);
-
-function findIndex(forms: (readonly [string, number])[], word: string): number {
-  return forms.find(([form]) => word.startsWith(form))?.[1] ?? -1;
-}
-
-/** The start of the day a heading names, or null. */
-export function parseDayHeading(heading: string, now: number): Date | null {
-  const text = heading.trim().toLocaleLowerCase('tr');
+/** The start of the day a heading names, read in one language, or null. */
+function readDay(heading: string, now: number, w: Words, tag: string): Date | null {
+  let text = norm(heading, tag);
   const today = startOfDay(now);
-  const word = text.match(/\p{L}+/u)?.[0] ?? '';
-  if (word in DAY_WORDS && !/\d/.test(text)) {
-    today.setDate(today.getDate() - DAY_WORDS[word]!);
-    return today;
-  }
-  const numeric = text.match(/(\d{1,2})\.(\d{1,2})\.(\d{4})?/);
-  const year = text.match(/\b(\d{4})\b/);
-  const dayNumber = text.match(/\b(\d{1,2})\b/);
-  const month = numeric ? Number(numeric[2]) - 1 : word ? findIndex(MONTH_FORMS, word) : -1;
-  if (month >= 0 && (numeric || dayNumber)) {
-    const day = numeric ? Number(numeric[1]) : Number(dayNumber![1]);
-    const explicitYear = numeric?.[3] ?? year?.[1];
-    const date = new Date(explicitYear ? Number(explicitYear) : today.getFullYear(), month, day);
-    // Without a year, a date later than today is from last year.
-    if (!explicitYear && date > today) date.setFullYear(date.getFullYear() - 1);
-    return date.getMonth() === month && date.getDate() === day ? date : null;
-  }
-  const weekday = word ? findIndex(WEEKDAY_FORMS, word) : -1;
-  if (weekday >= 0) {
-    const back = (today.getDay() - weekday + 7) % 7 || 7;
+  const back = w.rel.get(text);
+  if (back !== undefined) {
     today.setDate(today.getDate() - back);
     return today;
+  }
+  let month = -1;
+  let weekday = -1;
+  for (const [form, value] of w.names) {
+    const i = find(text, form);
+    if (i < 0) continue;
+    if (value < 12) month = month < 0 ? value : month;
+    else weekday = weekday < 0 ? value - 100 : weekday;
+    text = `${text.slice(0, i)} ${text.slice(i + form.length)}`;
+  }
+  const numbers = text.match(/\d+/g) ?? [];
+  const year = numbers.find((n) => n.length === 4);
+  const small = numbers.filter((n) => n.length <= 2).map(Number);
+  if (numbers.length !== small.length + (year ? 1 : 0)) return null;
+  let day: number;
+  if (month >= 0 && small.length === 1) day = small[0]!;
+  // Two numbers are a numeric date in the language's order (a weekday beside them, or a
+  // Japanese "日" read as Sunday, says nothing more).
+  else if (month < 0 && small.length === 2) [day, month] = w.dayFirst ? [small[0]!, small[1]! - 1] : [small[1]!, small[0]! - 1];
+  else if (weekday >= 0 && month < 0 && !numbers.length) {
+    // A weekday names the last such day before today ("Today" names today).
+    today.setDate(today.getDate() - ((today.getDay() - weekday + 7) % 7 || 7));
+    return today;
+  } else return null;
+  const date = new Date(year ? Number(year) : today.getFullYear(), month, day);
+  if (date.getMonth() !== month || date.getDate() !== day) return null;
+  // Without a year, a date later than today is from last year.
+  if (!year && date > today) date.setFullYear(date.getFullYear() - 1);
+  return date.getMonth() === month ? date : null;
+}
+
+/** Minutes after midnight of a clock time in one language ("9:14 AM", "14.03", "午後2:03"), or null. */
+function readClock(clock: string, w: Words, tag: string): number | null {
+  const match = clock.normalize('NFKC').match(/(\d{1,2})[:.](\d{2})/);
+  if (!match) return null;
+  let hours = Number(match[1]);
+  const text = norm(clock, tag);
+  const period = w.periods.find(([form]) => find(text, form) >= 0);
+  // Words beside the time must be a day period of this language.
+  if (!period && /\p{L}/u.test(text)) return null;
+  if (period?.[1] && hours < 12) hours += 12;
+  if (period && !period[1] && hours === 12) hours = 0;
+  return hours < 24 && Number(match[2]) < 60 ? hours * 60 + Number(match[2]) : null;
+}
+
+/**
+ * A message's time from its day heading and clock, relative to now, or null when neither
+ * the given languages (the page's and the browser's, best first) nor LinkedIn's most used
+ * ones read them.
+ */
+export function parseLinkedInTime(heading: string, clock: string, now: number, languages: readonly (string | null | undefined)[] = []): number | null {
+  for (const tag of new Set([...languages, ...(globalThis.navigator?.languages ?? []), ...LIKELY])) {
+    const w = tag ? words(tag) : null;
+    const day = w && readDay(heading, now, w, tag!);
+    const minutes = day && readClock(clock, w!, tag!);
+    if (day && minutes !== null) {
+      day.setHours(Math.floor(minutes / 60), minutes % 60);
+      return day.getTime();
+    }
   }
   return null;
 }
 
-/** Minutes after midnight of a clock time ("9:14 AM", "14:03", "14.03"), or null. */
-export function parseClock(clock: string): number | null {
-  const match = clock.replace(/[\u00a0\u202f]/g, ' ').match(/(\d{1,2})[:.](\d{2})\s*([AaPp])?/);
-  if (!match) return null;
-  let hours = Number(match[1]);
-  const meridiem = match[3]?.toLowerCase();
-  if (meridiem === 'p' && hours < 12) hours += 12;
-  if (meridiem === 'a' && hours === 12) hours = 0;
-  return hours < 24 ? hours * 60 + Number(match[2]) : null;
+/**
+ * What a message's event URN says. Its short id "2-<base64>" decodes, in public captures, to
+ * "<epoch ms>b<digits>-100&<the conversation's own id>": the time it was sent and the
+ * conversation it belongs to (whose id is "2-" and the base64 of that part). Null where it
+ * does not decode so.
+ */
+export function eventFacts(urn: string): { at: number | null; thread: string | null } {
+  const text = decodeShortId(urn.match(/2-([\w+/-]+={0,2})\)?$/)?.[1]);
+  const at = text?.match(/^(\d{13})b/)?.[1];
+  return { at: at ? Number(at) : null, thread: text?.split('&')[1] || null };
 }
 
-/** A message's time from its day heading and clock, or null when either cannot be read. */
-export function parseLinkedInTime(heading: string, clock: string, now: number): number | null {
-  const day = parseDayHeading(heading, now);
-  const minutes = parseClock(clock);
-  if (!day || minutes === null) return null;
-  day.setHours(Math.floor(minutes / 60), minutes % 60);
-  return day.getTime();
+/** The conversation a conversation id names, as event URNs write it, or null. */
+export function threadOfConversation(conversationId: string): string | null {
+  return decodeShortId(conversationId.match(/^2-([\w+/-]+={0,2})$/)?.[1]);
+}
+
+function decodeShortId(base64: string | undefined): string | null {
+  if (!base64) return null;
+  try {
+    return atob(base64.replace(/-/g, '+').replace(/_/g, '/'));
+  } catch {
+    return null; // Not base64: the id says nothing.
+  }
 }

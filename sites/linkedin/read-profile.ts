@@ -1,10 +1,10 @@
+import { isLinkedInMemberId } from '../../storage/link-key';
 import { queryAllFirst, queryFirst } from '../shared/query';
-import { parseLinkedInRoute } from './route';
+import { parseLinkedInRoute, personOfHref, profileUrlOf, type LinkedInPerson } from './route';
 import { LINKEDIN } from './selectors';
 
-export interface LinkedInProfile {
-  slug: string;
-  /** The canonical address: https://www.linkedin.com/in/<slug>/ */
+export interface LinkedInProfile extends LinkedInPerson {
+  /** The canonical address: https://www.linkedin.com/in/<slug>/ (or /in/<member id>/ when no slug is shown). */
   profileUrl: string;
   name: string;
   headline: string;
@@ -13,7 +13,9 @@ export interface LinkedInProfile {
   location: string;
 }
 
-export type ProfileReading = { kind: 'profile'; profile: LinkedInProfile } | { kind: 'unreadable'; missing: string; slug: string; profileUrl: string };
+export type ProfileReading = { kind: 'profile'; profile: LinkedInProfile } | ({ kind: 'unreadable'; missing: string; profileUrl: string } & LinkedInPerson);
+
+type Fields = Pick<LinkedInProfile, 'name' | 'headline' | 'company' | 'location'>;
 
 const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
@@ -22,56 +24,79 @@ function companyFromLabel(label: string | null): string {
   return label?.split(/[:：]/)[1]?.split(/\.\s/)[0]?.trim() ?? '';
 }
 
-/** The 2026 top card: an h2 name, then lines: degree, headline, company, location, contact info. */
-function readTopCard(card: Element): Omit<LinkedInProfile, 'slug' | 'profileUrl'> | null {
+/** The text of an element's own <p> children, but the one holding `skip` and bare separators ("·"). */
+const lines = (parent: Element | null | undefined, skip?: Element | null) =>
+  Array.from(parent?.children ?? [])
+    .filter((p) => p.tagName === 'P' && !(skip && p.contains(skip)))
+    .map(text)
+    .filter((line) => line && !/^[·•]/.test(line));
+
+/**
+ * The 2026 top card. Nothing is read by position in the card: it also holds the connection
+ * degree twice (one copy hidden), pronouns, counts, mutual connections, promotional lines and
+ * a "Company · School" line. The identity block is found from the "Contact info" link: that
+ * link's line sits in the location box, whose first line is the location, and the location
+ * box's parent holds the headline as its first line. The current company is the pill drawn
+ * with a company icon; with no such pill the page states none.
+ */
+function readTopCard(card: Element): Fields | null {
   const name = text(queryFirst(card, LINKEDIN.topCardName));
   if (!name) return null;
-  const contact = card.querySelector('a[href*="contact-info"]');
-  const lines = queryAllFirst(card, LINKEDIN.topCardLines)
-    // The connection degree ("· 2nd", "· 1.") is not part of the person.
-    .filter((p) => text(p) !== '' && !/^[·•]/.test(text(p)))
-    .filter((p) => !contact || (!p.contains(contact) && p.compareDocumentPosition(contact) & Node.DOCUMENT_POSITION_FOLLOWING));
-  const [headline, ...rest] = lines.map(text);
-  if (contact) {
-    // Location is the line just before "Contact info"; a line between it and the headline is the company.
-    const location = rest.length > 0 ? rest[rest.length - 1]! : '';
-    const company = rest.length > 1 ? rest[rest.length - 2]! : '';
-    return { name, headline: headline ?? '', company, location };
-  }
-  // Without the anchor, only a full set of lines can be told apart.
-  return rest.length >= 2 ? { name, headline: headline ?? '', company: rest[0]!, location: rest[1]! } : { name, headline: headline ?? '', company: '', location: '' };
+  const contact = queryFirst(card, LINKEDIN.topCardContactInfo);
+  const box = contact?.closest('p')?.parentElement;
+  const company = queryFirst(card, LINKEDIN.topCardCompanyIcon);
+  return {
+    name,
+    headline: lines(box?.parentElement)[0] ?? '',
+    company: text(company?.closest('[role=button]') ?? company?.parentElement),
+    location: lines(box, contact)[0] ?? '',
+  };
 }
 
-function namesAnotherProfile(top: Element, slug: string): boolean {
-  return Array.from(top.querySelectorAll('a[href*="/in/"]')).some((a) => {
-    const route = parseLinkedInRoute(new URL(a.getAttribute('href') ?? '', 'https://www.linkedin.com/'));
-    return route.kind === 'profile' && route.slug !== slug;
-  });
+/** The member id a profile page carries: in its top card's component key, or its Message link. */
+function memberIdOn(card: Element | null, top: Element | null): string | null {
+  const key = card?.getAttribute('componentkey') || card?.id;
+  const fromKey = key?.match(/ref(ACo[\w-]+?)Topcard$/)?.[1];
+  if (fromKey && isLinkedInMemberId(fromKey)) return fromKey;
+  for (const link of top ? queryAllFirst(top, LINKEDIN.profileMessageLink) : []) {
+    try {
+      const params = new URL(link.getAttribute('href') ?? '', 'https://www.linkedin.com/').searchParams;
+      const id = params.get('profileUrn')?.split(':').pop() ?? params.get('recipient');
+      if (id && isLinkedInMemberId(id)) return id;
+    } catch {
+      // Not an address: no id here.
+    }
+  }
+  return null;
 }
 
 /** The person on a profile page, from either layout. */
 export function readLinkedInProfile(document: Document, location: Pick<Location, 'pathname'>): ProfileReading | null {
   const route = parseLinkedInRoute(location);
   if (route.kind !== 'profile') return null;
-  const { slug, profileUrl } = route;
   const card = queryFirst(document, LINKEDIN.topCard);
   const older = queryFirst(document, LINKEDIN.profileName);
+  const top = card ?? older?.closest('section') ?? null;
+  const memberId = memberIdOn(card, top);
+  // Links in the card name the profile by slug; on an address by member id, they tell the slug.
+  const people = top ? Array.from(top.querySelectorAll('a[href*="/in/"]'), (a) => personOfHref(a.getAttribute('href'))) : [];
+  const slug = route.slug ?? people.find((p) => p?.slug)?.slug ?? null;
+  const person = { slug, memberId: route.memberId ?? memberId, profileUrl: slug ? profileUrlOf(slug) : route.profileUrl };
   // After a single-page navigation the previous person's card can still be on the page under
-  // the new address: its links name the other profile. Never read one person as another.
-  const top = card ?? older?.closest('section');
-  if (top && namesAnotherProfile(top, slug)) {
-    return { kind: 'unreadable', missing: 'profile for this address', slug, profileUrl };
-  }
+  // the new address: its links or its member id name someone else. Never read one person as another.
+  const another =
+    (route.memberId && memberId && route.memberId !== memberId) ||
+    people.some((p) => (p?.slug && route.slug && p.slug !== route.slug) || (p?.memberId && person.memberId && p.memberId !== person.memberId));
+  if (another) return { kind: 'unreadable', missing: 'profile for this address', ...person };
   const fromCard = card && readTopCard(card);
-  if (fromCard) return { kind: 'profile', profile: { slug, profileUrl, ...fromCard } };
+  if (fromCard) return { kind: 'profile', profile: { ...person, ...fromCard } };
   const name = text(older);
-  if (!name) return { kind: 'unreadable', missing: 'name', slug, profileUrl };
+  if (!name) return { kind: 'unreadable', missing: 'name', ...person };
   const button = queryFirst(document, LINKEDIN.profileCompanyButton);
   return {
     kind: 'profile',
     profile: {
-      slug,
-      profileUrl,
+      ...person,
       name,
       headline: text(queryFirst(document, LINKEDIN.profileHeadline)),
       company: text(queryFirst(document, LINKEDIN.profileCompanyText)) || companyFromLabel(button?.getAttribute('aria-label') ?? null),

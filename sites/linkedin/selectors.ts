@@ -11,10 +11,17 @@ export const LINKEDIN = {
   /** The current-company button; its label ("Current company: Acme…") is localized. */
   profileCompanyButton: ['button[aria-label][data-field="experience_company_logo"]', 'ul.pv-text-details__right-panel button[aria-label]', 'button[aria-label^="Current company:"]'],
   profileCompanyText: ['.pv-text-details__right-panel-item-text', 'ul.pv-text-details__right-panel button span'],
-  /** 2026 profile layout: the top card, its name heading and its lines of text. */
-  topCard: ['[componentkey$="Topcard"]', '[id$="Topcard"]'],
+  /** The profile's Message link (/messaging/compose/?profileUrn=urn:li:fsd_profile:<member id>&recipient=…), both layouts. */
+  profileMessageLink: ['a[href*="profileUrn="]', 'a[href*="recipient="]'],
+  /**
+   * 2026 profile layout: the top card (its id, or component key, is
+   * "com.linkedin.sdui.profile.card.ref<member id>Topcard"), its name heading, the "Contact
+   * info" link that finds the identity block, and the icon of the current-company pill.
+   */
+  topCard: ['[id$="Topcard"]', '[componentkey$="Topcard"]'],
   topCardName: ['h2', 'h1'],
-  topCardLines: [':scope p'],
+  topCardContactInfo: ['a[href*="/overlay/contact-info"]'],
+  topCardCompanyIcon: ['svg[id^="company-"]'],
   /** Messaging: the open conversation's container on the messaging page. */
   conversationRoot: ['.msg-convo-wrapper.msg-thread', '.msg-thread', '.msg-convo-wrapper'],
   conversationPartner: ['a.msg-thread__link-to-profile', '.msg-thread a[href*="/in/"]'],

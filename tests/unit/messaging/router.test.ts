@@ -3,7 +3,7 @@ import { handleMessage, type RouterOptions } from '../../../messaging/router';
 import { readFileSync } from 'node:fs';
 import { updateSettings } from '../../../storage/settings';
 import type { MessageCatalog } from '../../../components/message-catalog';
-import { testStore } from '../storage/test-store';
+import { fullingStore, testStore } from '../storage/test-store';
 
 const OWN_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const OWN_ORIGIN = `chrome-extension://${OWN_ID}`;
@@ -90,5 +90,34 @@ describe('the background router', () => {
     for (const language of ['auto', 'de', '../../manifest']) {
       expect(await handleMessage({ type: 'catalog.get', language }, gmailTab, opts)).toMatchObject({ ok: false, error: { code: 'malformed' } });
     }
+  });
+  it('tells the rep, in their language, that the disk is full and what to do, and half-writes nothing', async () => {
+    const catalog = (language: string) => JSON.parse(readFileSync(`public/_locales/${language}/messages.json`, 'utf8')) as MessageCatalog;
+    for (const language of ['en', 'fi', 'tr'] as const) {
+      const ctx = fullingStore();
+      const opts = { ...options(), ctx };
+      await updateSettings(ctx, { language });
+      const existing = await handleMessage({ type: 'deal.create', input: { title: 'Acme' } }, gmailTab, opts);
+      if (!existing.ok) throw new Error(existing.error.message);
+      ctx.disk.room = 2; // the deal is written, then the disk is full
+      const link = { kind: 'gmail-thread', account: 'rep@example.com', externalId: 'thread-f:99', label: 'Hello' };
+      const reply = await handleMessage({ type: 'deal.create', input: { title: 'Globex', newContacts: [{ name: 'Pekka' }], links: [link] } }, gmailTab, opts);
+      expect(reply).toEqual({ ok: false, error: { code: 'storage-full', message: catalog(language).storage_full!.message } });
+      ctx.disk.room = Infinity;
+      expect((await ctx.db.deals.toArray()).map((d) => d.title)).toEqual(['Acme']);
+      expect(await ctx.db.contacts.count()).toBe(0);
+      expect(await ctx.db.links.count()).toBe(0);
+    }
+  });
+
+  it('refuses a link to anything but its own site, naming the field', async () => {
+    const opts = options();
+    const created = await handleMessage({ type: 'deal.create', input: { title: 'Acme' } }, gmailTab, opts);
+    if (!created.ok) throw new Error(created.error.message);
+    const dealId = (created.data as { deal: { id: string } }).deal.id;
+    const link = { kind: 'linkedin-profile', externalId: 'aino-virtanen', url: 'data:text/html,<script>alert(1)</script>', label: '' };
+    const reply = await handleMessage({ type: 'link.add', dealId, link }, gmailTab, opts);
+    expect(reply).toMatchObject({ ok: false, error: { message: expect.stringContaining('link.url') } });
+    expect(await opts.ctx.db.links.count()).toBe(0);
   });
 });

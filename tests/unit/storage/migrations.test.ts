@@ -12,8 +12,9 @@ import {
 import * as v1 from '../../fixtures/schema/v1';
 import * as v2 from '../../fixtures/schema/v2';
 import * as v3 from '../../fixtures/schema/v3';
+import * as v4 from '../../fixtures/schema/v4';
 
-const FIXTURES = [v1, v2, v3];
+const FIXTURES = [v1, v2, v3, v4];
 
 const currentSchemas = {
   deals: dealSchema,
@@ -79,6 +80,24 @@ describe('schema migrations', () => {
     const db = new ThreadlineDB(name);
     expect((await db.deals.get(first!.id))?.lastMovementAt).toBe(lastTouch);
     expect(await db.deals.where('[status+lastMovementAt]').between(['open', 0], ['open', created - 1]).primaryKeys()).toEqual([first!.id]);
+    db.close();
+  });
+
+  it('keeps contacts of version 3 (a profile address, no member id) in version 4, and finds a contact by member id', async () => {
+    const name = `threadline-v3-member-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(v3.version).stores(v3.stores);
+    await old.open();
+    for (const [table, rows] of Object.entries(v3.data)) await old.table(table).bulkAdd(rows);
+    old.close();
+    const db = new ThreadlineDB(name);
+    const [contact] = await db.contacts.toArray();
+    expect(contact).toMatchObject({ linkedinUrl: 'https://www.linkedin.com/in/ada-lovelace/', linkedinMemberId: null });
+    expect((await db.settings.get('main'))?.linkedinAutoLink).toBe(false);
+    // The new unique index: a member id finds its one contact, and a second contact cannot take it.
+    await db.contacts.update(contact!.id, { linkedinMemberId: 'ACoAAEryMUEO538iPuC0Eee-MjktXVtom4vyS31' });
+    expect((await db.contacts.where('linkedinMemberId').equals('ACoAAEryMUEO538iPuC0Eee-MjktXVtom4vyS31').first())?.name).toBe('Ada Lovelace');
+    await expect(db.contacts.add({ ...contact!, id: 'contact-2', linkedinUrl: null, linkedinMemberId: 'ACoAAEryMUEO538iPuC0Eee-MjktXVtom4vyS31' })).rejects.toThrow();
     db.close();
   });
 });
