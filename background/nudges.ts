@@ -76,8 +76,9 @@ export async function sendNudges(ctx: StoreContext): Promise<number> {
 
 /** Opens a deal's thread (in the right account) or LinkedIn page; the dashboard if it has none. */
 export async function openDeal(ctx: StoreContext, dealId: string): Promise<void> {
+  // Only an address rebuilt from the link's ids, on Gmail's or LinkedIn's own host, is opened.
   const link = preferredLink(await linksOfDeal(ctx, dealId));
-  const url = link ? pageForLink(link) : browser.runtime.getURL(`/dashboard.html#deal/${encodeURIComponent(dealId)}` as '/dashboard.html');
+  const url = (link && pageForLink(link)) ?? browser.runtime.getURL(`/dashboard.html#deal/${encodeURIComponent(dealId)}` as '/dashboard.html');
   await browser.tabs.create({ url });
 }
 

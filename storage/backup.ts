@@ -1,7 +1,7 @@
 import { findNodeAtLocation, parse as parseTolerantly, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { z } from 'zod';
-import { StorageError } from './errors';
-import type { StoreContext } from './db';
+import { StorageError, refusingFullDisk } from './errors';
+import { SCHEMA_VERSIONS, type StoreContext } from './db';
 import { exportDB } from 'dexie-export-import';
 import { restoreRows, type BackupRows } from './restore';
 import { contactSchema, dealSchema, linkSchema, settingsSchema, stageChangeSchema, touchSchema } from './schemas';
@@ -22,6 +22,23 @@ const ROW_SCHEMAS: Record<string, z.ZodType> = {
   stageHistory: stageChangeSchema,
   settings: settingsSchema,
 };
+
+/** The newest database version this Threadline reads; a backup from a later one is refused. */
+export const BACKUP_VERSION = Math.max(...SCHEMA_VERSIONS.map((v) => v.version));
+
+/**
+ * The key paths of each table that must be unique, from today's schema (the primary key
+ * first, then every `&` index): the rows are checked against them before anything is
+ * written, so a backup that would break one is refused with the row named, not by a write
+ * failing part way.
+ */
+const UNIQUE_KEYS: Record<string, string[]> = Object.fromEntries(
+  Object.entries(SCHEMA_VERSIONS.at(-1)!.stores).map(([table, spec]) => {
+    const [primary = '', ...indexes] = spec.split(',').map((part) => part.trim());
+    const unique = indexes.filter((index) => index.startsWith('&')).map((index) => index.slice(1));
+    return [table, [primary.replace(/^(\+\+|&)/, ''), ...unique].filter((path) => /^[A-Za-z0-9_]+$/.test(path))];
+  }),
+);
 
 const backupFileSchema = z.object({
   formatName: z.literal('dexie'),
@@ -49,11 +66,15 @@ function lineAt(text: string, offset: number): number {
  * in the rep's language from the parts.
  */
 export interface BackupProblem {
-  code: 'json' | 'format' | 'table' | 'row';
+  code: 'json' | 'format' | 'table' | 'row' | 'duplicate' | 'newer' | 'unknown-field';
   line: number | null;
   table?: string;
   row?: number;
   field?: string;
+  /** For a duplicate: the earlier row with the same value. */
+  other?: number;
+  /** The backup's database version (a newer one, or one with a field we do not know). */
+  version?: number;
   message: string;
 }
 
@@ -73,6 +94,29 @@ function lineOfValue(text: string, path: (string | number)[]): number | null {
     if (node) return lineAt(text, node.parent?.type === 'property' ? node.parent.offset : node.offset);
   }
   return null;
+}
+
+/** The path of the first field of `input` that reading it with a schema dropped, or null. */
+function droppedField(input: unknown, output: unknown): (string | number)[] | null {
+  if (Array.isArray(input) && Array.isArray(output)) {
+    for (const [index, item] of input.entries()) {
+      const inner = droppedField(item, output[index]);
+      if (inner) return [index, ...inner];
+    }
+    return null;
+  }
+  if (typeof input !== 'object' || input === null || typeof output !== 'object' || output === null) return null;
+  for (const [key, value] of Object.entries(input)) {
+    if (!Object.hasOwn(output, key)) return [key];
+    const inner = droppedField(value, (output as Record<string, unknown>)[key]);
+    if (inner) return [key, ...inner];
+  }
+  return null;
+}
+
+/** A value IndexedDB indexes (null and absent values are not, so they never collide). */
+function indexedValue(value: unknown): string | number | null {
+  return typeof value === 'string' || (typeof value === 'number' && !Number.isNaN(value)) ? value : null;
 }
 
 export function checkBackup(text: string): CheckedBackup {
@@ -95,9 +139,18 @@ export function checkBackup(text: string): CheckedBackup {
     const path = issue.path.filter((key) => typeof key !== 'symbol');
     return { problem: { code: 'format', line: lineOfValue(text, path), field, message: `This is not a Threadline backup: ${field}: ${issue.message}` } };
   }
-  // A backup from another profile or an older version is still this pipeline: its name
-  // and version are not compared, its rows are.
+  // A backup from another profile or an older version is still this pipeline: its name is
+  // not compared, its rows are. One from a newer version may hold what this one would drop.
+  const version = file.data.data.databaseVersion;
+  if (version > BACKUP_VERSION) {
+    const line = lineOfValue(text, ['data', 'databaseVersion']);
+    return {
+      problem: { code: 'newer', line, version, message: `This backup comes from a newer version of Threadline (database version ${version}; this one reads up to ${BACKUP_VERSION}). Update Threadline, then restore it.` },
+    };
+  }
   const rows = new Map<string, object[]>();
+  // Per table, per unique key path: the value each row has, and its row number.
+  const seen = new Map<string, Map<unknown, number>>();
   for (const [tableIndex, table] of file.data.data.data.entries()) {
     const schema = ROW_SCHEMAS[table.tableName];
     const tablePath = ['data', 'data', tableIndex];
@@ -116,6 +169,38 @@ export function checkBackup(text: string): CheckedBackup {
           problem: { code: 'row', line, table: table.tableName, row: index + 1, field, message: `Line ${line}: ${table.tableName} row ${index + 1}, field ${field}: ${issue.message}` },
         };
       }
+      const rowPath = [...tablePath, 'rows', index];
+      // "$types" is the export format's own note on how values were encoded, not a field.
+      const { $types: _types, ...fields } = row as Record<string, unknown>;
+      const dropped = droppedField(fields, result.data);
+      if (dropped) {
+        const field = dropped.join('.');
+        const line = lineOfValue(text, [...rowPath, ...dropped]);
+        return {
+          problem: {
+            code: 'unknown-field', line, table: table.tableName, row: index + 1, field, version,
+            message: `Line ${line}: ${table.tableName} row ${index + 1} has a field this version of Threadline does not know: ${field}. The backup (database version ${version}) may come from a newer version.`,
+          },
+        };
+      }
+      for (const keyPath of UNIQUE_KEYS[table.tableName] ?? []) {
+        const value = indexedValue((result.data as Record<string, unknown>)[keyPath]);
+        if (value === null) continue;
+        const seenKey = `${table.tableName}.${keyPath}`;
+        const values = seen.get(seenKey) ?? new Map<unknown, number>();
+        seen.set(seenKey, values);
+        const other = values.get(value);
+        if (other !== undefined) {
+          const line = lineOfValue(text, [...rowPath, keyPath]);
+          return {
+            problem: {
+              code: 'duplicate', line, table: table.tableName, row: index + 1, field: keyPath, other,
+              message: `Line ${line}: ${table.tableName} row ${index + 1}, field ${keyPath} has the same value as row ${other}, and it must be unique: ${JSON.stringify(value)}`,
+            },
+          };
+        }
+        values.set(value, index + 1);
+      }
       checked.push(result.data as object);
     }
     rows.set(table.tableName, checked);
@@ -123,14 +208,17 @@ export function checkBackup(text: string): CheckedBackup {
   return { problem: null, rows };
 }
 
-/** Replaces the whole database with a backup that checkBackup passed. */
+/**
+ * Replaces the whole database with a backup that checkBackup passed, in one transaction:
+ * whatever fails (a full disk comes out as StorageError 'storage-full'), nothing changed.
+ */
 export function restoreBackup(ctx: StoreContext, rows: BackupRows): Promise<void> {
-  return restoreRows(ctx, rows);
+  return refusingFullDisk(() => restoreRows(ctx, rows));
 }
 
 /** Replaces the whole database with a backup, after checking all of it first. */
 export async function importBackup(ctx: StoreContext, file: Blob): Promise<void> {
   const checked = checkBackup(await file.text());
-  if (checked.problem !== null) throw new StorageError('invalid', checked.problem.message);
+  if (checked.problem !== null) throw new StorageError('invalid', checked.problem.message, { problem: checked.problem });
   await restoreBackup(ctx, checked.rows);
 }

@@ -48,3 +48,20 @@ export function parseCalendarDate(raw: string): DateReading {
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return { problem: 'date' };
   return { date: `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
 }
+
+// A cell that starts with =, +, -, @, a tab or a carriage return is run as a formula by Excel,
+// Sheets and LibreOffice (a deal title taken from a page can be `=HYPERLINK(...)`). The export
+// puts a single quote before such a cell, as OWASP's CSV injection advice has it, and the
+// import takes it off again. A value that already starts with quotes before such a character
+// gets one more, so that reading the file back always gives the text that was written.
+const FORMULA_CELL = /^'*[=+\-@\t\r]/;
+
+/** A cell as the export writes it: never one a spreadsheet would run. */
+export function escapeFormula(cell: string): string {
+  return FORMULA_CELL.test(cell) ? `'${cell}` : cell;
+}
+
+/** A cell as the import reads it: the text escapeFormula was given. */
+export function unescapeFormula(cell: string): string {
+  return cell.startsWith("'") && FORMULA_CELL.test(cell.slice(1)) ? cell.slice(1) : cell;
+}

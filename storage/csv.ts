@@ -1,16 +1,17 @@
 import Papa from 'papaparse';
 import { z } from 'zod';
 import { DEAL_STATUSES } from '../domain/types';
-import { StorageError } from './errors';
+import { StorageError, refusingFullDisk } from './errors';
 import type { StoreContext } from './db';
 import { closeDeal, createDeal } from './deals';
-import { parseAmount, parseCalendarDate } from './csv-values';
+import { escapeFormula, parseAmount, parseCalendarDate, unescapeFormula } from './csv-values';
 import { readSettings } from './settings';
 
 // Deals as CSV, with the columns CRM imports accept (deal name, organization, person,
 // email, value, currency, stage, status, expected close, owner), parsed and written by
-// papaparse. An import is checked row by row first; any problem refuses the whole file,
-// naming the line and the field, and nothing is written.
+// papaparse, with no cell a spreadsheet would run as a formula. An import is checked row by
+// row first; any problem refuses the whole file, naming the line and the field, and nothing
+// is written.
 
 export const CSV_FIELDS = ['title', 'organization', 'person', 'email', 'value', 'currency', 'stage', 'status', 'expectedClose', 'owner'] as const;
 export type CsvField = (typeof CSV_FIELDS)[number];
@@ -35,7 +36,9 @@ export async function exportDealsCsv(ctx: StoreContext): Promise<string> {
   const contacts = new Map((await ctx.db.contacts.toArray()).map((c) => [c.id, c]));
   const rows = deals.map((deal) => {
     const person = deal.contactIds.map((id) => contacts.get(id)).find(Boolean);
-    return [deal.title, deal.company, person?.name ?? '', person?.email ?? '', String(deal.value), deal.currency, stageName.get(deal.stageId) ?? deal.stageId, deal.status, deal.expectedClose ?? '', ''];
+    const cells = [deal.title, deal.company, person?.name ?? '', person?.email ?? '', String(deal.value), deal.currency, stageName.get(deal.stageId) ?? deal.stageId, deal.status, deal.expectedClose ?? '', ''];
+    // Titles and names come from pages: no cell may start a formula (csv-values.ts).
+    return cells.map(escapeFormula);
   });
   // The byte order mark makes Excel read the file as UTF-8 ("Yılmaz", not "YÄ±lmaz").
   return '\uFEFF' + Papa.unparse({ fields: CSV_FIELDS.map((f) => CSV_HEADERS[f]), data: rows });
@@ -62,7 +65,7 @@ function readCsv(text: string): { rows: CsvRow[]; errors: CsvProblem[] } {
     step: (result) => {
       // Lines before this row = newlines before where it starts.
       for (; counted < start; counted++) if (source[counted] === '\n') line++;
-      const cells = result.data.map((cell) => cell.trim());
+      const cells = result.data.map((cell) => unescapeFormula(cell.trim()));
       if (cells.some((cell) => cell !== '')) rows.push({ cells, line });
       // A single column has no separator to detect; that is no problem.
       for (const error of result.errors) if (error.type !== 'Delimiter') errors.push({ line, field: '', code: 'unreadable', detail: error.message, message: error.message });
@@ -188,7 +191,8 @@ export async function importDealsCsv(ctx: StoreContext, text: string, mapping: P
     throw new StorageError('invalid', `Line ${first.line}${first.field ? `, ${first.field}` : ''}: ${first.message}`, { problems });
   }
   const { db } = ctx;
-  await db.transaction('rw', [db.deals, db.contacts, db.links, db.stageHistory, db.settings], async () => {
+  // One transaction: a full disk or any other failure part way leaves nothing imported.
+  await refusingFullDisk(() => db.transaction('rw', [db.deals, db.contacts, db.links, db.stageHistory, db.settings], async () => {
     for (const row of rows) {
       const deal = await createDeal(ctx, {
         title: row.title,
@@ -201,6 +205,6 @@ export async function importDealsCsv(ctx: StoreContext, text: string, mapping: P
       });
       if (row.status !== 'open') await closeDeal(ctx, { dealId: deal.id, status: row.status });
     }
-  });
+  }));
   return rows.length;
 }

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import type { StoreContext } from './db';
+import { StorageError } from './errors';
 
 /** Checked rows per table name, as a backup holds them. */
 export type BackupRows = ReadonlyMap<string, readonly object[]>;
@@ -35,7 +36,10 @@ export async function restoreRows(ctx: StoreContext, backup: BackupRows): Promis
       for (const row of backup.get(table.name) ?? []) {
         const key = keyOf(row);
         if (key === undefined) unkeyed.push(row);
-        else wanted.set(key, row); // A key given twice: the later row wins, as a put would.
+        else if (wanted.has(key)) {
+          // checkBackup names the row; this is the last line of defence: never drop a row unsaid.
+          throw new StorageError('invalid', `${table.name}: two rows with the ${keyPath} ${JSON.stringify(key)}`, { field: `${table.name}.${keyPath}` });
+        } else wanted.set(key, row);
       }
       const stale: IDBValidKey[] = [];
       for (const stored of await table.toArray()) {

@@ -1,14 +1,26 @@
 import { useState } from 'preact/hooks';
-import { checkBackup, exportBackup, restoreBackup, type BackupProblem } from '../../storage/backup';
+import { BACKUP_VERSION, checkBackup, exportBackup, restoreBackup, type BackupProblem } from '../../storage/backup';
 import { CSV_FIELDS, CSV_HEADERS, checkCsv, exportDealsCsv, importDealsCsv, previewCsv, type CsvField, type CsvPreview, type CsvProblem } from '../../storage/csv';
 import type { StoreContext } from '../../storage/db';
+import { StorageError, isQuotaExceeded } from '../../storage/errors';
 import { plural, t } from '../i18n';
 import { download, today } from './download';
 
 /** A refused backup's problem in the rep's language: the line, and the table, row and field. */
 function describeBackupProblem(problem: BackupProblem): string {
   const line = problem.line === null ? '?' : String(problem.line);
-  return t(`backup_problem_${problem.code}`, [line, problem.table ?? '', String(problem.row ?? ''), problem.field ?? '']);
+  const parts = [line, problem.table ?? '', String(problem.row ?? ''), problem.field ?? '', String(problem.other ?? ''), String(problem.version ?? ''), String(BACKUP_VERSION)];
+  return t(`backup_problem_${problem.code.replace(/-/g, '_')}`, parts);
+}
+
+/**
+ * Why a restore or an import failed, in the rep's language: a full disk says what to do;
+ * anything else nobody foresaw is named by its kind. Either way the transaction took nothing.
+ */
+function whyFailed(error: unknown): string {
+  if (isQuotaExceeded(error) || (error instanceof StorageError && error.code === 'storage-full')) return t('storage_full');
+  console.error('Threadline: restore or import failed', error);
+  return t('failure_unexpected', error instanceof Error ? error.name : typeof error);
 }
 
 type Status = { kind: 'ok' | 'error'; text: string } | null;
@@ -22,31 +34,45 @@ export function DataPanel({ ctx }: { ctx: StoreContext }) {
   const onBackupFile = async (file: File | undefined) => {
     if (!file) return;
     setStatus(null);
-    // Read and checked once; what is restored is what was checked.
-    const checked = checkBackup(await file.text());
-    if (checked.problem !== null) return setStatus({ kind: 'error', text: t('backup_refused', describeBackupProblem(checked.problem)) });
-    if (!confirm(t('backup_replace_confirm'))) return;
-    await restoreBackup(ctx, checked.rows);
-    setStatus({ kind: 'ok', text: t('backup_restored') });
+    try {
+      // Read and checked once; what is restored is what was checked.
+      const checked = checkBackup(await file.text());
+      if (checked.problem !== null) return setStatus({ kind: 'error', text: t('backup_refused', describeBackupProblem(checked.problem)) });
+      if (!confirm(t('backup_replace_confirm'))) return;
+      await restoreBackup(ctx, checked.rows);
+      setStatus({ kind: 'ok', text: t('backup_restored') });
+    } catch (error) {
+      setStatus({ kind: 'error', text: t('restore_failed', whyFailed(error)) });
+    }
   };
 
   const onCsvFile = async (file: File | undefined) => {
     if (!file) return;
     setStatus(null);
-    const text = await file.text();
-    const preview = previewCsv(text);
     setProblems([]);
-    setCsv({ text, preview, mapping: preview.mapping });
+    try {
+      const text = await file.text();
+      const preview = previewCsv(text);
+      setCsv({ text, preview, mapping: preview.mapping });
+    } catch (error) {
+      setCsv(null);
+      setStatus({ kind: 'error', text: t('csv_failed', whyFailed(error)) });
+    }
   };
 
   const importCsv = async () => {
     if (!csv) return;
-    const check = await checkCsv(ctx, csv.text, csv.mapping);
-    setProblems(check.problems);
-    if (check.problems.length > 0) return setStatus({ kind: 'error', text: t('csv_refused', String(check.problems.length)) });
-    const count = await importDealsCsv(ctx, csv.text, csv.mapping);
-    setCsv(null);
-    setStatus({ kind: 'ok', text: plural('csv_imported', count) });
+    setStatus(null);
+    try {
+      const check = await checkCsv(ctx, csv.text, csv.mapping);
+      setProblems(check.problems);
+      if (check.problems.length > 0) return setStatus({ kind: 'error', text: t('csv_refused', String(check.problems.length)) });
+      const count = await importDealsCsv(ctx, csv.text, csv.mapping);
+      setCsv(null);
+      setStatus({ kind: 'ok', text: plural('csv_imported', count) });
+    } catch (error) {
+      setStatus({ kind: 'error', text: t('csv_failed', whyFailed(error)) });
+    }
   };
 
   return (

@@ -5,7 +5,7 @@ import type { StoreContext } from '../../storage/db';
 import { request } from '../../messaging/client';
 import { parseAmount } from '../../storage/csv-values';
 import { deleteDeal, moveStage, setBant, tickExitItem, updateDeal } from '../../storage/deals';
-import { StorageError } from '../../storage/errors';
+import { StorageError, isQuotaExceeded } from '../../storage/errors';
 import type { Contact, Deal, Link, Settings, StageChange, Touch } from '../../storage/schemas';
 import { cadenceOf } from '../../domain/cadence';
 import { whoseTurn } from '../../domain/follow-ups';
@@ -30,7 +30,7 @@ type Event = { at: number; text: string; kind: string };
 export function DealDetail({ ctx, deal, contacts, links, touches, history, settings }: Props) {
   const [error, setError] = useState<string | null>(null);
   const run = (write: () => Promise<unknown>) => () =>
-    void write().catch((e) => setError(e instanceof StorageError ? e.message : String(e)));
+    void write().catch((e) => setError(isQuotaExceeded(e) ? t('storage_full') : e instanceof StorageError ? e.message : String(e)));
   const patch = (fields: Parameters<typeof updateDeal>[1]['patch']) => run(() => updateDeal(ctx, { id: deal.id, patch: fields }))();
   const stageName = (id: string | null) => (id === null ? '' : settings.stages.find((s) => s.id === id)?.name ?? id);
   const stage = settings.stages.find((s) => s.id === deal.stageId);
@@ -134,13 +134,22 @@ export function DealDetail({ ctx, deal, contacts, links, touches, history, setti
 
       <h3>{t('detail_links')}</h3>
       <ul>
-        {links.map((link) => (
-          <li key={link.key}>
-            <a href={pageForLink(link)} target="_blank" rel="noreferrer">
-              {t(`link_kind_${link.kind.replaceAll('-', '_')}`)}: {link.label || link.externalId}
-            </a>
-          </li>
-        ))}
+        {links.map((link) => {
+          // Only an address rebuilt from the link's ids on its own site; none, no link.
+          const page = pageForLink(link);
+          const text = `${t(`link_kind_${link.kind.replaceAll('-', '_')}`)}: ${link.label || link.externalId}`;
+          return (
+            <li key={link.key}>
+              {page ? (
+                <a href={page} target="_blank" rel="noreferrer">
+                  {text}
+                </a>
+              ) : (
+                text
+              )}
+            </li>
+          );
+        })}
       </ul>
 
       <h3>{t('detail_timeline')}</h3>

@@ -10,7 +10,7 @@ export interface GmailRoute {
 // Thread tokens are Gmail's ids re-encoded in an alphabet of consonants only (about 32
 // characters: FMfcg…, KtbxL…, QgrcJH…; ArsenalRecon/GmailURLDecoder documents the alphabet), or
 // 16 hex digits in old links. Label names, page markers ("p2") and search words are not.
-const THREAD_TOKEN = /^(?:[BCDFGHJKLMNPQRSTVWXZbcdfghjklmnpqrstvwxz]{20,}|[0-9a-f]{16})$/;
+export const THREAD_TOKEN = /^(?:[BCDFGHJKLMNPQRSTVWXZbcdfghjklmnpqrstvwxz]{20,}|[0-9a-f]{16})$/;
 
 /** Reads Gmail's location: /mail/u/<n>/ and the hash route. */
 export function parseGmailRoute(location: Pick<Location, 'pathname' | 'hash'>): GmailRoute | null {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { openNudge, sendNudges } from '../../../background/nudges';
+import { openDeal, openNudge, sendNudges } from '../../../background/nudges';
 import { withdrawSettledNudges } from '../../../background/withdraw-nudges';
 import { scanDue } from '../../../storage/queries';
 import { updateSettings } from '../../../storage/settings';
@@ -15,8 +15,10 @@ beforeEach(() => {
 
 const THREAD = { kind: 'gmail-thread' as const, account: 'maria@rep-consulting.com', externalId: 'thread-f:1790999999000000001', url: 'https://mail.google.com/mail/u/1/#inbox/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkH' };
 
+let threads = 0;
 async function staleDeal(ctx: ReturnType<typeof testStore>, title: string) {
-  return createDeal(ctx, { title, newContacts: [{ name: `${title} contact`, email: 'aino@acme.fi' }], links: [{ ...THREAD, externalId: `thread-f:${title}` }] });
+  // Each deal's own thread, with a Gmail thread id as Gmail gives them.
+  return createDeal(ctx, { title, newContacts: [{ name: `${title} contact`, email: 'aino@acme.fi' }], links: [{ ...THREAD, externalId: `thread-f:${1790999999000000100n + BigInt(++threads)}` }] });
 }
 
 describe('desktop nudges', () => {
@@ -44,6 +46,22 @@ describe('desktop nudges', () => {
     const tabs = await fakeBrowser.tabs.query({});
     expect(tabs.map((tab) => tab.url)).toContain('https://mail.google.com/mail/u/maria%40rep-consulting.com/#all/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkH');
     expect(await fakeBrowser.notifications.getAll()).toEqual({});
+  });
+
+  it('opens a stored link only at the address rebuilt from its ids, and the deal page when it has none', async () => {
+    const ctx = testStore();
+    const deal = await createDeal(ctx, { title: 'Acme' });
+    // Written before links were checked (or by a bug): the stored address is not to be trusted.
+    const stored = { dealId: deal.id, account: null, label: '', createdAt: 0 };
+    await ctx.db.links.put({ ...stored, key: 'linkedin-profile:aino-virtanen', kind: 'linkedin-profile', externalId: 'aino-virtanen', url: 'data:text/html,<script>alert(1)</script>' });
+    await openDeal(ctx, deal.id);
+    expect((await fakeBrowser.tabs.query({})).flatMap((tab) => tab.url ?? [])).toEqual(['https://www.linkedin.com/in/aino-virtanen/']);
+
+    fakeBrowser.reset();
+    await ctx.db.links.clear();
+    await ctx.db.links.put({ ...stored, key: 'linkedin-profile:x', kind: 'linkedin-profile', externalId: '../../feed', url: 'javascript:alert(1)' });
+    await openDeal(ctx, deal.id);
+    expect((await fakeBrowser.tabs.query({})).flatMap((tab) => tab.url ?? [])).toEqual([`chrome-extension://test-extension-id/dashboard.html#deal/${deal.id}`]);
   });
 
   it('gathers all but the most urgent into one nudge that opens the follow-up queue', async () => {

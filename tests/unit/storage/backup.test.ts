@@ -1,10 +1,10 @@
 import { importInto } from 'dexie-export-import';
 import { describe, expect, it } from 'vitest';
-import { backupProblem, exportBackup, importBackup } from '../../../storage/backup';
+import { backupProblem, checkBackup, exportBackup, importBackup } from '../../../storage/backup';
 import { createDeal, moveStage, setBant } from '../../../storage/deals';
-import { sameRecord } from '../../../storage/restore';
+import { restoreRows, sameRecord } from '../../../storage/restore';
 import { recordTouch } from '../../../storage/touches';
-import { DAY, testStore } from './test-store';
+import { DAY, fullingStore, testStore } from './test-store';
 
 async function everything(ctx: ReturnType<typeof testStore>) {
   const { db } = ctx;
@@ -82,16 +82,116 @@ describe('full backup', () => {
     expect(await everything(ctx)).toEqual(saved);
   });
 
-  it('leaves the database as it was when writing the backup fails part way', async () => {
+  it('leaves the database as it was when the disk fills part way through the restore', async () => {
+    const ctx = fullingStore();
+    await seed(ctx);
+    const backup = await exportBackup(ctx);
+    await createDeal(ctx, { title: 'Made after the backup' });
+    await ctx.db.touches.clear();
+    const before = await everything(ctx);
+    // Room for a few records: the restore gets part way, then the browser says the disk is full.
+    ctx.disk.room = 3;
+    await expect(importBackup(ctx, backup)).rejects.toMatchObject({ code: 'storage-full' });
+    ctx.disk.room = Infinity;
+    expect(await everything(ctx)).toEqual(before);
+  });
+});
+
+/** The exported backup as JSON to edit, and back to the text a file would hold. */
+async function backupJson(ctx: ReturnType<typeof testStore>) {
+  const json = JSON.parse(await (await exportBackup(ctx)).text());
+  const table = (name: string): { rows: Record<string, unknown>[] } => json.data.data.find((t: { tableName: string }) => t.tableName === name);
+  return { json, table, text: () => JSON.stringify(json, null, 2) };
+}
+
+/** The line (1-based) of the `nth` (1-based) line of `text` that contains `needle`. */
+function lineOf(text: string, needle: string, nth = 1): number {
+  const lines = text.split('\n');
+  let seen = 0;
+  const index = lines.findIndex((line) => line.includes(needle) && ++seen === nth);
+  expect(index, needle).toBeGreaterThanOrEqual(0);
+  return index + 1;
+}
+
+describe('a backup that cannot be restored as it is', () => {
+  it('is refused when two rows share a key that must be unique, naming the line, table and field', async () => {
+    const ctx = testStore();
+    await seed(ctx);
+    await createDeal(ctx, { title: 'Second', newContacts: [{ name: 'Ada', linkedinUrl: 'https://www.linkedin.com/in/ada/' }] });
+    await createDeal(ctx, { title: 'Third', newContacts: [{ name: 'Ada again' }] });
+    const before = await everything(ctx);
+
+    const cases: [string, (b: Awaited<ReturnType<typeof backupJson>>) => void, string, string, number][] = [
+      // Two touches for one message: the message would count twice.
+      ['touches', (b) => b.table('touches').rows.push({ ...b.table('touches').rows[0], id: 'touch-copy' }), 'sourceKey', '"sourceKey": "gmail:m1"', 2],
+      // Two contacts with one LinkedIn profile address.
+      ['contacts', (b) => { const rows = b.table('contacts').rows; rows.find((c) => c.name === 'Ada again')!.linkedinUrl = 'https://www.linkedin.com/in/ada/'; }, 'linkedinUrl', '"linkedinUrl": "https://www.linkedin.com/in/ada/"', 2],
+      // Two deals with one id: one of them would be dropped without a word.
+      ['deals', (b) => { const rows = b.table('deals').rows; rows.push({ ...rows[0], title: 'Same id, other deal' }); }, 'id', `"id": "${before.deals[0]!.id}"`, 2],
+      ['links', (b) => { const rows = b.table('links').rows; rows.push({ ...rows[0], label: 'Same key' }); }, 'key', '"key": "gmail:', 2],
+    ];
+    for (const [table, edit, field, needle, nth] of cases) {
+      const backup = await backupJson(ctx);
+      edit(backup);
+      const text = backup.text();
+      const { problem } = checkBackup(text);
+      const rowCount = backup.table(table).rows.length;
+      expect(problem, table).toMatchObject({ code: 'duplicate', table, field, line: lineOf(text, needle, nth) });
+      expect(problem?.row).toBeGreaterThan(1);
+      expect(problem?.row).toBeLessThanOrEqual(rowCount);
+      expect(problem?.message).toContain(`${table} row ${problem?.row}, field ${field}`);
+      await expect(importBackup(ctx, new Blob([text]))).rejects.toMatchObject({ code: 'invalid' });
+    }
+    expect(await everything(ctx)).toEqual(before);
+  });
+
+  it('is refused by the writer too when rows repeat a primary key, rather than one being dropped', async () => {
+    const ctx = testStore();
+    const deal = await seed(ctx);
+    const before = await everything(ctx);
+    const rows = new Map([['deals', [before.deals[0]!, { ...before.deals[0]!, title: 'Same id, other deal' }]]]);
+    await expect(restoreRows(ctx, rows)).rejects.toMatchObject({ code: 'invalid', details: { field: 'deals.id' } });
+    expect((await ctx.db.deals.get(deal.id))?.title).toBe('Acme: 40 seats');
+    expect(await everything(ctx)).toEqual(before);
+  });
+
+  it('is refused when it comes from a newer Threadline, naming its version', async () => {
     const ctx = testStore();
     await seed(ctx);
     const before = await everything(ctx);
-    // Every row is valid on its own, but two touches claim one message: the unique index
-    // refuses the second only when the rows are written.
-    const json = JSON.parse(await (await exportBackup(ctx)).text());
-    const touches = json.data.data.find((t: { tableName: string }) => t.tableName === 'touches');
-    touches.rows.push({ ...touches.rows[0], id: 'touch-copy' });
-    await expect(importBackup(ctx, new Blob([JSON.stringify(json)]))).rejects.toThrow();
+
+    const newer = await backupJson(ctx);
+    newer.json.data.databaseVersion = 99;
+    const text = newer.text();
+    expect(checkBackup(text).problem).toMatchObject({ code: 'newer', version: 99, line: lineOf(text, '"databaseVersion": 99') });
+    expect(backupProblem(text)).toMatch(/version 99/);
+    await expect(importBackup(ctx, new Blob([text]))).rejects.toMatchObject({ code: 'invalid' });
+
+    // A field this version does not know is a newer version's too: refused, not dropped.
+    for (const [edit, field, needle] of [
+      [(b: Awaited<ReturnType<typeof backupJson>>) => (b.table('deals').rows[0]!.priority = 'high'), 'priority', '"priority": "high"'],
+      [(b: Awaited<ReturnType<typeof backupJson>>) => ((b.table('deals').rows[0]!.bant as { budget: Record<string, unknown> }).budget.owner = 'CFO'), 'bant.budget.owner', '"owner": "CFO"'],
+    ] as const) {
+      const backup = await backupJson(ctx);
+      edit(backup);
+      const withField = backup.text();
+      expect(checkBackup(withField).problem).toMatchObject({ code: 'unknown-field', table: 'deals', row: 1, field, line: lineOf(withField, needle) });
+      await expect(importBackup(ctx, new Blob([withField]))).rejects.toMatchObject({ code: 'invalid' });
+    }
+    expect(await everything(ctx)).toEqual(before);
+  });
+
+  it('is refused when a link opens anything but its own site, naming the line and field', async () => {
+    const ctx = testStore();
+    await seed(ctx);
+    const before = await everything(ctx);
+    for (const url of ['data:text/html,<script>alert(1)</script>', 'javascript:alert(1)', 'https://evil.example/mail/u/0/']) {
+      const backup = await backupJson(ctx);
+      backup.table('links').rows[0]!.url = url;
+      const text = backup.text();
+      expect(checkBackup(text).problem, url).toMatchObject({ code: 'row', table: 'links', row: 1, field: 'url', line: lineOf(text, `"url": ${JSON.stringify(url)}`) });
+      await expect(importBackup(ctx, new Blob([text]))).rejects.toMatchObject({ code: 'invalid' });
+    }
     expect(await everything(ctx)).toEqual(before);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAmount, parseCalendarDate } from '../../../storage/csv-values';
+import { escapeFormula, parseAmount, parseCalendarDate, unescapeFormula } from '../../../storage/csv-values';
 
 describe('values from spreadsheets', () => {
   it('reads amounts as Finland, Turkey and the US write them', () => {
@@ -30,5 +30,16 @@ describe('values from spreadsheets', () => {
     expect(parseCalendarDate('31.02.2026')).toEqual({ problem: 'date' });
     expect(parseCalendarDate('next week')).toEqual({ problem: 'date' });
     expect(parseCalendarDate('03/04/2026')).toEqual({ problem: 'ambiguous-date' });
+  });
+  it('writes no cell a spreadsheet runs as a formula, and reads each back to its text', () => {
+    const texts = ['=1+2', '+1 555', '-5', '@SUM(A1)', '\tTab', '\rCR', "'=x", "''=x", "'Tis", "O'Brien", 'Plain', '', "'", "'-", '==', 'a=b'];
+    for (const text of texts) {
+      expect(escapeFormula(text), text).not.toMatch(/^[=+\-@\t\r]/);
+      expect(unescapeFormula(escapeFormula(text)), text).toBe(text);
+    }
+    expect(escapeFormula('=HYPERLINK("https://evil.example/x","Invoice")')).toBe('\'=HYPERLINK("https://evil.example/x","Invoice")');
+    // A file escaped by another tool the same way reads as the text it stands for.
+    expect(unescapeFormula("'+358 40 123")).toBe('+358 40 123');
+    expect(unescapeFormula("'Tis")).toBe("'Tis");
   });
 });

@@ -1,7 +1,8 @@
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { checkCsv, exportDealsCsv, importDealsCsv, previewCsv } from '../../../storage/csv';
 import { closeDeal, createDeal } from '../../../storage/deals';
-import { testStore } from './test-store';
+import { fullingStore, testStore } from './test-store';
 
 const GOOD = [
   'Deal name,Organization,Person,Email,Value,Currency,Stage,Status,Expected close date,Owner',
@@ -99,5 +100,37 @@ describe('deals as CSV', () => {
     const ctx = testStore();
     const text = 'Deal name,Stage\nPilot,Nowhere\n';
     await expect(importDealsCsv(ctx, text, previewCsv(text).mapping)).rejects.toMatchObject({ message: 'Line 2, Stage: No such stage in your pipeline: Nowhere' });
+  });
+  it('writes no cell a spreadsheet would run as a formula, and reads the file back to the same text', async () => {
+    const ctx = testStore();
+    const hostile = [
+      // A LinkedIn company name that became a deal title verbatim.
+      ['=HYPERLINK("https://evil.example/x","Invoice")', 'Acme', 'Aino', 'aino@acme.fi'],
+      ['+1 555 0100 call back', '-2+3+cmd|\' /C calc\'!A0', '@SUM(A1:A9)', '-rep@acme.fi'],
+      ["'=already quoted", "'Tis the season Oy", "O'Brien", '+tag@acme.fi'],
+      ['Plain deal', 'Globex', 'Pekka', 'pekka@globex.com'],
+    ];
+    for (const [title, company, name, email] of hostile) await createDeal(ctx, { title: title!, company: company!, newContacts: [{ name: name!, email: email! }] });
+    const csv = await exportDealsCsv(ctx);
+
+    const cells = Papa.parse<string[]>(csv.slice(1)).data.flat();
+    expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+    expect(cells).toContain('\'=HYPERLINK("https://evil.example/x","Invoice")');
+
+    const copy = testStore();
+    expect(await importDealsCsv(copy, csv, previewCsv(csv).mapping)).toBe(hostile.length);
+    const deals = await copy.db.deals.toArray();
+    const contacts = new Map((await copy.db.contacts.toArray()).map((c) => [c.id, c]));
+    const back = deals.map((d) => [d.title, d.company, contacts.get(d.contactIds[0]!)?.name, contacts.get(d.contactIds[0]!)?.email]);
+    expect(back.sort()).toEqual([...hostile].sort());
+  });
+  it('imports nothing when the disk fills part way, and says the disk is full', async () => {
+    const ctx = fullingStore();
+    await createDeal(ctx, { title: 'Already here' });
+    ctx.disk.room = 3;
+    await expect(importDealsCsv(ctx, GOOD, previewCsv(GOOD).mapping)).rejects.toMatchObject({ code: 'storage-full' });
+    ctx.disk.room = Infinity;
+    expect((await ctx.db.deals.toArray()).map((d) => d.title)).toEqual(['Already here']);
+    expect(await ctx.db.contacts.count()).toBe(0);
   });
 });

@@ -11,3 +11,31 @@ export function testStore(start = Date.UTC(2026, 10, 2, 9, 0)): StoreContext & {
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
+
+/**
+ * A fresh database on a disk that fills up: after `disk.room` more writes, every write fails
+ * with the QuotaExceededError a browser raises when the profile's storage is full.
+ */
+export function fullingStore(start?: number): ReturnType<typeof testStore> & { disk: { room: number } } {
+  const ctx = testStore(start);
+  const disk = { room: Infinity };
+  ctx.db.use({
+    stack: 'dbcore',
+    name: 'full-disk',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        return {
+          ...table,
+          mutate: (request) => {
+            if (disk.room <= 0) return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+            disk.room--;
+            return table.mutate(request);
+          },
+        };
+      },
+    }),
+  });
+  return { ...ctx, disk };
+}
