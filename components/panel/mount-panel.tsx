@@ -47,8 +47,9 @@ function Frame({ content, theme, placement }: { content: VNode | null; theme: Pa
 }
 
 /**
- * Mounts the panel in a shadow root at the end of the page (styles isolated both ways, key
- * presses kept from the host's shortcuts) and answers the keyboard command that folds it.
+ * Mounts the panel in a closed shadow root at the end of the page (styles isolated both ways,
+ * key presses kept from the host's shortcuts, events the page makes up ignored) and answers
+ * the keyboard command that folds it.
  * `show(content)` renders the panel's content, or removes the panel with null. `place`
  * moves the host elsewhere in the page (see MountPanelOptions).
  *
@@ -71,6 +72,10 @@ export async function mountPanel(ctx: ContentScriptContext, options: MountPanelO
     position: 'inline',
     anchor: 'body',
     append: 'last',
+    // Gmail's and LinkedIn's scripts see the host element, not what the panel shows. (Only the
+    // `--mode bench` build, never shipped, leaves it open: the bench times the panel from a
+    // script in the page, from the page's first moment.)
+    mode: import.meta.env.MODE === 'bench' ? 'open' : 'closed',
     isolateEvents: true,
     onMount(element) {
       container = element;
@@ -109,6 +114,24 @@ export async function mountPanel(ctx: ContentScriptContext, options: MountPanelO
     if (container) render(<Frame content={current && cloneElement(current)} theme={theme()} placement={placement} />, container);
     rereadHostTheme();
   };
+
+  // Only the rep acts in the panel. Events the page makes up (el.click(), dispatchEvent) stop
+  // here, on their way down, before any handler of the panel sees them, and their default
+  // action is cancelled: a made-up click on a submit button submits nothing. A form is
+  // submitted only by the button the rep just clicked (Enter in a field clicks the form's
+  // button too), so form.requestSubmit(), whose submit event the browser makes and marks
+  // trusted, changes nothing either.
+  let armed: EventTarget | null = null;
+  const onlyTheRep = (event: Event) => {
+    if (event.type === 'submit' ? !(event as SubmitEvent).submitter?.contains(armed as Node | null) : !event.isTrusted) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    } else if (event.type === 'click') {
+      armed = event.target;
+      setTimeout(() => (armed = null));
+    }
+  };
+  for (const type of ['click', 'keydown', 'input', 'change', 'submit']) ui.shadow.addEventListener(type, onlyTheRep, true);
 
   hostTheme = readHostTheme(document, ui.shadowHost);
   ui.mount();

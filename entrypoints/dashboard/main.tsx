@@ -7,6 +7,7 @@ import { Metrics } from '../../components/dashboard/Metrics';
 import { newestFirst } from '../../components/dashboard/newest-first';
 import { pipelineView } from '../../components/dashboard/pipeline-view';
 import { Queue } from '../../components/dashboard/Queue';
+import { readRoute, VIEWS, type Route, type View } from '../../components/dashboard/route';
 import { SettingsPanel } from '../../components/dashboard/SettingsPanel';
 import { DealTable } from '../../components/DealTable';
 import { t } from '../../components/i18n';
@@ -33,8 +34,6 @@ async function loadPipeline() {
 /** Every deal, for the metrics and the deal table, most recently updated first. */
 const loadAllDeals = () => ctx.db.deals.orderBy('updatedAt').reverse().toArray();
 
-const VIEWS = ['queue', 'board', 'metrics', 'deals', 'settings', 'data'] as const;
-type View = (typeof VIEWS)[number];
 const VIEW_HEADINGS: Record<View, string> = {
   queue: 'queue_heading',
   board: 'board_heading',
@@ -43,20 +42,11 @@ const VIEW_HEADINGS: Record<View, string> = {
   settings: 'settings_heading',
   data: 'data_heading',
 };
-type Route = { view: View } | { dealId: string };
-
-/** What the address shows: one view (#board), or one deal (#deal/<id>); the queue by default. */
-function readRoute(): Route {
-  const hash = location.hash.slice(1);
-  if (hash.startsWith('deal/')) return { dealId: decodeURIComponent(hash.slice('deal/'.length)) };
-  return { view: VIEWS.find((view) => view === hash) ?? 'queue' };
-}
-
 function useRoute(): Route {
-  const [route, setRoute] = useState(readRoute);
+  const [route, setRoute] = useState(() => readRoute(location.hash));
   useEffect(() => {
     const onHash = () => {
-      setRoute(readRoute());
+      setRoute(readRoute(location.hash));
       scrollTo(0, 0);
     };
     addEventListener('hashchange', onHash);
@@ -65,17 +55,17 @@ function useRoute(): Route {
   return route;
 }
 
-function DealDetailFor({ id }: { id: string }) {
+function DealDetailFor({ id }: { id: string | null }) {
   const data = useLiveQuery(
     async () => {
-      const deal = await ctx.db.deals.get(id);
+      const deal = id === null ? undefined : await ctx.db.deals.get(id);
       if (!deal) return null;
       return {
         deal,
         contacts: (await ctx.db.contacts.bulkGet(deal.contactIds)).filter((c) => c !== undefined),
-        links: await ctx.db.links.where('dealId').equals(id).toArray(),
-        touches: await ctx.db.touches.where('dealId').equals(id).toArray(),
-        history: await ctx.db.stageHistory.where('dealId').equals(id).toArray(),
+        links: await ctx.db.links.where('dealId').equals(deal.id).toArray(),
+        touches: await ctx.db.touches.where('dealId').equals(deal.id).toArray(),
+        history: await ctx.db.stageHistory.where('dealId').equals(deal.id).toArray(),
         settings: await readSettings(ctx),
       };
     },

@@ -1,6 +1,7 @@
 // Time from a single-page navigation to the panel showing the linked deal, and the
 // main-thread time one content script spends meanwhile, in Chromium with the production build.
 import { launchWithExtension } from '../lib/launch.mjs';
+import { handPanelRootToPage } from './panel-root.mjs';
 
 /**
  * `targets` are pages to navigate to, each { to: { hash } | { path }, html, title, link };
@@ -21,7 +22,9 @@ export async function measurePanelNavigation({ startUrl, pages, targets: allTarg
 
     const page = await ext.context.newPage();
     await page.goto(startUrl);
-    await page.waitForFunction(() => document.querySelector('threadline-panel')?.shadowRoot);
+    await page.waitForFunction(() => document.querySelector('threadline-panel'));
+    // The panel's root is closed; the timing code below gets it from the DevTools protocol.
+    if (!(await handPanelRootToPage(page, 'threadlinePanelRoot'))) throw new Error('No panel on the start page');
     // Let the worker finish what creating the deals set off (badge, change notices).
     await page.waitForTimeout(1_000);
     const navigate = (t) =>
@@ -29,7 +32,8 @@ export async function measurePanelNavigation({ startUrl, pages, targets: allTarg
         ({ to, html, title }) =>
           new Promise((resolve) => {
             const host = document.querySelector('threadline-panel');
-            const shows = () => host?.shadowRoot?.querySelector('.tl-deal .tl-title')?.textContent === title;
+            const root = globalThis.threadlinePanelRoot;
+            const shows = () => root.querySelector('.tl-deal .tl-title')?.textContent === title;
             const start = performance.now();
             // The site's part: the address changes and the new view is in the page.
             if (to.hash !== undefined) location.hash = to.hash;
@@ -39,7 +43,7 @@ export async function measurePanelNavigation({ startUrl, pages, targets: allTarg
             document.body.replaceChildren(...Array.from(next.body.childNodes).map((n) => document.importNode(n, true)));
             if (host) document.body.append(host);
             const done = () => resolve(performance.now() - start);
-            new MutationObserver(() => shows() && done()).observe(host.shadowRoot, { subtree: true, childList: true, characterData: true });
+            new MutationObserver(() => shows() && done()).observe(root, { subtree: true, childList: true, characterData: true });
             if (shows()) done();
           }),
         { to: t.to, html: t.html, title: t.title },

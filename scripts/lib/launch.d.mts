@@ -8,6 +8,8 @@ export function fixtureResponder(
 ): (url: string) => { status: number; contentType: string; body: string | Buffer };
 export function launchWithExtension(options?: {
   extensionDir?: string;
+  /** Unpacked extensions to load beside ours (tests of what other extensions can do). */
+  otherExtensions?: string[];
   headless?: boolean;
   pages?: Record<string, string> | ((url: string) => string | undefined);
   viewport?: { width: number; height: number };

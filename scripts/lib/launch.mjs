@@ -33,12 +33,14 @@ export function fixtureResponder(pages) {
  * Starts Chromium with the built extension loaded, as tests and `npm start` need it.
  * Returns the context, the extension's service worker and id, and close().
  */
-export async function launchWithExtension({ extensionDir = EXTENSION_DIR, headless = true, pages = {}, viewport, language, colorScheme } = {}) {
+export async function launchWithExtension({ extensionDir = EXTENSION_DIR, otherExtensions = [], headless = true, pages = {}, viewport, language, colorScheme } = {}) {
   const { path, looked } = findChromium();
   if (!path) throw new Error(missingChromiumMessage(looked));
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension in ${extensionDir}: run npm run build`);
   const profileDir = join(ROOT, '.browser-profiles', `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`);
   mkdirSync(profileDir, { recursive: true });
+  // Tests may load other extensions beside ours (`otherExtensions`, unpacked folders).
+  const loaded = [extensionDir, ...otherExtensions].join(',');
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: path,
     headless,
@@ -47,8 +49,8 @@ export async function launchWithExtension({ extensionDir = EXTENSION_DIR, headle
     ...(language ? { locale: language } : {}),
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      `--disable-extensions-except=${loaded}`,
+      `--load-extension=${loaded}`,
       '--no-first-run',
       '--disable-background-networking',
       '--disable-component-update',
@@ -66,7 +68,8 @@ export async function launchWithExtension({ extensionDir = EXTENSION_DIR, headle
     const isSite = SITE_HOSTS.some((pattern) => url.startsWith(pattern.replace('/**', '/')));
     return isSite ? route.fulfill(respond(url)) : route.abort('blockedbyclient');
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const ours = (worker) => worker.url().endsWith('/background.js');
+  const worker = context.serviceWorkers().find(ours) ?? (await context.waitForEvent('serviceworker', { predicate: ours, timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;
   return {
     context,

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
+import { panelRoot } from './panel-access';
 import { spaNavigate } from './spa';
 
 export const U0 = 'https://mail.google.com/mail/u/0/';
@@ -8,9 +9,31 @@ export const THREAD_B = `${U0}#inbox/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkD`;
 
 const fixture = (path: string) => readFileSync(`tests/fixtures/${path}`, 'utf8');
 
-/** The Threadline panel on a page (Playwright's locators pierce its shadow root). */
+/**
+ * The Threadline panel on a page. Its shadow root is closed, so Playwright's locators do not
+ * pierce it: they start from the panel's own root (see panel-access.ts).
+ */
 export function panel(page: Page): Locator {
-  return page.getByRole('complementary', { name: 'Threadline' });
+  return panelRoot(page).getByRole('complementary', { name: 'Threadline' });
+}
+
+/**
+ * Picks an option of a panel's select as the rep does, with the keyboard: open the list, move
+ * to the option, Enter. (Playwright's selectOption sets the value by script and makes up the
+ * change event, which the panel ignores as it ignores any event a page makes up.)
+ */
+export async function choose(select: Locator, value: string): Promise<void> {
+  const steps = await select.evaluate((element, value) => {
+    const options = [...(element as HTMLSelectElement).options];
+    const to = options.findIndex((option) => option.value === value);
+    if (to < 0) throw new Error(`No option ${value} in ${options.map((o) => o.value).join(', ')}`);
+    return to - (element as HTMLSelectElement).selectedIndex;
+  }, value);
+  if (steps === 0) return;
+  await select.focus();
+  await select.press('Alt+ArrowDown');
+  for (let i = 0; i < Math.abs(steps); i++) await select.press(steps > 0 ? 'ArrowDown' : 'ArrowUp');
+  await select.press('Enter');
 }
 
 /** Gmail's hash navigation: the hash changes, then the view fills in. */

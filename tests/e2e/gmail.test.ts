@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startExtension, type Extension } from './harness';
-import { THREAD_A, THREAD_B, U0, gmailSends, gmailShowsSentMessage, navigateGmail, panel } from './gmail-page';
+import { THREAD_A, THREAD_B, U0, choose, gmailSends, gmailShowsSentMessage, navigateGmail, panel } from './gmail-page';
 import { DAY, dealRecord, seedRecords } from './seed';
 
 describe('Gmail: the rep works a thread', () => {
@@ -92,7 +92,7 @@ describe('Gmail: the rep works a thread', () => {
 
   it('moves the stage, warning first when qualification is skipped with gaps', async () => {
     const p = panel(page);
-    await p.getByLabel('Stage').selectOption('initial-contact');
+    await choose(p.getByLabel('Stage'), 'initial-contact');
     await expect(p.getByRole('alert').textContent()).resolves.toContain('Still unknown: Budget, Authority, Need, Timeline');
     await p.getByRole('button', { name: 'Move anyway' }).click();
     await expect.poll(() => stored(KEY_A).then((r) => r.data?.deal.stageId)).toBe('initial-contact');
@@ -164,7 +164,7 @@ describe('Gmail: the rep works a thread', () => {
     const p = panel(page);
     await p.getByLabel('Stage').waitFor();
     await p.getByRole('button', { name: 'Log a touch…' }).click();
-    await p.getByLabel('Kind').selectOption('call');
+    await choose(p.getByLabel('Kind'), 'call');
     await p.getByLabel('What happened').fill('Left a voicemail about the budget');
     await p.getByRole('button', { name: 'Log touch' }).click();
     await expect.poll(() => p.locator('.tl-follow-ups').textContent()).toBe('Follow-up 2');
@@ -173,7 +173,7 @@ describe('Gmail: the rep works a thread', () => {
     await expect.poll(() => p.locator('.tl-cadence').textContent()).toMatch(/^Snoozed until /);
 
     await p.getByRole('button', { name: 'Close deal…' }).click();
-    await p.getByLabel('Outcome').selectOption('lost');
+    await choose(p.getByLabel('Outcome'), 'lost');
     await p.getByLabel('Reason').fill('Went with a competitor');
     await p.getByRole('button', { name: 'Close deal', exact: true }).click();
     await expect.poll(() => p.locator('.tl-closed').textContent()).toBe('Lost: Went with a competitor');

@@ -3,6 +3,7 @@ import { execSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { EXTENSION_DIR, ROOT, launchWithExtension } from '../../scripts/lib/launch.mjs';
+import { openPanelToDriver } from './panel-access';
 
 export interface Extension {
   context: BrowserContext;
@@ -22,6 +23,8 @@ export interface StartOptions {
   pages?: Record<string, string>;
   /** The browser's UI language, e.g. "tr". */
   language?: string;
+  /** Unpacked extensions to load beside ours. */
+  otherExtensions?: string[];
 }
 
 /** Launches Chromium with the built extension (building it first if there is none). */
@@ -30,8 +33,14 @@ export async function startExtension(options: StartOptions = {}): Promise<Extens
     execSync('npx wxt build', { cwd: ROOT, stdio: 'inherit' });
   }
   const pages = { ...options.pages };
-  const launched = await launchWithExtension({ pages, ...(options.language ? { language: options.language } : {}) });
+  const launched = await launchWithExtension({
+    pages,
+    ...(options.language ? { language: options.language } : {}),
+    ...(options.otherExtensions ? { otherExtensions: options.otherExtensions } : {}),
+  });
   const { context, worker, extensionId } = launched;
+  // The panel's shadow root is closed: tests reach it through the DevTools protocol.
+  await openPanelToDriver(context);
   return {
     context,
     worker,

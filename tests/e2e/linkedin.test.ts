@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startExtension, type Extension } from './harness';
-import { THREAD_A, U0, panel } from './gmail-page';
+import { THREAD_A, U0, choose, panel } from './gmail-page';
 import { spaNavigate } from './spa';
+import { playLinkedInSends } from './linkedin-page';
 
 const PROFILE = 'https://www.linkedin.com/in/aino-virtanen/';
 const CONVERSATION = 'https://www.linkedin.com/messaging/thread/2-ZWM2NDIzYjQtMDAxMS00YTIyLWI5ZTMtNGQ1ZjZhN2I4Yzlk/';
@@ -52,7 +53,7 @@ describe('LinkedIn: the rep qualifies a prospect in place', () => {
 
   it('sets BANT on the profile, and the Gmail panel of a thread of the same deal shows it', async () => {
     const p = panel(linkedin);
-    await p.getByLabel('Budget', { exact: true }).selectOption('confirmed');
+    await choose(p.getByLabel('Budget', { exact: true }), 'confirmed');
     await expect.poll(() => p.getByText('Ask what budget is set aside').count()).toBe(0);
     await expect(p.getByText('Ask who signs off').count()).resolves.toBe(1);
 
@@ -65,7 +66,7 @@ describe('LinkedIn: the rep qualifies a prospect in place', () => {
     await g.getByLabel('Stage').waitFor();
     await expect(g.getByLabel('Budget', { exact: true }).inputValue()).resolves.toBe('confirmed');
 
-    await p.getByLabel('Authority', { exact: true }).selectOption('missing');
+    await choose(p.getByLabel('Authority', { exact: true }), 'missing');
     await expect.poll(() => g.getByText('Missing: Authority. Consider disqualifying early.').count(), { timeout: 1_500 }).toBe(1);
     await gmail.close();
   });
@@ -88,8 +89,8 @@ describe('LinkedIn: the rep qualifies a prospect in place', () => {
   it('counts a message the rep sends at once', async () => {
     const p = panel(linkedin);
     const followUps = await p.locator('.tl-follow-ups').textContent();
+    await linkedin.evaluate(playLinkedInSends, 'click');
     await linkedin.locator('div.msg-form__contenteditable').fill('Looking forward to Thursday!');
-    await linkedin.locator('button.msg-form__send-button').evaluate((b) => b.removeAttribute('disabled'));
     await linkedin.locator('button.msg-form__send-button').click();
     await expect.poll(() => p.locator('.tl-follow-ups').textContent()).not.toBe(followUps);
     expect(followUps).toBe('Follow-up 1');
@@ -148,6 +149,7 @@ describe('LinkedIn: the rep qualifies a prospect in place', () => {
     await linkedin.goto('https://www.linkedin.com/feed/');
     await expect.poll(async () => (await forKey('linkedin-profile:aino-virtanen'))!.deal.touchCount).toBe(before + 2);
     const bubble = linkedin.locator('.msg-overlay-conversation-bubble');
+    await linkedin.evaluate(playLinkedInSends, 'click');
     await bubble.locator('div.msg-form__contenteditable').fill('Whitepaper attached.');
     await bubble.locator('button.msg-form__send-button').click();
     await expect.poll(async () => (await forKey('linkedin-profile:aino-virtanen'))!.deal.touchCount).toBe(before + 3);
