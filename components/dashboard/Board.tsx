@@ -7,6 +7,7 @@ import { money } from '../format';
 import { plural, t } from '../i18n';
 import type { PipelineView } from './pipeline-view';
 import { ShowMore } from './ShowMore';
+import { writeErrorText } from './write-error';
 
 interface Props {
   ctx: StoreContext;
@@ -50,8 +51,12 @@ export function Board({ ctx, view }: Props) {
 
   const move = async (deal: Deal, stageId: string) => {
     if (stageId === deal.stageId) return;
-    await moveStage(ctx, deal.id, stageId);
-    setAnnouncement(t('board_moved', [deal.title, settings.stages.find((s) => s.id === stageId)?.name ?? stageId]));
+    try {
+      await moveStage(ctx, deal.id, stageId);
+      setAnnouncement(t('board_moved', [deal.title, settings.stages.find((s) => s.id === stageId)?.name ?? stageId]));
+    } catch (error) {
+      setAnnouncement(writeErrorText(error));
+    }
   };
   const moveBy = (deal: Deal, step: number) => {
     const index = settings.stages.findIndex((s) => s.id === deal.stageId);

@@ -5,7 +5,6 @@ import type { StoreContext } from '../../storage/db';
 import { request } from '../../messaging/client';
 import { parseAmount } from '../../storage/csv-values';
 import { deleteDeal, moveStage, setBant, tickExitItem, updateDeal } from '../../storage/deals';
-import { StorageError, isQuotaExceeded } from '../../storage/errors';
 import type { Contact, Deal, Link, Settings, StageChange, Touch } from '../../storage/schemas';
 import { cadenceOf } from '../../domain/cadence';
 import { whoseTurn } from '../../domain/follow-ups';
@@ -13,6 +12,7 @@ import { exactTime, relativeTime } from '../format';
 import { t } from '../i18n';
 import { BantList } from '../panel/BantList';
 import { DealActions } from '../panel/DealActions';
+import { writeErrorText } from './write-error';
 
 interface Props {
   ctx: StoreContext;
@@ -30,7 +30,7 @@ type Event = { at: number; text: string; kind: string };
 export function DealDetail({ ctx, deal, contacts, links, touches, history, settings }: Props) {
   const [error, setError] = useState<string | null>(null);
   const run = (write: () => Promise<unknown>) => () =>
-    void write().catch((e) => setError(isQuotaExceeded(e) ? t('storage_full') : e instanceof StorageError ? e.message : String(e)));
+    void write().catch((e: unknown) => setError(writeErrorText(e)));
   const patch = (fields: Parameters<typeof updateDeal>[1]['patch']) => run(() => updateDeal(ctx, { id: deal.id, patch: fields }))();
   const stageName = (id: string | null) => (id === null ? '' : settings.stages.find((s) => s.id === id)?.name ?? id);
   const stage = settings.stages.find((s) => s.id === deal.stageId);

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { StageDefinition } from '../../domain/types';
 import type { StoreContext } from '../../storage/db';
-import { StorageError } from '../../storage/errors';
 import { savePipeline } from '../../storage/pipeline';
 import type { Settings } from '../../storage/schemas';
 import { updateSettings } from '../../storage/settings';
 import { t } from '../i18n';
+import { writeErrorText } from './write-error';
 
 interface Props {
   ctx: StoreContext;
@@ -39,15 +39,15 @@ export function SettingsPanel({ ctx, settings }: Props) {
       await savePipeline(ctx, stages, movesTo);
       setMessage({ kind: 'ok', text: t('settings_saved') });
     } catch (error) {
-      setMessage({ kind: 'error', text: error instanceof StorageError ? error.message : String(error) });
+      setMessage({ kind: 'error', text: writeErrorText(error) });
     }
   };
 
   const setCadence = (patch: Partial<Settings['cadence']>) =>
-    void updateSettings(ctx, { cadence: { ...settings.cadence, ...patch } }).catch((e: Error) => setMessage({ kind: 'error', text: e.message }));
+    void updateSettings(ctx, { cadence: { ...settings.cadence, ...patch } }).catch((e: unknown) => setMessage({ kind: 'error', text: writeErrorText(e) }));
 
   const setDisplay = (patch: Partial<Pick<Settings, 'language' | 'theme'>>) =>
-    void updateSettings(ctx, patch).catch((e: Error) => setMessage({ kind: 'error', text: e.message }));
+    void updateSettings(ctx, patch).catch((e: unknown) => setMessage({ kind: 'error', text: writeErrorText(e) }));
 
   return (
     <section class="settings" aria-labelledby="settings-heading">

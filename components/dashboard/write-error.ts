@@ -1,0 +1,11 @@
+import { isQuotaExceeded, StorageError } from '../../storage/errors';
+import { t } from '../i18n';
+
+/**
+ * What the rep reads when a write from a dashboard view fails: a full disk says what to do
+ * (free space, download a backup) in the rep's language; a refusal says why.
+ */
+export function writeErrorText(error: unknown): string {
+  if (isQuotaExceeded(error) || (error instanceof StorageError && error.code === 'storage-full')) return t('storage_full');
+  return error instanceof Error ? error.message : String(error);
+}
