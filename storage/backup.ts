@@ -2,14 +2,14 @@ import { findNodeAtLocation, parse as parseTolerantly, parseTree, printParseErro
 import { z } from 'zod';
 import { StorageError, refusingFullDisk } from './errors';
 import { SCHEMA_VERSIONS, type StoreContext } from './db';
-import { exportDB } from 'dexie-export-import';
+import type { Table } from 'dexie';
 import { restoreRows, type BackupRows } from './restore';
 import { contactSchema, dealSchema, linkSchema, settingsSchema, stageChangeSchema, touchSchema } from './schemas';
 
-// A full backup is Dexie's own export format, written by dexie-export-import: every table,
-// every row. Before anything is written, the whole file is checked against today's record
-// schemas; a file with any problem is refused whole, naming where, and the database stays as
-// it was. The checked rows are then written as checked (restore.ts), in one transaction:
+// A full backup is Dexie's own export format (dexie-export-import's), written by exportBackup
+// below: every table, every row. Before anything is written, the whole file is checked
+// against today's record schemas; a file with any problem is refused whole, naming where, and
+// the database stays as it was. The checked rows are then written as checked (restore.ts), in one transaction:
 // dexie-export-import's importInto clears the tables outside its own transaction, so a write
 // failing part way would leave the rep with an empty database, and it parses the file a
 // second time.
@@ -51,8 +51,35 @@ const backupFileSchema = z.object({
   }),
 });
 
-export function exportBackup(ctx: StoreContext): Promise<Blob> {
-  return exportDB(ctx.db, { prettyJson: true });
+/**
+ * The whole database as Dexie's export format (dexie-export-import's importInto reads it back),
+ * written here rather than by its exportDB: every table is read whole in one read transaction
+ * (exportDB pages through each table a chunk at a time, each page a query of its own), and the
+ * file is one JSON.stringify, indented, so that a problem found in it later can name a line.
+ * Every stored value is plain JSON (the record schemas allow nothing else), so the rows need
+ * none of exportDB's type notes.
+ */
+export async function exportBackup(ctx: StoreContext): Promise<Blob> {
+  const { db } = ctx;
+  const tables = await db.transaction('r', db.tables, () =>
+    Promise.all(db.tables.map(async (table) => ({ table, rows: await table.toArray() }))),
+  );
+  const file = {
+    formatName: 'dexie',
+    formatVersion: 1,
+    data: {
+      databaseName: db.name,
+      databaseVersion: db.verno,
+      tables: tables.map(({ table, rows }) => ({ name: table.name, schema: schemaText(table.schema), rowCount: rows.length })),
+      data: tables.map(({ table, rows }) => ({ tableName: table.name, inbound: true, rows })),
+    },
+  };
+  return new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' });
+}
+
+/** A table's schema as exportDB writes it ("id,stageId,[status+lastMovementAt],..."). */
+function schemaText(schema: Table['schema']): string {
+  return [schema.primKey, ...schema.indexes].map((index) => index.src).join(',');
 }
 
 /** Line number (1-based) of a character offset in a text. */

@@ -1,7 +1,8 @@
 import Dexie from 'dexie';
 import { latestMovementReaching } from '../domain/cadence';
+import type { MetricsDeal, StageChangeFacts } from '../domain/metrics';
 import type { Deal } from './schemas';
-import type { StoreContext } from './db';
+import type { StoreContext, ThreadlineDB } from './db';
 import { readSettings } from './settings';
 
 export interface DueScan {
@@ -15,6 +16,10 @@ export interface DueScan {
  * What is due now, from indexes alone: the cadence rule turns "due" and "overdue" into
  * last-movement boundaries (domain/cadence.ts), the [status+lastMovementAt] index gives the
  * deals before each, and the snoozedUntil index the few that are held back.
+ *
+ * Not cached (unlike the reads below): the worker scans right after every write, when a cache
+ * would be cold anyway, and building one costs a cursor over every open deal (about three
+ * times these key-only reads on 10,000 deals).
  */
 export function scanDue(ctx: StoreContext): Promise<DueScan> {
   return ctx.db.transaction('r', ctx.db.deals, ctx.db.settings, () => scanDueWithin(ctx));
@@ -76,4 +81,76 @@ export async function searchDeals(ctx: StoreContext, query: string, limit: numbe
       if (words.every((word) => haystack.includes(word))) matches.push(deal);
     });
   return matches;
+}
+
+/**
+ * Reads the board, the queue and the metrics repeat, kept until their tables change. Dexie
+ * announces every committed write as 'storagemutated': in this context at once, and in every
+ * other tab, page and the worker through a BroadcastChannel. Each table has a generation that
+ * a write to it moves on; a cached read remembers the generations it was read at, and is read
+ * again as soon as one has moved. A write landing while the read runs moves the generation
+ * past the one the result was stored under, so the next call reads again.
+ */
+const generations = new Map<string, number>();
+let everything = 0;
+Dexie.on('storagemutated', (parts) => {
+  for (const part of Object.keys(parts)) {
+    // "idb://<database>/<table>/<index>", or "all" when the page comes back from the bfcache.
+    const match = /^idb:\/\/(.*)\/([^/]*)\/[^/]*$/.exec(part);
+    if (!match) everything++;
+    else {
+      const key = `${match[1]}/${match[2]}`;
+      generations.set(key, (generations.get(key) ?? 0) + 1);
+    }
+  }
+});
+
+const cache = new WeakMap<ThreadlineDB, Map<string, { stamp: string; value: Promise<unknown> }>>();
+
+function cached<T>(ctx: StoreContext, name: string, tables: string[], read: () => Promise<T>): Promise<T> {
+  const stamp = [everything, ...tables.map((table) => generations.get(`${ctx.db.name}/${table}`) ?? 0)].join(',');
+  let entries = cache.get(ctx.db);
+  if (!entries) cache.set(ctx.db, (entries = new Map()));
+  const hit = entries.get(name);
+  if (hit && hit.stamp === stamp) return hit.value as Promise<T>;
+  const value = read();
+  entries.set(name, { stamp, value });
+  // A failed read is not remembered.
+  value.catch(() => entries.get(name)?.value === value && entries.delete(name));
+  return value;
+}
+
+/** Drops what was cached for this connection: for timing a first read (the bench). */
+export function forgetCachedReads(ctx: StoreContext): void {
+  cache.delete(ctx.db);
+}
+
+/** The open deals, for the board and the follow-up queue; frozen, as they are shared. */
+export function openDeals(ctx: StoreContext): Promise<readonly Readonly<Deal>[]> {
+  return cached(ctx, 'open deals', ['deals'], async () =>
+    Object.freeze((await ctx.db.deals.where('status').equals('open').toArray()).map((deal) => Object.freeze(deal))),
+  );
+}
+
+/** What domain/metrics.ts needs of every deal and stage change, and nothing more. */
+export interface MetricsFacts {
+  deals: readonly MetricsDeal[];
+  history: readonly StageChangeFacts[];
+}
+
+/** The facts the pipeline metrics are worked out from, read in one transaction. */
+export function metricsFacts(ctx: StoreContext): Promise<MetricsFacts> {
+  return cached(ctx, 'metrics facts', ['deals', 'stageHistory'], () =>
+    ctx.db.transaction('r', ctx.db.deals, ctx.db.stageHistory, async () => {
+      const [deals, history] = await Promise.all([ctx.db.deals.toArray(), ctx.db.stageHistory.toArray()]);
+      return Object.freeze({
+        deals: Object.freeze(
+          deals.map(({ id, status, value, stageId, createdAt, stageChangedAt, closedAt }) =>
+            Object.freeze({ id, status, value, stageId, createdAt, stageChangedAt, closedAt }),
+          ),
+        ),
+        history: Object.freeze(history.map(({ dealId, from, to, at }) => Object.freeze({ dealId, from, to, at }))),
+      });
+    }),
+  );
 }

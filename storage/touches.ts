@@ -31,7 +31,10 @@ export async function recordTouch(ctx: StoreContext, input: RecordTouchInput): P
   const { db } = ctx;
   return db.transaction('rw', db.deals, db.touches, async () => {
     if (parsed.sourceKey) {
-      const existing = await db.touches.where('sourceKey').anyOf([parsed.sourceKey, ...(parsed.aliases ?? [])]).first();
+      // One key (the usual case) is a single indexed get; anyOf() walks a cursor.
+      const existing = parsed.aliases?.length
+        ? await db.touches.where('sourceKey').anyOf([parsed.sourceKey, ...parsed.aliases]).first()
+        : await db.touches.get({ sourceKey: parsed.sourceKey });
       if (existing) {
         const deal = await db.deals.get(existing.dealId);
         if (deal) return { touch: existing, deal, created: false };

@@ -68,7 +68,7 @@ export async function measurePanelNavigation({ startUrl, pages, targets: allTarg
 }
 
 /** Self time of the functions from one script in a CPU profile, in ms. */
-function selfTime(profile, scriptPath) {
+export function selfTime(profile, scriptPath) {
   const ours = new Set(profile.nodes.filter((n) => n.callFrame.url.includes(scriptPath)).map((n) => n.id));
   let micros = 0;
   profile.samples.forEach((id, i) => {
