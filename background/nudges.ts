@@ -1,9 +1,9 @@
 import browser from 'webextension-polyfill';
 import type { StoreContext } from '../storage/db';
-import { plural, t } from '../components/i18n';
+import { plural, t } from '../i18n/i18n';
 import { scanDue } from '../storage/queries';
 import { readSettings } from '../storage/settings';
-import { applyLanguageSetting } from '../components/load-catalog';
+import { applyLanguageSetting } from '../i18n/load-catalog';
 import { linksOfDeal } from '../storage/links';
 import { pageForLink, preferredLink } from './page-for-link';
 

@@ -3,7 +3,7 @@ import { cadenceOf } from '../domain/cadence';
 import type { Deal, Settings } from '../storage/schemas';
 import { MORE_ROWS, ShowMore } from './dashboard/ShowMore';
 import { money as formatMoney, relativeTime } from './format';
-import { t } from './i18n';
+import { t } from '../i18n/i18n';
 
 interface Props {
   deals: Deal[];

@@ -1,6 +1,6 @@
 import { request } from '../messaging/client';
 import type { DisplayPrefs } from '../messaging/replies';
-import { setCatalog } from './i18n';
+import { setCatalog } from '../i18n/i18n';
 
 // For content scripts and the popup, which reach the settings through the background: the
 // language's catalog comes from there too, so no catalog is bundled into a content script.

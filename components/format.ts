@@ -1,7 +1,7 @@
 // Dates, times and money in the UI's language, with the browser's built-in Intl: no date
 // library in the content scripts.
 
-import { uiLanguage } from './i18n';
+import { uiLanguage } from '../i18n/i18n';
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 86_400_000],
@@ -28,7 +28,6 @@ function cached<F>(make: (lang: string, option: string) => F): (lang: string, op
 
 const relativeFormat = cached((lang) => new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }));
 const exactFormat = cached((lang) => new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeStyle: 'short' }));
-const shortDateFormat = cached((lang) => new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short' }));
 const moneyFormat = cached((lang, currency) => new Intl.NumberFormat(lang, { style: 'currency', currency, maximumFractionDigits: 0 }));
 
 /** "4 days ago", "4 gün önce", "4 päivää sitten"; "in 2 days" for future times. */
@@ -44,10 +43,6 @@ export function relativeTime(at: number, now: number, lang = uiLanguage()): stri
 /** The exact date and time, for hover titles. */
 export function exactTime(at: number, lang = uiLanguage()): string {
   return exactFormat(lang).format(at);
-}
-
-export function shortDate(at: number, lang = uiLanguage()): string {
-  return shortDateFormat(lang).format(at);
 }
 
 export function money(value: number, currency: string, lang = uiLanguage()): string {

@@ -75,7 +75,7 @@ export function defaultStages(translate: (key: string) => string): StageDefiniti
   }));
 }
 
-export function stageIndex(stages: readonly StageDefinition[], id: string): number {
+export function stageIndex(stages: readonly Pick<StageDefinition, 'id'>[], id: string): number {
   return stages.findIndex((stage) => stage.id === id);
 }
 
@@ -92,7 +92,7 @@ export interface StageMoveWarning {
 
 /** Moving past the qualifying stage with BANT gaps warns; moving back never does. */
 export function stageMoveWarnings(
-  stages: readonly StageDefinition[],
+  stages: readonly Pick<StageDefinition, 'id' | 'bantGate'>[],
   fromId: string,
   toId: string,
   bant: Bant,

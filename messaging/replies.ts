@@ -1,4 +1,4 @@
-import type { MessageCatalog } from '../components/message-catalog';
+import type { MessageCatalog } from '../i18n/message-catalog';
 import type { Contact, Deal, Settings } from '../storage/schemas';
 import type { DealView } from '../storage/deal-view';
 import type { DueDeal } from '../storage/queries';

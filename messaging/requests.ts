@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { CATALOG_LANGUAGES } from '../components/message-catalog';
-import { addProspectInput } from '../storage/prospects';
+import { CATALOG_LANGUAGES } from '../i18n/message-catalog';
 import { LINKEDIN_MEMBER_ID } from '../storage/schemas';
 import {
+  addProspectInput,
   closeDealInput,
   createDealInput,
   linkInput,

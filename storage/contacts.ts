@@ -15,10 +15,6 @@ export async function putContact(ctx: StoreContext, input: ContactInput): Promis
   return contact;
 }
 
-export function addContact(ctx: StoreContext, input: ContactInput): Promise<Contact> {
-  return ctx.db.transaction('rw', ctx.db.contacts, () => putContact(ctx, input));
-}
-
 export function contactsOfDeal(ctx: StoreContext, contactIds: string[]): Promise<Contact[]> {
   return ctx.db.contacts.bulkGet(contactIds).then((found) => found.filter((c) => c !== undefined));
 }

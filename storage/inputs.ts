@@ -90,3 +90,14 @@ export const closeDealInput = z.object({
   reason: z.string().trim().max(2_000).default(''),
 });
 export type CloseDealInput = z.input<typeof closeDealInput>;
+
+/** A LinkedIn profile added as a prospect (storage/prospects.ts addProspect). */
+export const addProspectInput = z.object({
+  contact: contactInput.extend({ linkedinUrl: z.url().max(2_000) }),
+  /** The profile's slug (or, on a page addressed by member id, the member id) the new deal is linked by. */
+  slug: z.string().min(1).max(200),
+  /** An existing contact that is the same person: completed from the profile, not duplicated. */
+  mergeInto: z.string().min(1).max(100).nullable().default(null),
+  notes: z.string().max(50_000).default(''),
+});
+export type AddProspectInput = z.input<typeof addProspectInput>;

@@ -3,7 +3,7 @@ import { linkInput, type LinkInput } from './inputs';
 import { linkSchema, type Link } from './schemas';
 import type { StoreContext } from './db';
 import { requireDeal } from './deal-record';
-import { linkKey } from './link-key';
+import { linkKey } from '../domain/link-key';
 
 export { linkKey };
 

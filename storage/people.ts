@@ -1,5 +1,5 @@
 import { validated } from './errors';
-import { isLinkedInMemberId, linkKey } from './link-key';
+import { isLinkedInMemberId, linkKey } from '../domain/link-key';
 import { contactSchema, type Contact, type Deal } from './schemas';
 import type { StoreContext } from './db';
 

@@ -1,20 +1,11 @@
-import { z } from 'zod';
 import { StorageError, validated } from './errors';
-import { contactInput } from './inputs';
+import { addProspectInput, type AddProspectInput } from './inputs';
 import { contactSchema, type Contact, type Deal } from './schemas';
 import type { StoreContext } from './db';
 import { createDeal } from './deals';
 import { contactsOfPerson } from './people';
 
-export const addProspectInput = z.object({
-  contact: contactInput.extend({ linkedinUrl: z.url().max(2_000) }),
-  /** The profile's slug (or, on a page addressed by member id, the member id) the new deal is linked by. */
-  slug: z.string().min(1).max(200),
-  /** An existing contact that is the same person: completed from the profile, not duplicated. */
-  mergeInto: z.string().min(1).max(100).nullable().default(null),
-  notes: z.string().max(50_000).default(''),
-});
-export type AddProspectInput = z.input<typeof addProspectInput>;
+export { addProspectInput, type AddProspectInput } from './inputs';
 
 const same = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
 

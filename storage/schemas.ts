@@ -58,7 +58,7 @@ export const dealSchema = z.object({
 });
 export type Deal = z.infer<typeof dealSchema>;
 
-/** A LinkedIn member id, as storage/link-key.ts isLinkedInMemberId() knows it. */
+/** A LinkedIn member id, as domain/link-key.ts isLinkedInMemberId() knows it. */
 export const LINKEDIN_MEMBER_ID = z.string().regex(/^ACo[\w-]{20,60}$/, 'Not a LinkedIn member id');
 
 export const contactSchema = z.object({

@@ -4,7 +4,7 @@ import type { StoreContext } from '../../storage/db';
 import { moveStage } from '../../storage/deals';
 import type { Deal } from '../../storage/schemas';
 import { money } from '../format';
-import { plural, t } from '../i18n';
+import { plural, t } from '../../i18n/i18n';
 import type { PipelineView } from './pipeline-view';
 import { ShowMore } from './ShowMore';
 import { writeErrorText } from './write-error';

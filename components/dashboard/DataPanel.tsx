@@ -3,7 +3,7 @@ import { BACKUP_VERSION, checkBackup, exportBackup, restoreBackup, type BackupPr
 import { CSV_FIELDS, CSV_HEADERS, checkCsv, exportDealsCsv, importDealsCsv, previewCsv, type CsvField, type CsvPreview, type CsvProblem } from '../../storage/csv';
 import type { StoreContext } from '../../storage/db';
 import { StorageError, isQuotaExceeded } from '../../storage/errors';
-import { plural, t } from '../i18n';
+import { plural, t } from '../../i18n/i18n';
 import { download, today } from './download';
 
 /** A refused backup's problem in the rep's language: the line, and the table, row and field. */

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { pageForLink } from '../../background/page-for-link';
+import { pageForLink } from '../../storage/link-address';
 import type { BantKey, BantState } from '../../domain/types';
 import type { StoreContext } from '../../storage/db';
 import { request } from '../../messaging/client';
@@ -9,7 +9,7 @@ import type { Contact, Deal, Link, Settings, StageChange, Touch } from '../../st
 import { cadenceOf } from '../../domain/cadence';
 import { whoseTurn } from '../../domain/follow-ups';
 import { exactTime, relativeTime } from '../format';
-import { t } from '../i18n';
+import { t } from '../../i18n/i18n';
 import { BantList } from '../panel/BantList';
 import { DealActions } from '../panel/DealActions';
 import { writeErrorText } from './write-error';

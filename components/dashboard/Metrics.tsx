@@ -2,7 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { pipelineMetrics } from '../../domain/metrics';
 import type { Deal, Settings, StageChange } from '../../storage/schemas';
 import { money } from '../format';
-import { t } from '../i18n';
+import { t } from '../../i18n/i18n';
 import { MORE_ROWS, ShowMore } from './ShowMore';
 
 interface Props {

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { whoseTurn } from '../../domain/follow-ups';
 import { request } from '../../messaging/client';
 import { relativeTime } from '../format';
-import { t } from '../i18n';
+import { t } from '../../i18n/i18n';
 import type { PipelineView } from './pipeline-view';
 import { MORE_ROWS, ShowMore } from './ShowMore';
 

@@ -4,7 +4,7 @@ import type { StoreContext } from '../../storage/db';
 import { savePipeline } from '../../storage/pipeline';
 import type { Settings } from '../../storage/schemas';
 import { updateSettings } from '../../storage/settings';
-import { t } from '../i18n';
+import { t } from '../../i18n/i18n';
 import { writeErrorText } from './write-error';
 
 interface Props {

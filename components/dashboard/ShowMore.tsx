@@ -1,4 +1,4 @@
-import { t } from '../i18n';
+import { t } from '../../i18n/i18n';
 
 /** How many more rows each "show more" adds to a long list. */
 export const MORE_ROWS = 500;

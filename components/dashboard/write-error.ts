@@ -1,5 +1,5 @@
 import { isQuotaExceeded, StorageError } from '../../storage/errors';
-import { t } from '../i18n';
+import { t } from '../../i18n/i18n';
 
 /**
  * What the rep reads when a write from a dashboard view fails: a full disk says what to do

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { DisplayPrefs } from '../../messaging/replies';
-import { uiLanguage } from '../i18n';
-import { applyLanguageSetting } from '../load-catalog';
+import { uiLanguage } from '../../i18n/i18n';
+import { applyLanguageSetting } from '../../i18n/load-catalog';
 
 /** Puts the theme setting on the page's root element, where the style sheet reads it. */
 export function applyPageTheme(theme: DisplayPrefs['theme']): void {

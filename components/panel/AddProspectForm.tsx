@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { request, RequestError } from '../../messaging/client';
 import type { DealView } from '../../storage/deal-view';
 import type { Contact, Deal } from '../../storage/schemas';
-import { t } from '../i18n';
+import { t } from '../../i18n/i18n';
 
 export interface ProspectPrefill {
   /** The profile's slug and LinkedIn's member id, as far as the page shows them (at least one). */

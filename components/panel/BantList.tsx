@@ -1,7 +1,7 @@
 import { bantPromptKey } from '../../domain/bant';
 import { BANT_KEYS, BANT_STATES, type BantKey, type BantState } from '../../domain/types';
 import type { Deal } from '../../storage/schemas';
-import { t } from '../i18n';
+import { t } from '../../i18n/i18n';
 
 interface Props {
   deal: Deal;

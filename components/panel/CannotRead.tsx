@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { t } from '../i18n';
+import { t } from '../../i18n/i18n';
 
 /** The quiet message when a page does not look as expected, with the manual path below it. */
 export function CannotRead({ what, children }: { what: string; children: ComponentChildren }) {

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { request, RequestError } from '../../messaging/client';
 import type { DealView } from '../../storage/deal-view';
 import type { ContactInput, LinkInput } from '../../storage/inputs';
-import { t } from '../i18n';
+import { t } from '../../i18n/i18n';
 
 export interface DealPrefill {
   title: string;

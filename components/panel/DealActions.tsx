@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Channel, ClosedStatus, Direction } from '../../domain/types';
 import type { Request } from '../../messaging/requests';
 import type { Deal } from '../../storage/schemas';
-import { t } from '../i18n';
+import { t } from '../../i18n/i18n';
 
 type ActionRequest = Extract<Request, { type: 'deal.snooze' | 'deal.close' | 'deal.reopen' | 'touch.record' }>;
 

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
-import { bantGaps } from '../../domain/bant';
+import { stageMoveWarnings } from '../../domain/stages';
 import type { BantKey, BantState, ClosedStatus } from '../../domain/types';
 import { request, RequestError } from '../../messaging/client';
 import type { Request } from '../../messaging/requests';
 import type { DealView } from '../../storage/deal-view';
 import { exactTime, money, relativeTime } from '../format';
-import { t } from '../i18n';
+import { t } from '../../i18n/i18n';
 import { BantList } from './BantList';
 import { DealActions } from './DealActions';
 
@@ -39,10 +39,7 @@ export function DealCard({ view, linkKey, onView, followUpsUnknown, now = Date.n
   };
 
   const moveStage = (stageId: string, confirmed = false) => {
-    const from = view.stages.findIndex((s) => s.id === deal.stageId);
-    const to = view.stages.findIndex((s) => s.id === stageId);
-    const gate = view.stages.findIndex((s) => s.bantGate);
-    const warns = gate >= 0 && from <= gate && to > gate && bantGaps(deal.bant).length > 0;
+    const warns = stageMoveWarnings(view.stages, deal.stageId, stageId, deal.bant).length > 0;
     if (warns && !confirmed) {
       setPendingStage(stageId);
       return;

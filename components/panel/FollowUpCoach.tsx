@@ -1,4 +1,4 @@
-import { t } from '../i18n';
+import { t } from '../../i18n/i18n';
 
 /** From this many unanswered follow-ups in a row, the panel coaches: most reps stop at two. */
 export const COACH_FROM_FOLLOW_UPS = 2;

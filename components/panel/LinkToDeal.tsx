@@ -3,7 +3,7 @@ import { request, RequestError } from '../../messaging/client';
 import type { DealView } from '../../storage/deal-view';
 import type { LinkInput } from '../../storage/inputs';
 import type { Deal } from '../../storage/schemas';
-import { t } from '../i18n';
+import { t } from '../../i18n/i18n';
 
 interface Props {
   link: LinkInput;

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { t, uiLanguage } from '../i18n';
+import { t, uiLanguage } from '../../i18n/i18n';
 
 /** A forced theme, or auto to follow the system (the host page's is resolved before). */
 export type PanelTheme = 'auto' | 'light' | 'dark';

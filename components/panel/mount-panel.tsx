@@ -8,7 +8,6 @@ import { browser } from 'wxt/browser';
 import { subscribeToChanges } from '../../messaging/changes';
 import type { DisplayPrefs } from '../../messaging/replies';
 import { syncDisplayPrefs } from '../display-prefs-client';
-import { readHostTheme } from './host-theme';
 import { PanelFrame, type PanelTheme } from './PanelFrame';
 import { usePanelCollapsed } from './use-panel-collapsed';
 
@@ -28,6 +27,11 @@ export interface MountPanelOptions {
    * it the panel floats over the right of the page, at the end of the body.
    */
   place?(host: HTMLElement, signal: AbortSignal): PanelPlacement;
+  /**
+   * Reads the host page's own theme (sites/shared/host-theme.ts readHostTheme): reading the
+   * host page belongs to sites/, so the content script passes it in.
+   */
+  readHostTheme(document: Document, ownHost?: Element | null): 'light' | 'dark' | null;
 }
 
 // The frame stays mounted while no content is shown, so whether the rep folded the panel is
@@ -56,7 +60,7 @@ function Frame({ content, theme, placement }: { content: VNode | null; theme: Pa
  * The rep's language is in place before anything renders, and a change of language or theme
  * made in the dashboard redraws the open panel.
  */
-export async function mountPanel(ctx: ContentScriptContext, options: MountPanelOptions = {}): Promise<{ show(content: VNode | null): void }> {
+export async function mountPanel(ctx: ContentScriptContext, options: MountPanelOptions): Promise<{ show(content: VNode | null): void }> {
   let prefs: DisplayPrefs = { language: 'auto', theme: 'auto' };
   try {
     prefs = (await syncDisplayPrefs()).prefs;
@@ -98,7 +102,7 @@ export async function mountPanel(ctx: ContentScriptContext, options: MountPanelO
     requestIdleCallback(
       () => {
         rereading = false;
-        const next = readHostTheme(document, ui.shadowHost);
+        const next = options.readHostTheme(document, ui.shadowHost);
         if (next !== hostTheme) {
           hostTheme = next;
           draw();
@@ -133,7 +137,7 @@ export async function mountPanel(ctx: ContentScriptContext, options: MountPanelO
   };
   for (const type of ['click', 'keydown', 'input', 'change', 'submit']) ui.shadow.addEventListener(type, onlyTheRep, true);
 
-  hostTheme = readHostTheme(document, ui.shadowHost);
+  hostTheme = options.readHostTheme(document, ui.shadowHost);
   ui.mount();
   if (options.place) {
     try {

@@ -10,7 +10,7 @@ import { Queue } from '../../components/dashboard/Queue';
 import { readRoute, VIEWS, type Route, type View } from '../../components/dashboard/route';
 import { SettingsPanel } from '../../components/dashboard/SettingsPanel';
 import { DealTable } from '../../components/DealTable';
-import { t } from '../../components/i18n';
+import { t } from '../../i18n/i18n';
 import { useLiveQuery } from '../../components/hooks/use-live-query';
 import { applyPageLanguage, applyPageTheme, usePageDisplay } from '../../components/hooks/use-page-display';
 import { DATABASE_NAME, ThreadlineDB, storeContext } from '../../storage/db';

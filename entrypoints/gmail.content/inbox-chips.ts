@@ -1,6 +1,6 @@
-import { t } from '../../components/i18n';
+import { t } from '../../i18n/i18n';
 import { request } from '../../messaging/client';
-import { linkKey } from '../../storage/link-key';
+import { linkKey } from '../../domain/link-key';
 import type { LinkChip } from '../../storage/suggestions';
 import { queryFirst } from '../../sites/shared/query';
 import { readGmailList } from '../../sites/gmail/read-list';

@@ -1,9 +1,10 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { mountPanel } from '../../components/panel/mount-panel';
+import { readHostTheme } from '../../sites/shared/host-theme';
 import { request } from '../../messaging/client';
 import { subscribeToChanges } from '../../messaging/changes';
-import { linkKey } from '../../storage/link-key';
+import { linkKey } from '../../domain/link-key';
 import { readGmailAccount } from '../../sites/gmail/read-account';
 import { readGmailThread, type ThreadReading } from '../../sites/gmail/read-thread';
 import { parseGmailRoute } from '../../sites/gmail/route';
@@ -38,7 +39,7 @@ async function startGmail(ctx: ContentScriptContext) {
   const controller = new AbortController();
   ctx.onInvalidated(() => controller.abort());
   const signal = controller.signal;
-  const panel = await mountPanel(ctx, { place: dockInGmail });
+  const panel = await mountPanel(ctx, { place: dockInGmail, readHostTheme });
   let shown: Shown = null;
   let shownSignature = '';
   // Gmail changes the hash first and fills in the view later: a thread that cannot be read

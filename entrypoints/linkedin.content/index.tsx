@@ -1,8 +1,9 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { mountPanel } from '../../components/panel/mount-panel';
+import { readHostTheme } from '../../sites/shared/host-theme';
 import { request } from '../../messaging/client';
-import { linkKey } from '../../storage/link-key';
+import { linkKey } from '../../domain/link-key';
 import {
   paneMark,
   readLinkedInConversation,
@@ -44,7 +45,7 @@ async function startLinkedIn(ctx: ContentScriptContext) {
   const controller = new AbortController();
   ctx.onInvalidated(() => controller.abort());
   const signal = controller.signal;
-  const panel = await mountPanel(ctx);
+  const panel = await mountPanel(ctx, { readHostTheme });
   let shownSignature = '';
   // The conversation pane last read: after a switch the next one is read once the pane shows it.
   let pane: PaneMark | null = null;

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { money, relativeTime } from '../../components/format';
-import { t, uiLanguage } from '../../components/i18n';
+import { t, uiLanguage } from '../../i18n/i18n';
 import { syncDisplayPrefs } from '../../components/display-prefs-client';
 import { applyPageTheme } from '../../components/hooks/use-page-display';
 import { request } from '../../messaging/client';

@@ -1,4 +1,4 @@
-import { isLinkedInMemberId } from '../../storage/link-key';
+import { isLinkedInMemberId } from '../../domain/link-key';
 import { queryAllFirst, queryFirst } from '../shared/query';
 import { parseLinkedInRoute, personOfHref, profileUrlOf, type LinkedInPerson } from './route';
 import { LINKEDIN } from './selectors';

@@ -1,4 +1,4 @@
-import { isLinkedInMemberId } from '../../storage/link-key';
+import { isLinkedInMemberId } from '../../domain/link-key';
 
 /** A person as LinkedIn addresses them: by profile slug (lowercased) or member id (exact), or both. */
 export interface LinkedInPerson {

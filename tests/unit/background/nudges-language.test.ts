@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import browser from 'webextension-polyfill';
 import { sendNudges } from '../../../background/nudges';
-import { setCatalog } from '../../../components/i18n';
+import { setCatalog } from '../../../i18n/i18n';
 import { createDeal } from '../../../storage/deals';
 import { updateSettings } from '../../../storage/settings';
 import { DAY, testStore } from '../storage/test-store';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { cleanup, fireEvent, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { setCatalog } from '../../../components/i18n';
-import type { MessageCatalog } from '../../../components/message-catalog';
+import { setCatalog } from '../../../i18n/i18n';
+import type { MessageCatalog } from '../../../i18n/message-catalog';
 import { FollowUpCoach } from '../../../components/panel/FollowUpCoach';
 
 const catalog = (lang: 'en' | 'tr' | 'fi'): MessageCatalog => JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8'));

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import browser from 'webextension-polyfill';
-import { plural, setCatalog, t, uiLanguage } from '../../../components/i18n';
-import { formatMessage, type MessageCatalog } from '../../../components/message-catalog';
+import { plural, setCatalog, t, uiLanguage } from '../../../i18n/i18n';
+import { formatMessage, type MessageCatalog } from '../../../i18n/message-catalog';
 
 const catalog = (lang: string): MessageCatalog => JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8'));
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { handleMessage, type RouterOptions } from '../../../messaging/router';
+import { handleMessage, type RouterOptions } from '../../../background/router';
 import { readFileSync } from 'node:fs';
 import { updateSettings } from '../../../storage/settings';
-import type { MessageCatalog } from '../../../components/message-catalog';
+import type { MessageCatalog } from '../../../i18n/message-catalog';
 import { fullingStore, testStore } from '../storage/test-store';
 
 const OWN_ID = 'abcdefghijklmnopabcdefghijklmnop';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { handleMessage } from '../../../messaging/router';
+import { handleMessage } from '../../../background/router';
 import { createDeal } from '../../../storage/deals';
-import { linkKey } from '../../../storage/link-key';
+import { linkKey } from '../../../domain/link-key';
 import { linkToDeal } from '../../../storage/links';
 import { dealsOfPerson, learnMemberId } from '../../../storage/people';
 import { addProspect, findSameContact } from '../../../storage/prospects';

@@ -21,10 +21,10 @@ import { addProspect, findSameContact } from '../storage/prospects';
 import { dealsOfPerson, learnMemberId } from '../storage/people';
 import { requireDeal } from '../storage/deal-record';
 import { readSettings } from '../storage/settings';
-import { formatMessage, type CatalogLanguage, type MessageCatalog } from '../components/message-catalog';
-import type { Reply, ReplyData } from './replies';
-import { requestSchema, type ParsedRequest } from './requests';
-import { isAllowedSender, type SenderFacts } from './sender';
+import { formatMessage, type CatalogLanguage, type MessageCatalog } from '../i18n/message-catalog';
+import type { Reply, ReplyData } from '../messaging/replies';
+import { requestSchema, type ParsedRequest } from '../messaging/requests';
+import { isAllowedSender, type SenderFacts } from '../messaging/sender';
 
 export interface RouterOptions {
   ctx: StoreContext;

@@ -1,4 +1,5 @@
-import type { LinkKind } from './schemas';
+/** The kinds of link (storage/schemas.ts LINK_KINDS, checked there to match). */
+export type LinkKind = 'gmail-thread' | 'linkedin-profile' | 'linkedin-conversation';
 
 /**
  * A LinkedIn member id ("ACoAA…", as messaging headers, message senders and the profile's
