@@ -5,7 +5,8 @@ import { scanDue } from '../storage/queries';
 import { readSettings } from '../storage/settings';
 import { applyLanguageSetting } from '../i18n/load-catalog';
 import { linksOfDeal } from '../storage/links';
-import { pageForLink, preferredLink } from './page-for-link';
+import { pageForLink } from '../storage/link-address';
+import { preferredLink } from './page-for-link';
 
 const NUDGED_KEY = 'nudgedOn';
 export const NOTIFICATION_PREFIX = 'threadline-deal:';

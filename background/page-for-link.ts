@@ -1,9 +1,6 @@
 import type { Link } from '../storage/schemas';
 import { pageForLink } from '../storage/link-address';
 
-/** The address that opens a link, rebuilt from its ids (storage/link-address.ts); null if it has none. */
-export { pageForLink };
-
 /**
  * The link a nudge opens: the most recently linked Gmail thread, else the LinkedIn page;
  * only links that have an address of their site count.

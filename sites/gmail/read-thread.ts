@@ -68,9 +68,17 @@ export function pageLanguage(document: Document): string | null {
 }
 
 /** A message's date from its title; a date that cannot be read is warned about once per page. */
+// The thread is read again on every Gmail mutation: each date title is parsed once.
+const parsedTitles = new Map<string, number | null>();
+
 export function readMessageTime(title: string | null | undefined, language: string | null): number | null {
   if (!title) return null;
-  const at = parseGmailDate(title, language);
+  const key = `${language}\n${title}`;
+  let at = parsedTitles.get(key);
+  if (at === undefined) {
+    if (parsedTitles.size >= 500) parsedTitles.clear();
+    parsedTitles.set(key, (at = parseGmailDate(title, language)));
+  }
   if (at === null) {
     warnOnceWith('gmail-date', `a Gmail date could not be read ("${title.slice(0, 60)}"); its message keeps its place in the thread.`);
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pageForLink, preferredLink } from '../../background/page-for-link';
+import { preferredLink } from '../../background/page-for-link';
+import { pageForLink } from '../../storage/link-address';
 import type { Link } from '../../storage/schemas';
 
 const link = (fields: Partial<Link>): Link => ({
