@@ -40,7 +40,8 @@ module.exports = {
     },
     {
       name: 'components-never-read-host-pages',
-      comment: 'Reading Gmail or LinkedIn (DOM, theme, selectors) belongs to sites/; components get what they show as props.',
+      comment:
+        'Reading Gmail or LinkedIn (DOM, theme, selectors) belongs to sites/; components get what they show as props.',
       severity: 'error',
       from: { path: '^components/' },
       to: { path: '^(sites|entrypoints)/' },
@@ -59,7 +60,11 @@ module.exports = {
       severity: 'error',
       from: { path: '^messaging/' },
       to: {
-        path: ['^(components|background|entrypoints|sites)/', '^storage/db[.]ts$', 'node_modules/dexie/'],
+        path: [
+          '^(components|background|entrypoints|sites)/',
+          '^storage/db[.]ts$',
+          'node_modules/dexie/',
+        ],
         dependencyTypesNot: ['type-only'],
       },
     },
@@ -72,7 +77,8 @@ module.exports = {
     },
     {
       name: 'components-never-import-the-worker',
-      comment: 'Pages write through the typed requests and read storage; they never call worker code.',
+      comment:
+        'Pages write through the typed requests and read storage; they never call worker code.',
       severity: 'error',
       from: { path: '^(components|i18n)/' },
       to: { path: '^background/' },

@@ -22,7 +22,11 @@ export default defineConfig({
     },
     // Firefox 120 is the first with CSS light-dark(), which the style sheets' one palette uses.
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'threadline@threadline.app', strict_min_version: '120.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'threadline@threadline.app', strict_min_version: '120.0' },
+          },
+        }
       : {}),
   }),
   hooks: {

@@ -14,7 +14,10 @@ export function startChangeHub(onChange: () => void): void {
   const ownOrigin = originOf(browser.runtime.getURL('/'))!;
 
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== CHANGES_PORT || !isAllowedSender(port.sender ?? {}, browser.runtime.id, ownOrigin)) {
+    if (
+      port.name !== CHANGES_PORT ||
+      !isAllowedSender(port.sender ?? {}, browser.runtime.id, ownOrigin)
+    ) {
       port.disconnect();
       return;
     }

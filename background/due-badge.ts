@@ -20,6 +20,9 @@ export async function refreshDueBadge(ctx: StoreContext): Promise<DueScan> {
 export async function scheduleDueAlarm(): Promise<void> {
   const existing = await browser.alarms.get(DUE_ALARM);
   if (!existing) {
-    await browser.alarms.create(DUE_ALARM, { delayInMinutes: 1, periodInMinutes: DUE_ALARM_PERIOD_MINUTES });
+    await browser.alarms.create(DUE_ALARM, {
+      delayInMinutes: 1,
+      periodInMinutes: DUE_ALARM_PERIOD_MINUTES,
+    });
   }
 }

@@ -34,13 +34,23 @@ export async function sendNudges(ctx: StoreContext): Promise<number> {
   const settings = await readSettings(ctx);
   if (!settings.notifications) return 0;
   // Nudges speak the language the rep chose in Settings, not only the browser's.
-  await applyLanguageSetting(settings.language).catch((error) => console.warn('Threadline: could not load the chosen language', error));
+  await applyLanguageSetting(settings.language).catch((error) =>
+    console.warn('Threadline: could not load the chosen language', error),
+  );
   const now = ctx.now();
   const today = dayOf(now);
-  const stored = ((await browser.storage.local.get(NUDGED_KEY))[NUDGED_KEY] ?? {}) as Record<string, string>;
-  const nudged: Record<string, string> = Object.fromEntries(Object.entries(stored).filter(([, day]) => day === today));
+  const stored = ((await browser.storage.local.get(NUDGED_KEY))[NUDGED_KEY] ?? {}) as Record<
+    string,
+    string
+  >;
+  const nudged: Record<string, string> = Object.fromEntries(
+    Object.entries(stored).filter(([, day]) => day === today),
+  );
   const { overdue, due } = await scanDue(ctx);
-  const fresh = [...overdue.map((id) => ({ id, overdue: true })), ...due.map((id) => ({ id, overdue: false }))].filter((d) => !nudged[d.id]);
+  const fresh = [
+    ...overdue.map((id) => ({ id, overdue: true })),
+    ...due.map((id) => ({ id, overdue: false })),
+  ].filter((d) => !nudged[d.id]);
   if (fresh.length === 0) return 0;
 
   const singles = fresh.length > SINGLE_NUDGES + 1 ? fresh.slice(0, SINGLE_NUDGES) : fresh;
@@ -51,7 +61,11 @@ export async function sendNudges(ctx: StoreContext): Promise<number> {
     if (!deal) continue;
     const contact = deal.contactIds[0] ? await ctx.db.contacts.get(deal.contactIds[0]) : undefined;
     const days = Math.floor((now - (deal.lastTouchAt ?? deal.lastMovementAt)) / DAY);
-    const parts = [contact?.name, t('nudge_days', String(days)), deal.followUpCount > 0 ? t('follow_up_n', String(deal.followUpCount)) : undefined];
+    const parts = [
+      contact?.name,
+      t('nudge_days', String(days)),
+      deal.followUpCount > 0 ? t('follow_up_n', String(deal.followUpCount)) : undefined,
+    ];
     await browser.notifications.create(`${NOTIFICATION_PREFIX}${id}`, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
@@ -79,14 +93,20 @@ export async function sendNudges(ctx: StoreContext): Promise<number> {
 export async function openDeal(ctx: StoreContext, dealId: string): Promise<void> {
   // Only an address rebuilt from the link's ids, on Gmail's or LinkedIn's own host, is opened.
   const link = preferredLink(await linksOfDeal(ctx, dealId));
-  const url = (link && pageForLink(link)) ?? browser.runtime.getURL(`/dashboard.html#deal/${encodeURIComponent(dealId)}` as '/dashboard.html');
+  const url =
+    (link && pageForLink(link)) ??
+    browser.runtime.getURL(
+      `/dashboard.html#deal/${encodeURIComponent(dealId)}` as '/dashboard.html',
+    );
   await browser.tabs.create({ url });
 }
 
 /** Clicking a nudge opens its deal; the one for many deals opens the follow-up queue. */
 export async function openNudge(ctx: StoreContext, notificationId: string): Promise<void> {
   if (notificationId === SUMMARY_ID) {
-    await browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html#queue' as '/dashboard.html') });
+    await browser.tabs.create({
+      url: browser.runtime.getURL('/dashboard.html#queue' as '/dashboard.html'),
+    });
   } else if (notificationId.startsWith(NOTIFICATION_PREFIX)) {
     await openDeal(ctx, notificationId.slice(NOTIFICATION_PREFIX.length));
   } else {

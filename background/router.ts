@@ -1,5 +1,10 @@
 import browser from 'webextension-polyfill';
-import { StorageError, describeZodError, isQuotaExceeded, storageFullError } from '../storage/errors';
+import {
+  StorageError,
+  describeZodError,
+  isQuotaExceeded,
+  storageFullError,
+} from '../storage/errors';
 import type { StoreContext } from '../storage/db';
 import { loadDealView } from '../storage/deal-view';
 import {
@@ -43,7 +48,11 @@ export interface RouterOptions {
  * Answers one message. Never throws: a refused sender, an unknown or malformed request and a
  * failed operation all come back as { ok: false, error } so the worker keeps running.
  */
-export async function handleMessage(raw: unknown, sender: SenderFacts, options: RouterOptions): Promise<Reply> {
+export async function handleMessage(
+  raw: unknown,
+  sender: SenderFacts,
+  options: RouterOptions,
+): Promise<Reply> {
   if (!isAllowedSender(sender, options.ownId, options.ownOrigin)) {
     return fail('forbidden', 'This sender may not talk to Threadline');
   }
@@ -68,7 +77,10 @@ export async function handleMessage(raw: unknown, sender: SenderFacts, options: 
 async function storageFullMessage({ ctx, loadCatalog }: RouterOptions): Promise<string> {
   try {
     const { language } = await readSettings(ctx);
-    const message = language === 'auto' ? browser.i18n.getMessage('storage_full') : formatMessage(await loadCatalog(language), 'storage_full');
+    const message =
+      language === 'auto'
+        ? browser.i18n.getMessage('storage_full')
+        : formatMessage(await loadCatalog(language), 'storage_full');
     if (message) return message;
   } catch (error) {
     console.warn('Threadline: could not read the language setting', error);
@@ -76,11 +88,18 @@ async function storageFullMessage({ ctx, loadCatalog }: RouterOptions): Promise<
   return storageFullError().message;
 }
 
-function fail(code: Extract<Reply, { ok: false }>['error']['code'], message: string, details?: Record<string, unknown>): Reply {
+function fail(
+  code: Extract<Reply, { ok: false }>['error']['code'],
+  message: string,
+  details?: Record<string, unknown>,
+): Reply {
   return { ok: false, error: details ? { code, message, details } : { code, message } };
 }
 
-async function dispatch(request: ParsedRequest, { ctx, version, openDashboard, openDeal, loadCatalog }: RouterOptions): Promise<ReplyData[ParsedRequest['type']]> {
+async function dispatch(
+  request: ParsedRequest,
+  { ctx, version, openDashboard, openDeal, loadCatalog }: RouterOptions,
+): Promise<ReplyData[ParsedRequest['type']]> {
   const view = (deal: Parameters<typeof loadDealView>[1]) => loadDealView(ctx, deal);
   switch (request.type) {
     case 'ping':
@@ -142,7 +161,10 @@ async function dispatch(request: ParsedRequest, { ctx, version, openDashboard, o
     case 'prospect.add':
       return view(await addProspect(ctx, request.input));
     case 'person.deals': {
-      const [found, settings] = await Promise.all([dealsOfPerson(ctx, request.person), readSettings(ctx)]);
+      const [found, settings] = await Promise.all([
+        dealsOfPerson(ctx, request.person),
+        readSettings(ctx),
+      ]);
       return { ...found, autoLink: settings.linkedinAutoLink === true };
     }
     case 'person.learn':

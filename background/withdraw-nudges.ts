@@ -10,7 +10,10 @@ export async function withdrawSettledNudges(stillDue: ReadonlySet<string>): Prom
   await Promise.all(
     shown
       .filter((id) =>
-        id === SUMMARY_ID ? stillDue.size === 0 : id.startsWith(NOTIFICATION_PREFIX) && !stillDue.has(id.slice(NOTIFICATION_PREFIX.length)),
+        id === SUMMARY_ID
+          ? stillDue.size === 0
+          : id.startsWith(NOTIFICATION_PREFIX) &&
+            !stillDue.has(id.slice(NOTIFICATION_PREFIX.length)),
       )
       .map((id) => browser.notifications.clear(id)),
   );

@@ -40,12 +40,18 @@ export function DealTable({ deals, settings, now }: Props) {
             <tr key={deal.id} data-deal-id={deal.id}>
               <td>{deal.title}</td>
               <td>{deal.company}</td>
-              <td>{deal.status === 'open' ? stageName.get(deal.stageId) ?? deal.stageId : t(`status_${deal.status}`)}</td>
+              <td>
+                {deal.status === 'open'
+                  ? (stageName.get(deal.stageId) ?? deal.stageId)
+                  : t(`status_${deal.status}`)}
+              </td>
               <td class="number">{money(deal)}</td>
               <td class="number">{deal.followUpCount}</td>
               <td>{deal.lastTouchAt === null ? '—' : relativeTime(deal.lastTouchAt, now)}</td>
               <td>
-                <span class={`cadence cadence-${cadence.state}`}>{t(`cadence_${cadence.state.replace('-', '_')}`)}</span>
+                <span class={`cadence cadence-${cadence.state}`}>
+                  {t(`cadence_${cadence.state.replace('-', '_')}`)}
+                </span>
               </td>
             </tr>
           );
@@ -55,7 +61,11 @@ export function DealTable({ deals, settings, now }: Props) {
         <tfoot>
           <tr>
             <td colSpan={7}>
-              <ShowMore shown={shown} total={deals.length} onMore={() => setShown(shown + MORE_ROWS)} />
+              <ShowMore
+                shown={shown}
+                total={deals.length}
+                onMore={() => setShown(shown + MORE_ROWS)}
+              />
             </td>
           </tr>
         </tfoot>

@@ -17,7 +17,11 @@ export function syncDisplayPrefs(): Promise<{ prefs: DisplayPrefs; changed: bool
   const next = queue.then(async () => {
     const prefs = await request({ type: 'display.prefs' });
     if (prefs.language !== applied?.language) {
-      setCatalog(prefs.language === 'auto' ? null : await request({ type: 'catalog.get', language: prefs.language }));
+      setCatalog(
+        prefs.language === 'auto'
+          ? null
+          : await request({ type: 'catalog.get', language: prefs.language }),
+      );
     }
     const changed = applied?.language !== prefs.language || applied?.theme !== prefs.theme;
     applied = prefs;

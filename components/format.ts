@@ -16,7 +16,9 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
  * One formatter per language and options: building an Intl formatter costs far more than
  * using one, and the dashboard formats thousands of dates and amounts per render.
  */
-function cached<F>(make: (lang: string, option: string) => F): (lang: string, option?: string) => F {
+function cached<F>(
+  make: (lang: string, option: string) => F,
+): (lang: string, option?: string) => F {
   const made = new Map<string, F>();
   return (lang, option = '') => {
     const key = `${lang}\u0000${option}`;
@@ -27,8 +29,13 @@ function cached<F>(make: (lang: string, option: string) => F): (lang: string, op
 }
 
 const relativeFormat = cached((lang) => new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }));
-const exactFormat = cached((lang) => new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeStyle: 'short' }));
-const moneyFormat = cached((lang, currency) => new Intl.NumberFormat(lang, { style: 'currency', currency, maximumFractionDigits: 0 }));
+const exactFormat = cached(
+  (lang) => new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeStyle: 'short' }),
+);
+const moneyFormat = cached(
+  (lang, currency) =>
+    new Intl.NumberFormat(lang, { style: 'currency', currency, maximumFractionDigits: 0 }),
+);
 
 /** "4 days ago", "4 gün önce", "4 päivää sitten"; "in 2 days" for future times. */
 export function relativeTime(at: number, now: number, lang = uiLanguage()): string {

@@ -2,7 +2,11 @@ import { addBusinessDays, addDays, isWeekend, nextMonday, startOfDay } from 'dat
 import { tz } from '@date-fns/tz';
 import type { CadenceSettings, DealCadenceFacts } from './types';
 
-export const DEFAULT_CADENCE: CadenceSettings = { dueAfterDays: 3, overdueAfterDays: 5, businessDays: false };
+export const DEFAULT_CADENCE: CadenceSettings = {
+  dueAfterDays: 3,
+  overdueAfterDays: 5,
+  businessDays: false,
+};
 
 export type CadenceState = 'closed' | 'snoozed' | 'on-track' | 'due' | 'overdue';
 
@@ -23,7 +27,9 @@ const DAY = 86_400_000;
  * for a deal with no touches: a deal made today from a thread whose last message went out
  * 19 days ago has not moved for 19 days. The stage a deal is created in is no stage change.
  */
-export function lastMovementAt(deal: Pick<DealCadenceFacts, 'createdAt' | 'stageChangedAt' | 'lastTouchAt'>): number {
+export function lastMovementAt(
+  deal: Pick<DealCadenceFacts, 'createdAt' | 'stageChangedAt' | 'lastTouchAt'>,
+): number {
   const stageMoved = deal.stageChangedAt > deal.createdAt ? deal.stageChangedAt : -Infinity;
   return Math.max(deal.lastTouchAt ?? deal.createdAt, stageMoved);
 }
@@ -34,7 +40,12 @@ export function lastMovementAt(deal: Pick<DealCadenceFacts, 'createdAt' | 'stage
  * With business days, Saturdays and Sundays do not count: movement over a weekend starts
  * the clock on Monday morning, so a later movement is never due earlier.
  */
-export function addCadenceDays(from: number, days: number, businessDays: boolean, timeZone?: string): number {
+export function addCadenceDays(
+  from: number,
+  days: number,
+  businessDays: boolean,
+  timeZone?: string,
+): number {
   const options = timeZone ? { in: tz(timeZone) } : undefined;
   if (!businessDays) return addDays(from, days, options).getTime();
   const start = isWeekend(from, options) ? startOfDay(nextMonday(from, options), options) : from;
@@ -52,8 +63,18 @@ export function cadenceOf(
   opts: { timeZone?: string } = {},
 ): Cadence {
   const movement = lastMovementAt(deal);
-  const dueAt = addCadenceDays(movement, settings.dueAfterDays, settings.businessDays, opts.timeZone);
-  const overdueAt = addCadenceDays(movement, settings.overdueAfterDays, settings.businessDays, opts.timeZone);
+  const dueAt = addCadenceDays(
+    movement,
+    settings.dueAfterDays,
+    settings.businessDays,
+    opts.timeZone,
+  );
+  const overdueAt = addCadenceDays(
+    movement,
+    settings.overdueAfterDays,
+    settings.businessDays,
+    opts.timeZone,
+  );
   const base = {
     lastMovementAt: movement,
     dueAt,
@@ -77,8 +98,14 @@ export function cadenceOf(
  * backwards in time, so a binary search over the milliseconds finds the boundary exactly,
  * weekends, daylight-saving changes and time zones included.
  */
-export function latestMovementReaching(days: number, businessDays: boolean, now: number, timeZone?: string): number {
-  const reaches = (movement: number) => addCadenceDays(movement, days, businessDays, timeZone) <= now;
+export function latestMovementReaching(
+  days: number,
+  businessDays: boolean,
+  now: number,
+  timeZone?: string,
+): number {
+  const reaches = (movement: number) =>
+    addCadenceDays(movement, days, businessDays, timeZone) <= now;
   // Each cadence day spans less than 24 + 1 hours; with business days up to two weekend days
   // per five more, plus a weekend at the start.
   let low = now - (Math.ceil((days * 7) / 5) + 3) * (DAY + 3_600_000);

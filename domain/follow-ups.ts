@@ -41,7 +41,8 @@ export function summarizeTouches(touches: readonly TouchFacts[]): TouchSummary {
     lastTouchAt,
     lastTouchDirection,
     lastInboundAt,
-    followUpCount: lastInboundAt === null ? Math.max(0, outboundSinceInbound - 1) : outboundSinceInbound,
+    followUpCount:
+      lastInboundAt === null ? Math.max(0, outboundSinceInbound - 1) : outboundSinceInbound,
   };
 }
 

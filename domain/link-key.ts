@@ -16,7 +16,11 @@ export function isLinkedInMemberId(id: string): boolean {
  * their slug (any case) or member id (exact); conversations by their id. Free of zod so
  * content scripts can use it.
  */
-export function linkKey(link: { kind: LinkKind; account: string | null; externalId: string }): string {
+export function linkKey(link: {
+  kind: LinkKind;
+  account: string | null;
+  externalId: string;
+}): string {
   switch (link.kind) {
     case 'gmail-thread':
       return `gmail:${(link.account ?? '').toLowerCase()}:${link.externalId}`;

@@ -27,7 +27,11 @@ const mean = (values: number[]): number | null =>
 export function dealsPerStage(deals: readonly MetricsDeal[], stages: readonly StageDefinition[]) {
   return stages.map((stage) => {
     const here = deals.filter((deal) => deal.status === 'open' && deal.stageId === stage.id);
-    return { stageId: stage.id, count: here.length, value: here.reduce((sum, deal) => sum + deal.value, 0) };
+    return {
+      stageId: stage.id,
+      count: here.length,
+      value: here.reduce((sum, deal) => sum + deal.value, 0),
+    };
   });
 }
 
@@ -35,7 +39,11 @@ export function dealsPerStage(deals: readonly MetricsDeal[], stages: readonly St
  * The furthest stage each deal has reached: its current stage, every stage its history went
  * through, and, for a won deal, the whole pipeline.
  */
-function furthestStageReached(deals: readonly MetricsDeal[], history: readonly StageChangeFacts[], stages: readonly StageDefinition[]) {
+function furthestStageReached(
+  deals: readonly MetricsDeal[],
+  history: readonly StageChangeFacts[],
+  stages: readonly StageDefinition[],
+) {
   const index = new Map(stages.map((stage, i) => [stage.id, i]));
   const furthest = new Map<string, number>();
   const reach = (dealId: string, stageId: string) => {
@@ -55,12 +63,22 @@ function furthestStageReached(deals: readonly MetricsDeal[], history: readonly S
  * Stage-to-stage conversion: of the deals that reached a stage, the share that reached the
  * next one or any later one (reaching a later stage means having passed the earlier ones).
  */
-export function stageConversion(deals: readonly MetricsDeal[], history: readonly StageChangeFacts[], stages: readonly StageDefinition[]) {
+export function stageConversion(
+  deals: readonly MetricsDeal[],
+  history: readonly StageChangeFacts[],
+  stages: readonly StageDefinition[],
+) {
   const furthest = [...furthestStageReached(deals, history, stages).values()];
   return stages.slice(0, -1).map((stage, i) => {
     const reached = furthest.filter((f) => f >= i).length;
     const advanced = furthest.filter((f) => f >= i + 1).length;
-    return { from: stage.id, to: stages[i + 1]!.id, reached, advanced, rate: reached === 0 ? null : advanced / reached };
+    return {
+      from: stage.id,
+      to: stages[i + 1]!.id,
+      reached,
+      advanced,
+      rate: reached === 0 ? null : advanced / reached,
+    };
   });
 }
 
@@ -104,7 +122,10 @@ export function currentDaysInStage(deal: Pick<MetricsDeal, 'stageChangedAt'>, no
  * Average days deals spent in each stage, over completed stays: from the change that
  * entered the stage to the deal's next change. null for a stage no deal has left yet.
  */
-export function timeInStage(history: readonly StageChangeFacts[], stages: readonly StageDefinition[]) {
+export function timeInStage(
+  history: readonly StageChangeFacts[],
+  stages: readonly StageDefinition[],
+) {
   const byDeal = new Map<string, StageChangeFacts[]>();
   for (const change of history) {
     const changes = byDeal.get(change.dealId);
@@ -118,7 +139,10 @@ export function timeInStage(history: readonly StageChangeFacts[], stages: readon
       stays.get(entered.to)?.push((changes[i + 1]!.at - entered.at) / DAY);
     });
   }
-  return stages.map((stage) => ({ stageId: stage.id, averageDays: mean(stays.get(stage.id) ?? []) }));
+  return stages.map((stage) => ({
+    stageId: stage.id,
+    averageDays: mean(stays.get(stage.id) ?? []),
+  }));
 }
 
 /**
@@ -145,9 +169,18 @@ function stagnantAgainst(
   const average = new Map(stays.map((row) => [row.stageId, row.averageDays]));
   return deals
     .filter((deal) => deal.status === 'open')
-    .map((deal) => ({ deal, days: currentDaysInStage(deal, now), averageDays: average.get(deal.stageId) ?? null }))
+    .map((deal) => ({
+      deal,
+      days: currentDaysInStage(deal, now),
+      averageDays: average.get(deal.stageId) ?? null,
+    }))
     .filter((row) => row.averageDays !== null && row.days > factor * row.averageDays)
-    .map(({ deal, days, averageDays }) => ({ dealId: deal.id, stageId: deal.stageId, days, averageDays: averageDays! }));
+    .map(({ deal, days, averageDays }) => ({
+      dealId: deal.id,
+      stageId: deal.stageId,
+      days,
+      averageDays: averageDays!,
+    }));
 }
 
 /** Every pipeline health number at once, for the metrics page. */

@@ -3,14 +3,48 @@
 
 /** Free-mail domains: an address there says nothing about the company. */
 const FREE_MAIL = new Set([
-  'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'msn.com', 'yahoo.com',
-  'ymail.com', 'icloud.com', 'me.com', 'mac.com', 'aol.com', 'proton.me', 'protonmail.com', 'pm.me',
-  'gmx.com', 'gmx.net', 'gmx.de', 'mail.com', 'zoho.com', 'yandex.com', 'yandex.ru', 'mail.ru',
-  'fastmail.com', 'hey.com', 'tutanota.com', 'hotmail.co.uk', 'yahoo.co.uk', 'outlook.fr',
+  'gmail.com',
+  'googlemail.com',
+  'outlook.com',
+  'hotmail.com',
+  'live.com',
+  'msn.com',
+  'yahoo.com',
+  'ymail.com',
+  'icloud.com',
+  'me.com',
+  'mac.com',
+  'aol.com',
+  'proton.me',
+  'protonmail.com',
+  'pm.me',
+  'gmx.com',
+  'gmx.net',
+  'gmx.de',
+  'mail.com',
+  'zoho.com',
+  'yandex.com',
+  'yandex.ru',
+  'mail.ru',
+  'fastmail.com',
+  'hey.com',
+  'tutanota.com',
+  'hotmail.co.uk',
+  'yahoo.co.uk',
+  'outlook.fr',
   // Turkey
-  'hotmail.com.tr', 'yandex.com.tr', 'mynet.com', 'windowslive.com',
+  'hotmail.com.tr',
+  'yandex.com.tr',
+  'mynet.com',
+  'windowslive.com',
   // Finland
-  'suomi24.fi', 'luukku.com', 'elisanet.fi', 'saunalahti.fi', 'kolumbus.fi', 'welho.com', 'dnainternet.net',
+  'suomi24.fi',
+  'luukku.com',
+  'elisanet.fi',
+  'saunalahti.fi',
+  'kolumbus.fi',
+  'welho.com',
+  'dnainternet.net',
 ]);
 
 /** Second-level labels of country domains such as "com.tr" and "co.uk". */
@@ -28,7 +62,8 @@ export function isFreeMail(email: string): boolean {
 export function companyFromEmail(email: string): string {
   if (isFreeMail(email)) return '';
   const labels = domainOf(email).split('.');
-  let name = labels.length >= 3 && COUNTRY_SECOND_LEVEL.has(labels.at(-2)!) ? labels.at(-3) : labels.at(-2);
+  let name =
+    labels.length >= 3 && COUNTRY_SECOND_LEVEL.has(labels.at(-2)!) ? labels.at(-3) : labels.at(-2);
   name ??= labels[0] ?? '';
   return name
     .split(/[-_]/)
@@ -39,7 +74,8 @@ export function companyFromEmail(email: string): string {
 
 // Reply and forward markers in the languages our reps write in: English, Turkish, Finnish,
 // and the common European ones their buyers' mail clients add.
-const SUBJECT_PREFIX = /^\s*((re|fwd?|fw|aw|wg|tr|sv|vs|vl|ynt|ilt|İlt|İLT|ilet|yanıt)\s*(\[\d+\])?\s*:\s*)+/iu;
+const SUBJECT_PREFIX =
+  /^\s*((re|fwd?|fw|aw|wg|tr|sv|vs|vl|ynt|ilt|İlt|İLT|ilet|yanıt)\s*(\[\d+\])?\s*:\s*)+/iu;
 
 /** The subject without "Re:", "Fwd:", "Ynt:", "VS:" and the like. */
 export function titleFromSubject(subject: string): string {
@@ -52,9 +88,14 @@ export interface Participant {
 }
 
 /** The first participant from outside the rep's own company. */
-export function firstOutsideParticipant(participants: readonly Participant[], ownEmail: string): Participant | undefined {
+export function firstOutsideParticipant(
+  participants: readonly Participant[],
+  ownEmail: string,
+): Participant | undefined {
   const own = domainOf(ownEmail);
-  return participants.find((p) => p.email !== ownEmail && (isFreeMail(ownEmail) || domainOf(p.email) !== own));
+  return participants.find(
+    (p) => p.email !== ownEmail && (isFreeMail(ownEmail) || domainOf(p.email) !== own),
+  );
 }
 
 export interface DealDraft {
@@ -64,7 +105,11 @@ export interface DealDraft {
 }
 
 /** A new deal from a thread: title from the subject, contact and company from the first outsider. */
-export function dealDraftFromThread(subject: string, participants: readonly Participant[], ownEmail: string): DealDraft {
+export function dealDraftFromThread(
+  subject: string,
+  participants: readonly Participant[],
+  ownEmail: string,
+): DealDraft {
   const contact = firstOutsideParticipant(participants, ownEmail) ?? null;
   return {
     title: titleFromSubject(subject),

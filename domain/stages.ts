@@ -80,7 +80,10 @@ export function stageIndex(stages: readonly Pick<StageDefinition, 'id'>[], id: s
 }
 
 /** The current stage's exit checklist items not yet ticked, in order. */
-export function uncheckedExitItems(stage: StageDefinition, checkedIds: readonly string[]): ChecklistItem[] {
+export function uncheckedExitItems(
+  stage: StageDefinition,
+  checkedIds: readonly string[],
+): ChecklistItem[] {
   const checked = new Set(checkedIds);
   return stage.exitChecklist.filter((item) => !checked.has(item.id));
 }

@@ -20,7 +20,9 @@ export default defineBackground(() => {
     version: browser.runtime.getManifest().version,
     openDashboard: async (dealId?: string) => {
       const hash = dealId ? `#deal/${encodeURIComponent(dealId)}` : '';
-      await browser.tabs.create({ url: browser.runtime.getURL(`/dashboard.html${hash}` as '/dashboard.html') });
+      await browser.tabs.create({
+        url: browser.runtime.getURL(`/dashboard.html${hash}` as '/dashboard.html'),
+      });
     },
     openDeal: (dealId: string) => openDeal(ctx, dealId),
     loadCatalog,
@@ -36,7 +38,8 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener(async (command: string) => {
     if (command !== 'toggle-panel') return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: 'panel.toggle' }).catch(() => {});
+    if (tab?.id !== undefined)
+      await browser.tabs.sendMessage(tab.id, { type: 'panel.toggle' }).catch(() => {});
   });
 
   const refresh = () => {
@@ -50,7 +53,9 @@ export default defineBackground(() => {
     sendNudges(ctx).catch((error) => console.warn('Threadline: could not send nudges', error));
   });
   browser.notifications.onClicked.addListener((id: string) => {
-    openNudge(ctx, id).catch((error) => console.warn('Threadline: could not open the nudge', error));
+    openNudge(ctx, id).catch((error) =>
+      console.warn('Threadline: could not open the nudge', error),
+    );
   });
   startChangeHub(refresh);
 

@@ -20,7 +20,11 @@ export function setCatalog(catalog: MessageCatalog | null): void {
  * everywhere comes back as itself, so it is visible rather than blank.
  */
 export function t(key: string, substitutions?: string | string[]): string {
-  return (chosenCatalog && formatMessage(chosenCatalog, key, substitutions)) || browser.i18n.getMessage(key as Parameters<typeof browser.i18n.getMessage>[0], substitutions) || key;
+  return (
+    (chosenCatalog && formatMessage(chosenCatalog, key, substitutions)) ||
+    browser.i18n.getMessage(key as Parameters<typeof browser.i18n.getMessage>[0], substitutions) ||
+    key
+  );
 }
 
 /**

@@ -19,15 +19,31 @@ export type MessageCatalog = Record<string, CatalogEntry>;
  * substitutions (missing ones become empty) and `$$` becomes `$`. Substituted text is never
  * read again, so a `$1` typed by the rep stays as typed. Undefined when the key is missing.
  */
-export function formatMessage(catalog: MessageCatalog, key: string, substitutions?: string | string[]): string | undefined {
+export function formatMessage(
+  catalog: MessageCatalog,
+  key: string,
+  substitutions?: string | string[],
+): string | undefined {
   const entry = Object.prototype.hasOwnProperty.call(catalog, key) ? catalog[key] : undefined;
   if (!entry || typeof entry.message !== 'string') return undefined;
   const named = lowerCaseKeys(entry.placeholders ?? {});
-  const withPlaceholders = entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => named[name.toLowerCase()]?.content ?? whole);
-  const values = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
-  return withPlaceholders.replace(/\$(\$|[1-9])/g, (_, what: string) => (what === '$' ? '$' : (values[Number(what) - 1] ?? '')));
+  const withPlaceholders = entry.message.replace(
+    /\$([A-Za-z0-9_@]+)\$/g,
+    (whole, name: string) => named[name.toLowerCase()]?.content ?? whole,
+  );
+  const values =
+    substitutions === undefined
+      ? []
+      : Array.isArray(substitutions)
+        ? substitutions
+        : [substitutions];
+  return withPlaceholders.replace(/\$(\$|[1-9])/g, (_, what: string) =>
+    what === '$' ? '$' : (values[Number(what) - 1] ?? ''),
+  );
 }
 
 function lowerCaseKeys<T>(record: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).map(([name, value]) => [name.toLowerCase(), value]));
+  return Object.fromEntries(
+    Object.entries(record).map(([name, value]) => [name.toLowerCase(), value]),
+  );
 }

@@ -23,7 +23,8 @@ function connect(): void {
     return;
   }
   port.onMessage.addListener((message) => {
-    if ((message as ChangeNotice | null)?.type === 'changed') for (const listener of [...listeners]) listener();
+    if ((message as ChangeNotice | null)?.type === 'changed')
+      for (const listener of [...listeners]) listener();
   });
   port.onDisconnect.addListener(() => {
     port = null;

@@ -26,7 +26,11 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('deal.delete'), dealId: id, confirm: z.boolean() }),
   z.object({ type: z.literal('deal.get'), dealId: id }),
   z.object({ type: z.literal('deal.forKey'), key: z.string().min(1).max(1_000) }),
-  z.object({ type: z.literal('deal.search'), query: z.string().max(200), limit: z.number().int().min(1).max(50).default(10) }),
+  z.object({
+    type: z.literal('deal.search'),
+    query: z.string().max(200),
+    limit: z.number().int().min(1).max(50).default(10),
+  }),
   z.object({ type: z.literal('link.add'), dealId: id, link: linkInput }),
   z.object({ type: z.literal('link.remove'), key: z.string().min(1).max(1_000) }),
   z.object({ type: z.literal('touch.record'), input: recordTouchInput }),
@@ -50,7 +54,10 @@ export const requestSchema = z.discriminatedUnion('type', [
     linkedinMemberId: LINKEDIN_MEMBER_ID.nullable().default(null),
   }),
   // A LinkedIn person by profile slug and/or member id: their deals, and whether to link by itself.
-  z.object({ type: z.literal('person.deals'), person: z.object({ slug: slug.nullable(), memberId: LINKEDIN_MEMBER_ID.nullable() }) }),
+  z.object({
+    type: z.literal('person.deals'),
+    person: z.object({ slug: slug.nullable(), memberId: LINKEDIN_MEMBER_ID.nullable() }),
+  }),
   z.object({
     type: z.literal('person.learn'),
     memberId: LINKEDIN_MEMBER_ID,
@@ -59,7 +66,10 @@ export const requestSchema = z.discriminatedUnion('type', [
     name: z.string().max(300).default(''),
   }),
   z.object({ type: z.literal('prospect.add'), input: addProspectInput }),
-  z.object({ type: z.literal('links.chips'), keys: z.array(z.string().min(1).max(1_000)).max(500) }),
+  z.object({
+    type: z.literal('links.chips'),
+    keys: z.array(z.string().min(1).max(1_000)).max(500),
+  }),
   z.object({ type: z.literal('display.prefs') }),
   z.object({ type: z.literal('catalog.get'), language: z.enum(CATALOG_LANGUAGES) }),
 ]);

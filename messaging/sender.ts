@@ -1,5 +1,8 @@
 /** The hosts whose pages our content scripts run on. */
-export const ALLOWED_PAGE_ORIGINS = ['https://mail.google.com', 'https://www.linkedin.com'] as const;
+export const ALLOWED_PAGE_ORIGINS = [
+  'https://mail.google.com',
+  'https://www.linkedin.com',
+] as const;
 
 export interface SenderFacts {
   id?: string;

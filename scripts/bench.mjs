@@ -42,7 +42,8 @@ const BUDGETS = {
 
 function build(args) {
   const result = spawnSync('npx', ['wxt', 'build', ...args], { cwd: ROOT, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`wxt build ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+  if (result.status !== 0)
+    throw new Error(`wxt build ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
 }
 
 function filesUnder(dir) {
@@ -114,9 +115,11 @@ async function timings() {
       [DEALS, TOUCHES],
     );
     const dashboardUrl = `chrome-extension://${ext.extensionId}/dashboard.html#board`;
-    results['dashboard first paint (navigation to first board card painted)'] = await dashboardFirstPaints(ext.context, dashboardUrl, 5);
+    results['dashboard first paint (navigation to first board card painted)'] =
+      await dashboardFirstPaints(ext.context, dashboardUrl, 5);
     Object.assign(results, await page.evaluate(() => globalThis.threadlineBench.worstCase()));
-    results[`dashboard first paint, worst case: all ${DEALS.toLocaleString('en')} open`] = await dashboardFirstPaints(ext.context, dashboardUrl, 5);
+    results[`dashboard first paint, worst case: all ${DEALS.toLocaleString('en')} open`] =
+      await dashboardFirstPaints(ext.context, dashboardUrl, 5);
     return Object.entries(results).map(([name, samples]) => ({
       name,
       runs: samples.length,
@@ -161,9 +164,17 @@ const navigationRows = [
 // Timed from the start of the page's navigation: the page load is in both rows.
 for (const [name, samples] of [
   ['Gmail: long thread opened → panel shows its deal', longThread.toPanel],
-  ['Gmail: long thread opened → the right follow-up count (25 of 30 messages hidden)', longThread.toRightCount],
+  [
+    'Gmail: long thread opened → the right follow-up count (25 of 30 messages hidden)',
+    longThread.toRightCount,
+  ],
 ]) {
-  navigationRows.push({ name, runs: samples.length, median: percentile(samples, 50), p95: percentile(samples, 95) });
+  navigationRows.push({
+    name,
+    runs: samples.length,
+    median: percentile(samples, 50),
+    p95: percentile(samples, 95),
+  });
 }
 
 const lines = [
@@ -175,7 +186,10 @@ const lines = [
   '',
   '| file | raw KB | gzip KB | budget (gzip KB) |',
   '| --- | ---: | ---: | --- |',
-  ...sizeRows.map((r) => `| ${r.name} | ${kb(r.raw)} | ${kb(r.gzip)} | ${verdict(r.name, 'gzipKB', r.gzip / 1024)} |`),
+  ...sizeRows.map(
+    (r) =>
+      `| ${r.name} | ${kb(r.raw)} | ${kb(r.gzip)} | ${verdict(r.name, 'gzipKB', r.gzip / 1024)} |`,
+  ),
   '',
   `## Storage in Chromium's IndexedDB: ${DEALS.toLocaleString('en')} deals, ${TOUCHES.toLocaleString('en')} touches`,
   '',
@@ -183,13 +197,19 @@ const lines = [
   '',
   '| operation | runs | median ms | p95 ms | budget (p95 ms) |',
   '| --- | ---: | ---: | ---: | --- |',
-  ...timingRows.map((r) => `| ${r.name} | ${r.runs} | ${ms(r.median)} | ${ms(r.p95)} | ${verdict(r.name, 'p95', r.p95)} |`),
+  ...timingRows.map(
+    (r) =>
+      `| ${r.name} | ${r.runs} | ${ms(r.median)} | ${ms(r.p95)} | ${verdict(r.name, 'p95', r.p95)} |`,
+  ),
   '',
   '## In the page (production build, fixture pages)',
   '',
   '| measure | runs | median ms | p95 ms | budget (p95 ms) |',
   '| --- | ---: | ---: | ---: | --- |',
-  ...navigationRows.map((r) => `| ${r.name} | ${r.runs} | ${ms(r.median)} | ${ms(r.p95)} | ${verdict(r.name, 'p95', r.p95)} |`),
+  ...navigationRows.map(
+    (r) =>
+      `| ${r.name} | ${r.runs} | ${ms(r.median)} | ${ms(r.p95)} | ${verdict(r.name, 'p95', r.p95)} |`,
+  ),
   '',
   ...[
     ['Gmail', gmail],

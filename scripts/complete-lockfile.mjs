@@ -20,7 +20,11 @@ for (const [name, version] of Object.entries(rollup.optionalDependencies ?? {}))
   added++;
 }
 // keep keys sorted like npm does
-const sorted = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));
+const sorted = Object.fromEntries(
+  Object.entries(lock.packages).sort(([a], [b]) =>
+    a === '' ? -1 : b === '' ? 1 : a.localeCompare(b),
+  ),
+);
 lock.packages = sorted;
 writeFileSync('package-lock.json', JSON.stringify(lock, null, 2) + '\n');
 console.log('added', added);

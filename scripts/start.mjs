@@ -15,7 +15,8 @@ const START_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQZTnBvxKqLdWfRm
 function demoPage(url) {
   const { origin, pathname } = new URL(url);
   if (DEMO_LINKEDIN_PAGES[origin + pathname]) return DEMO_LINKEDIN_PAGES[origin + pathname];
-  if (pathname.startsWith('/__demo/gmail/')) return `gmail/${pathname.slice('/__demo/gmail/'.length).replace(/[^\w.-]/g, '')}`;
+  if (pathname.startsWith('/__demo/gmail/'))
+    return `gmail/${pathname.slice('/__demo/gmail/'.length).replace(/[^\w.-]/g, '')}`;
   if (/^\/mail\/u\/0\/?$/.test(pathname)) return 'gmail/inbox.html';
   return undefined;
 }
@@ -23,12 +24,20 @@ function demoPage(url) {
 const args = process.argv.slice(2);
 const shotIndex = args.indexOf('--screenshot');
 const screenshot = shotIndex >= 0 ? args[shotIndex + 1] : null;
-if (shotIndex >= 0 && !screenshot) fail('--screenshot needs a file name, e.g. npm start -- --screenshot demo.png');
+if (shotIndex >= 0 && !screenshot)
+  fail('--screenshot needs a file name, e.g. npm start -- --screenshot demo.png');
 
 const { path: chromiumPath, looked } = findChromium();
 if (!chromiumPath) fail(missingChromiumMessage(looked));
-if (!screenshot && process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
-  fail('There is no display to open a browser window on. Run `xvfb-run -a npm start`, or `npm start -- --screenshot demo.png` to write what the demo shows to a PNG.');
+if (
+  !screenshot &&
+  process.platform === 'linux' &&
+  !process.env.DISPLAY &&
+  !process.env.WAYLAND_DISPLAY
+) {
+  fail(
+    'There is no display to open a browser window on. Run `xvfb-run -a npm start`, or `npm start -- --screenshot demo.png` to write what the demo shows to a PNG.',
+  );
 }
 
 const build = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
@@ -50,24 +59,33 @@ await runDueCheck(ext.worker);
 // LinkedIn in a second tab: Aino's profile, linked to the same deal as the Gmail thread.
 const linkedin = await ext.context.newPage();
 await linkedin.goto(Object.keys(DEMO_LINKEDIN_PAGES)[0]);
-const page = ext.context.pages().find((p) => p.url() === 'about:blank') ?? (await ext.context.newPage());
+const page =
+  ext.context.pages().find((p) => p.url() === 'about:blank') ?? (await ext.context.newPage());
 await page.goto(START_URL);
 await page.bringToFront();
 await setup.close();
 
 if (screenshot) {
-  await page.getByRole('complementary', { name: 'Threadline' }).getByRole('combobox', { name: 'Stage' }).waitFor({ timeout: 10_000 });
+  await page
+    .getByRole('complementary', { name: 'Threadline' })
+    .getByRole('combobox', { name: 'Stage' })
+    .waitFor({ timeout: 10_000 });
   await page.waitForTimeout(500);
   const file = resolve(process.cwd(), screenshot);
   await page.screenshot({ path: file });
   console.log(`Wrote ${file}`);
   const linkedinFile = file.replace(/(\.png)?$/i, '-linkedin.png');
-  await linkedin.getByRole('complementary', { name: 'Threadline' }).getByRole('combobox', { name: 'Stage' }).waitFor({ timeout: 10_000 });
+  await linkedin
+    .getByRole('complementary', { name: 'Threadline' })
+    .getByRole('combobox', { name: 'Stage' })
+    .waitFor({ timeout: 10_000 });
   await linkedin.screenshot({ path: linkedinFile });
   console.log(`Wrote ${linkedinFile}`);
   await ext.close();
 } else {
-  console.log(`Threadline is open in ${chromiumPath} on a demo Gmail, with LinkedIn in the next tab.`);
+  console.log(
+    `Threadline is open in ${chromiumPath} on a demo Gmail, with LinkedIn in the next tab.`,
+  );
   console.log(`Also try: ${Object.keys(DEMO_LINKEDIN_PAGES).slice(1).join('  ')}`);
   console.log('Close the browser window to stop.');
   await new Promise((done) => ext.context.on('close', done));

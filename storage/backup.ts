@@ -1,10 +1,23 @@
-import { findNodeAtLocation, parse as parseTolerantly, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import {
+  findNodeAtLocation,
+  parse as parseTolerantly,
+  parseTree,
+  printParseErrorCode,
+  type ParseError,
+} from 'jsonc-parser';
 import { z } from 'zod';
 import { StorageError, refusingFullDisk } from './errors';
 import { SCHEMA_VERSIONS, type StoreContext } from './db';
 import type { Table } from 'dexie';
 import { restoreRows, type BackupRows } from './restore';
-import { contactSchema, dealSchema, linkSchema, settingsSchema, stageChangeSchema, touchSchema } from './schemas';
+import {
+  contactSchema,
+  dealSchema,
+  linkSchema,
+  settingsSchema,
+  stageChangeSchema,
+  touchSchema,
+} from './schemas';
 
 // A full backup is Dexie's own export format (dexie-export-import's), written by exportBackup
 // below: every table, every row. Before anything is written, the whole file is checked
@@ -36,7 +49,10 @@ const UNIQUE_KEYS: Record<string, string[]> = Object.fromEntries(
   Object.entries(SCHEMA_VERSIONS.at(-1)!.stores).map(([table, spec]) => {
     const [primary = '', ...indexes] = spec.split(',').map((part) => part.trim());
     const unique = indexes.filter((index) => index.startsWith('&')).map((index) => index.slice(1));
-    return [table, [primary.replace(/^(\+\+|&)/, ''), ...unique].filter((path) => /^[A-Za-z0-9_]+$/.test(path))];
+    return [
+      table,
+      [primary.replace(/^(\+\+|&)/, ''), ...unique].filter((path) => /^[A-Za-z0-9_]+$/.test(path)),
+    ];
   }),
 );
 
@@ -47,7 +63,9 @@ const backupFileSchema = z.object({
     databaseName: z.string(),
     databaseVersion: z.number(),
     tables: z.array(z.object({ name: z.string(), schema: z.string(), rowCount: z.number() })),
-    data: z.array(z.object({ tableName: z.string(), inbound: z.boolean(), rows: z.array(z.unknown()) })),
+    data: z.array(
+      z.object({ tableName: z.string(), inbound: z.boolean(), rows: z.array(z.unknown()) }),
+    ),
   }),
 });
 
@@ -70,7 +88,11 @@ export async function exportBackup(ctx: StoreContext): Promise<Blob> {
     data: {
       databaseName: db.name,
       databaseVersion: db.verno,
-      tables: tables.map(({ table, rows }) => ({ name: table.name, schema: schemaText(table.schema), rowCount: rows.length })),
+      tables: tables.map(({ table, rows }) => ({
+        name: table.name,
+        schema: schemaText(table.schema),
+        rowCount: rows.length,
+      })),
       data: tables.map(({ table, rows }) => ({ tableName: table.name, inbound: true, rows })),
     },
   };
@@ -106,7 +128,8 @@ export interface BackupProblem {
 }
 
 /** A backup file checked whole: what is wrong with it, or every row as the schemas read it. */
-export type CheckedBackup = { problem: BackupProblem; rows?: undefined } | { problem: null; rows: BackupRows };
+export type CheckedBackup =
+  { problem: BackupProblem; rows?: undefined } | { problem: null; rows: BackupRows };
 
 /** What is wrong with a backup file, naming the line and the table, row and field; null if nothing. */
 export function backupProblem(text: string): string | null {
@@ -118,7 +141,8 @@ function lineOfValue(text: string, path: (string | number)[]): number | null {
   const tree = parseTree(text);
   for (let end = path.length; tree && end >= 0; end--) {
     const node = findNodeAtLocation(tree, path.slice(0, end));
-    if (node) return lineAt(text, node.parent?.type === 'property' ? node.parent.offset : node.offset);
+    if (node)
+      return lineAt(text, node.parent?.type === 'property' ? node.parent.offset : node.offset);
   }
   return null;
 }
@@ -132,7 +156,8 @@ function droppedField(input: unknown, output: unknown): (string | number)[] | nu
     }
     return null;
   }
-  if (typeof input !== 'object' || input === null || typeof output !== 'object' || output === null) return null;
+  if (typeof input !== 'object' || input === null || typeof output !== 'object' || output === null)
+    return null;
   for (const [key, value] of Object.entries(input)) {
     if (!Object.hasOwn(output, key)) return [key];
     const inner = droppedField(value, (output as Record<string, unknown>)[key]);
@@ -143,7 +168,9 @@ function droppedField(input: unknown, output: unknown): (string | number)[] | nu
 
 /** A value IndexedDB indexes (null and absent values are not, so they never collide). */
 function indexedValue(value: unknown): string | number | null {
-  return typeof value === 'string' || (typeof value === 'number' && !Number.isNaN(value)) ? value : null;
+  return typeof value === 'string' || (typeof value === 'number' && !Number.isNaN(value))
+    ? value
+    : null;
 }
 
 export function checkBackup(text: string): CheckedBackup {
@@ -157,14 +184,27 @@ export function checkBackup(text: string): CheckedBackup {
     const first = errors[0];
     const line = first ? lineAt(text, first.offset) : null;
     const where = first ? `line ${line} (${printParseErrorCode(first.error)})` : 'somewhere';
-    return { problem: { code: 'json', line, message: `This is not a Threadline backup: the JSON breaks on ${where}` } };
+    return {
+      problem: {
+        code: 'json',
+        line,
+        message: `This is not a Threadline backup: the JSON breaks on ${where}`,
+      },
+    };
   }
   const file = backupFileSchema.safeParse(json);
   if (!file.success) {
     const issue = file.error.issues[0]!;
     const field = issue.path.join('.') || 'the file';
     const path = issue.path.filter((key) => typeof key !== 'symbol');
-    return { problem: { code: 'format', line: lineOfValue(text, path), field, message: `This is not a Threadline backup: ${field}: ${issue.message}` } };
+    return {
+      problem: {
+        code: 'format',
+        line: lineOfValue(text, path),
+        field,
+        message: `This is not a Threadline backup: ${field}: ${issue.message}`,
+      },
+    };
   }
   // A backup from another profile or an older version is still this pipeline: its name is
   // not compared, its rows are. One from a newer version may hold what this one would drop.
@@ -172,7 +212,12 @@ export function checkBackup(text: string): CheckedBackup {
   if (version > BACKUP_VERSION) {
     const line = lineOfValue(text, ['data', 'databaseVersion']);
     return {
-      problem: { code: 'newer', line, version, message: `This backup comes from a newer version of Threadline (database version ${version}; this one reads up to ${BACKUP_VERSION}). Update Threadline, then restore it.` },
+      problem: {
+        code: 'newer',
+        line,
+        version,
+        message: `This backup comes from a newer version of Threadline (database version ${version}; this one reads up to ${BACKUP_VERSION}). Update Threadline, then restore it.`,
+      },
     };
   }
   const rows = new Map<string, object[]>();
@@ -183,7 +228,14 @@ export function checkBackup(text: string): CheckedBackup {
     const tablePath = ['data', 'data', tableIndex];
     if (!schema) {
       const line = lineOfValue(text, [...tablePath, 'tableName']);
-      return { problem: { code: 'table', line, table: table.tableName, message: `The backup has a table Threadline does not know: ${table.tableName}` } };
+      return {
+        problem: {
+          code: 'table',
+          line,
+          table: table.tableName,
+          message: `The backup has a table Threadline does not know: ${table.tableName}`,
+        },
+      };
     }
     const checked = rows.get(table.tableName) ?? [];
     for (const [index, row] of table.rows.entries()) {
@@ -191,9 +243,21 @@ export function checkBackup(text: string): CheckedBackup {
       if (!result.success) {
         const issue = result.error.issues[0]!;
         const field = issue.path.join('.') || '(row)';
-        const line = lineOfValue(text, [...tablePath, 'rows', index, ...issue.path.filter((key) => typeof key !== 'symbol')]);
+        const line = lineOfValue(text, [
+          ...tablePath,
+          'rows',
+          index,
+          ...issue.path.filter((key) => typeof key !== 'symbol'),
+        ]);
         return {
-          problem: { code: 'row', line, table: table.tableName, row: index + 1, field, message: `Line ${line}: ${table.tableName} row ${index + 1}, field ${field}: ${issue.message}` },
+          problem: {
+            code: 'row',
+            line,
+            table: table.tableName,
+            row: index + 1,
+            field,
+            message: `Line ${line}: ${table.tableName} row ${index + 1}, field ${field}: ${issue.message}`,
+          },
         };
       }
       const rowPath = [...tablePath, 'rows', index];
@@ -205,7 +269,12 @@ export function checkBackup(text: string): CheckedBackup {
         const line = lineOfValue(text, [...rowPath, ...dropped]);
         return {
           problem: {
-            code: 'unknown-field', line, table: table.tableName, row: index + 1, field, version,
+            code: 'unknown-field',
+            line,
+            table: table.tableName,
+            row: index + 1,
+            field,
+            version,
             message: `Line ${line}: ${table.tableName} row ${index + 1} has a field this version of Threadline does not know: ${field}. The backup (database version ${version}) may come from a newer version.`,
           },
         };
@@ -221,7 +290,12 @@ export function checkBackup(text: string): CheckedBackup {
           const line = lineOfValue(text, [...rowPath, keyPath]);
           return {
             problem: {
-              code: 'duplicate', line, table: table.tableName, row: index + 1, field: keyPath, other,
+              code: 'duplicate',
+              line,
+              table: table.tableName,
+              row: index + 1,
+              field: keyPath,
+              other,
               message: `Line ${line}: ${table.tableName} row ${index + 1}, field ${keyPath} has the same value as row ${other}, and it must be unique: ${JSON.stringify(value)}`,
             },
           };
@@ -246,6 +320,7 @@ export function restoreBackup(ctx: StoreContext, rows: BackupRows): Promise<void
 /** Replaces the whole database with a backup, after checking all of it first. */
 export async function importBackup(ctx: StoreContext, file: Blob): Promise<void> {
   const checked = checkBackup(await file.text());
-  if (checked.problem !== null) throw new StorageError('invalid', checked.problem.message, { problem: checked.problem });
+  if (checked.problem !== null)
+    throw new StorageError('invalid', checked.problem.message, { problem: checked.problem });
   await restoreBackup(ctx, checked.rows);
 }

@@ -45,8 +45,15 @@ export function parseCalendarDate(raw: string): DateReading {
   if (!parts) return { problem: 'date' };
   const [year, month, day] = parts;
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return { problem: 'date' };
-  return { date: `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
+  if (
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day
+  )
+    return { problem: 'date' };
+  return {
+    date: `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+  };
 }
 
 // A cell that starts with =, +, -, @, a tab or a carriage return is run as a formula by Excel,

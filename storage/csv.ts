@@ -13,7 +13,18 @@ import { readSettings } from './settings';
 // row first; any problem refuses the whole file, naming the line and the field, and nothing
 // is written.
 
-export const CSV_FIELDS = ['title', 'organization', 'person', 'email', 'value', 'currency', 'stage', 'status', 'expectedClose', 'owner'] as const;
+export const CSV_FIELDS = [
+  'title',
+  'organization',
+  'person',
+  'email',
+  'value',
+  'currency',
+  'stage',
+  'status',
+  'expectedClose',
+  'owner',
+] as const;
 export type CsvField = (typeof CSV_FIELDS)[number];
 
 export const CSV_HEADERS: Record<CsvField, string> = {
@@ -36,7 +47,18 @@ export async function exportDealsCsv(ctx: StoreContext): Promise<string> {
   const contacts = new Map((await ctx.db.contacts.toArray()).map((c) => [c.id, c]));
   const rows = deals.map((deal) => {
     const person = deal.contactIds.map((id) => contacts.get(id)).find(Boolean);
-    const cells = [deal.title, deal.company, person?.name ?? '', person?.email ?? '', String(deal.value), deal.currency, stageName.get(deal.stageId) ?? deal.stageId, deal.status, deal.expectedClose ?? '', ''];
+    const cells = [
+      deal.title,
+      deal.company,
+      person?.name ?? '',
+      person?.email ?? '',
+      String(deal.value),
+      deal.currency,
+      stageName.get(deal.stageId) ?? deal.stageId,
+      deal.status,
+      deal.expectedClose ?? '',
+      '',
+    ];
     // Titles and names come from pages: no cell may start a formula (csv-values.ts).
     return cells.map(escapeFormula);
   });
@@ -68,7 +90,15 @@ function readCsv(text: string): { rows: CsvRow[]; errors: CsvProblem[] } {
       const cells = result.data.map((cell) => unescapeFormula(cell.trim()));
       if (cells.some((cell) => cell !== '')) rows.push({ cells, line });
       // A single column has no separator to detect; that is no problem.
-      for (const error of result.errors) if (error.type !== 'Delimiter') errors.push({ line, field: '', code: 'unreadable', detail: error.message, message: error.message });
+      for (const error of result.errors)
+        if (error.type !== 'Delimiter')
+          errors.push({
+            line,
+            field: '',
+            code: 'unreadable',
+            detail: error.message,
+            message: error.message,
+          });
       start = result.meta.cursor + 1;
     },
   });
@@ -87,14 +117,27 @@ export function previewCsv(text: string, rows = 5): CsvPreview {
   const mapping: Partial<Record<CsvField, number>> = {};
   headers.cells.forEach((header, index) => {
     const normalized = header.toLowerCase();
-    const field = CSV_FIELDS.find((f) => CSV_HEADERS[f].toLowerCase() === normalized || f.toLowerCase() === normalized);
+    const field = CSV_FIELDS.find(
+      (f) => CSV_HEADERS[f].toLowerCase() === normalized || f.toLowerCase() === normalized,
+    );
     if (field && mapping[field] === undefined) mapping[field] = index;
   });
   return { headers: headers.cells, rows: data.slice(0, rows).map((row) => row.cells), mapping };
 }
 
 /** What can be wrong with a value; the dashboard says each in the rep's language. */
-export type CsvProblemCode = 'unreadable' | 'no-title-column' | 'required' | 'too-long' | 'email' | 'amount' | 'currency' | 'status' | 'date' | 'ambiguous-date' | 'stage';
+export type CsvProblemCode =
+  | 'unreadable'
+  | 'no-title-column'
+  | 'required'
+  | 'too-long'
+  | 'email'
+  | 'amount'
+  | 'currency'
+  | 'status'
+  | 'date'
+  | 'ambiguous-date'
+  | 'stage';
 
 const PROBLEM_MESSAGES: Record<CsvProblemCode, string> = {
   unreadable: 'The row cannot be read',
@@ -122,7 +165,12 @@ export interface CsvProblem {
   message: string;
 }
 
-const LIMITS: Partial<Record<CsvField, number>> = { title: 500, organization: 300, person: 300, email: 320 };
+const LIMITS: Partial<Record<CsvField, number>> = {
+  title: 500,
+  organization: 300,
+  person: 300,
+  email: 320,
+};
 const STATUSES = new Set<string>(DEAL_STATUSES);
 
 interface CsvDeal {
@@ -139,31 +187,52 @@ interface CsvDeal {
 }
 
 /** Reads every row, or lists every problem (line and field) and reads nothing. */
-export async function checkCsv(ctx: StoreContext, text: string, mapping: Partial<Record<CsvField, number>>): Promise<{ rows: CsvDeal[]; problems: CsvProblem[] }> {
+export async function checkCsv(
+  ctx: StoreContext,
+  text: string,
+  mapping: Partial<Record<CsvField, number>>,
+): Promise<{ rows: CsvDeal[]; problems: CsvProblem[] }> {
   const { rows: [header, ...data] = [], errors } = readCsv(text);
   const problems: CsvProblem[] = [...errors];
-  const columnName = (field: CsvField) => (mapping[field] !== undefined && header?.cells[mapping[field]!]) || CSV_HEADERS[field];
+  const columnName = (field: CsvField) =>
+    (mapping[field] !== undefined && header?.cells[mapping[field]!]) || CSV_HEADERS[field];
   const problem = (line: number, field: CsvField | '', code: CsvProblemCode, detail?: string) =>
-    problems.push({ line, field: field && columnName(field), code, ...(detail ? { detail } : {}), message: PROBLEM_MESSAGES[code] + (detail ? `: ${detail}` : '') });
+    problems.push({
+      line,
+      field: field && columnName(field),
+      code,
+      ...(detail ? { detail } : {}),
+      message: PROBLEM_MESSAGES[code] + (detail ? `: ${detail}` : ''),
+    });
   if (mapping.title === undefined) problem(1, 'title', 'no-title-column');
   const settings = await readSettings(ctx);
-  const stageByName = new Map(settings.stages.flatMap((s) => [[s.name.toLocaleLowerCase(), s.id], [s.id, s.id]]));
+  const stageByName = new Map(
+    settings.stages.flatMap((s) => [
+      [s.name.toLocaleLowerCase(), s.id],
+      [s.id, s.id],
+    ]),
+  );
   const deals: CsvDeal[] = [];
   for (const { cells, line } of data) {
     const before = problems.length;
-    const cell = (field: CsvField) => (mapping[field] === undefined ? '' : (cells[mapping[field]!] ?? ''));
-    for (const [field, limit] of Object.entries(LIMITS) as [CsvField, number][]) if (cell(field).length > limit) problem(line, field, 'too-long');
+    const cell = (field: CsvField) =>
+      mapping[field] === undefined ? '' : (cells[mapping[field]!] ?? '');
+    for (const [field, limit] of Object.entries(LIMITS) as [CsvField, number][])
+      if (cell(field).length > limit) problem(line, field, 'too-long');
     if (!cell('title') && mapping.title !== undefined) problem(line, 'title', 'required');
     const email = cell('email').toLowerCase();
-    if (email && !z.email().safeParse(email).success) problem(line, 'email', 'email', cell('email'));
+    if (email && !z.email().safeParse(email).success)
+      problem(line, 'email', 'email', cell('email'));
     const value = cell('value') ? parseAmount(cell('value')) : null;
     if (cell('value') && value === null) problem(line, 'value', 'amount', cell('value'));
     const currency = cell('currency').toUpperCase();
-    if (currency && !/^[A-Z]{3}$/.test(currency)) problem(line, 'currency', 'currency', cell('currency'));
+    if (currency && !/^[A-Z]{3}$/.test(currency))
+      problem(line, 'currency', 'currency', cell('currency'));
     const status = cell('status').toLowerCase() || 'open';
     if (!STATUSES.has(status)) problem(line, 'status', 'status', cell('status'));
     const close = cell('expectedClose') ? parseCalendarDate(cell('expectedClose')) : null;
-    if (close && 'problem' in close) problem(line, 'expectedClose', close.problem, cell('expectedClose'));
+    if (close && 'problem' in close)
+      problem(line, 'expectedClose', close.problem, cell('expectedClose'));
     const stageId = cell('stage') ? stageByName.get(cell('stage').toLocaleLowerCase()) : undefined;
     if (cell('stage') && !stageId) problem(line, 'stage', 'stage', cell('stage'));
     if (problems.length > before) continue;
@@ -184,27 +253,44 @@ export async function checkCsv(ctx: StoreContext, text: string, mapping: Partial
 }
 
 /** Imports deals (and their people) from CSV in one transaction, or refuses the whole file. */
-export async function importDealsCsv(ctx: StoreContext, text: string, mapping: Partial<Record<CsvField, number>>): Promise<number> {
+export async function importDealsCsv(
+  ctx: StoreContext,
+  text: string,
+  mapping: Partial<Record<CsvField, number>>,
+): Promise<number> {
   const { rows, problems } = await checkCsv(ctx, text, mapping);
   if (problems.length > 0) {
     const first = problems[0]!;
-    throw new StorageError('invalid', `Line ${first.line}${first.field ? `, ${first.field}` : ''}: ${first.message}`, { problems });
+    throw new StorageError(
+      'invalid',
+      `Line ${first.line}${first.field ? `, ${first.field}` : ''}: ${first.message}`,
+      { problems },
+    );
   }
   const { db } = ctx;
   // One transaction: a full disk or any other failure part way leaves nothing imported.
-  await refusingFullDisk(() => db.transaction('rw', [db.deals, db.contacts, db.links, db.stageHistory, db.settings], async () => {
-    for (const row of rows) {
-      const deal = await createDeal(ctx, {
-        title: row.title,
-        company: row.organization,
-        value: row.value ?? 0,
-        ...(row.currency ? { currency: row.currency } : {}),
-        ...(row.stageId ? { stageId: row.stageId } : {}),
-        expectedClose: row.expectedClose,
-        newContacts: row.person || row.email ? [{ name: row.person, email: row.email, company: row.organization }] : [],
-      });
-      if (row.status !== 'open') await closeDeal(ctx, { dealId: deal.id, status: row.status });
-    }
-  }));
+  await refusingFullDisk(() =>
+    db.transaction(
+      'rw',
+      [db.deals, db.contacts, db.links, db.stageHistory, db.settings],
+      async () => {
+        for (const row of rows) {
+          const deal = await createDeal(ctx, {
+            title: row.title,
+            company: row.organization,
+            value: row.value ?? 0,
+            ...(row.currency ? { currency: row.currency } : {}),
+            ...(row.stageId ? { stageId: row.stageId } : {}),
+            expectedClose: row.expectedClose,
+            newContacts:
+              row.person || row.email
+                ? [{ name: row.person, email: row.email, company: row.organization }]
+                : [],
+          });
+          if (row.status !== 'open') await closeDeal(ctx, { dealId: deal.id, status: row.status });
+        }
+      },
+    ),
+  );
   return rows.length;
 }

@@ -65,16 +65,26 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> 
 
 /** The data changes a version makes as the database is opened, by version. */
 const UPGRADES: Record<number, (tx: Transaction) => Promise<unknown>> = {
-  3: (tx) => tx.table<Deal, string>('deals').toCollection().modify((deal) => {
-    deal.lastMovementAt = lastMovementAt(deal);
-  }),
+  3: (tx) =>
+    tx
+      .table<Deal, string>('deals')
+      .toCollection()
+      .modify((deal) => {
+        deal.lastMovementAt = lastMovementAt(deal);
+      }),
   4: async (tx) => {
-    await tx.table<Contact, string>('contacts').toCollection().modify((contact) => {
-      contact.linkedinMemberId ??= null;
-    });
-    await tx.table<Settings, string>('settings').toCollection().modify((settings) => {
-      settings.linkedinAutoLink ??= false;
-    });
+    await tx
+      .table<Contact, string>('contacts')
+      .toCollection()
+      .modify((contact) => {
+        contact.linkedinMemberId ??= null;
+      });
+    await tx
+      .table<Settings, string>('settings')
+      .toCollection()
+      .modify((settings) => {
+        settings.linkedinAutoLink ??= false;
+      });
   },
 };
 

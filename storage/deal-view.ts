@@ -25,7 +25,13 @@ export interface DealView {
   whoseTurn: 'rep' | 'them';
 }
 
-export function dealViewOf(deal: Deal, settings: Settings, now: number, contacts: Contact[], links: Link[]): DealView {
+export function dealViewOf(
+  deal: Deal,
+  settings: Settings,
+  now: number,
+  contacts: Contact[],
+  links: Link[],
+): DealView {
   const stage = settings.stages.find((s) => s.id === deal.stageId);
   const cadence = cadenceOf(deal, settings.cadence, now);
   return {
@@ -49,8 +55,17 @@ export function dealViewOf(deal: Deal, settings: Settings, now: number, contacts
 
 export async function loadDealView(ctx: StoreContext, deal: Deal): Promise<DealView> {
   // Read-only: a panel asking must not wait behind writes in flight.
-  const [settings, contacts, links] = await ctx.db.transaction('r', ctx.db.settings, ctx.db.contacts, ctx.db.links, () =>
-    Promise.all([readSettings(ctx), contactsOfDeal(ctx, deal.contactIds), linksOfDeal(ctx, deal.id)]),
+  const [settings, contacts, links] = await ctx.db.transaction(
+    'r',
+    ctx.db.settings,
+    ctx.db.contacts,
+    ctx.db.links,
+    () =>
+      Promise.all([
+        readSettings(ctx),
+        contactsOfDeal(ctx, deal.contactIds),
+        linksOfDeal(ctx, deal.id),
+      ]),
   );
   return dealViewOf(deal, settings, ctx.now(), contacts, links);
 }

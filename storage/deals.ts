@@ -20,32 +20,38 @@ import { getSettings } from './settings';
 export async function createDeal(ctx: StoreContext, input: CreateDealInput): Promise<Deal> {
   const parsed = validated('deal', createDealInput, input);
   const { db } = ctx;
-  return db.transaction('rw', [db.deals, db.contacts, db.links, db.stageHistory, db.settings], async () => {
-    const settings = await getSettings(ctx);
-    const stageId = parsed.stageId ?? settings.stages[0]!.id;
-    if (!settings.stages.some((stage) => stage.id === stageId)) {
-      throw new StorageError('invalid', `deal.stageId: no stage "${stageId}" in the pipeline`, { field: 'deal.stageId' });
-    }
-    const created = [];
-    for (const contact of parsed.newContacts) created.push(await putContact(ctx, contact));
-    const now = ctx.now();
-    const deal = newDealRecord({
-      id: crypto.randomUUID(),
-      title: parsed.title,
-      company: parsed.company,
-      value: parsed.value,
-      currency: parsed.currency ?? settings.currency,
-      stageId,
-      expectedClose: parsed.expectedClose,
-      notes: parsed.notes,
-      contactIds: [...parsed.contactIds, ...created.map((c) => c.id)],
-      now,
-    });
-    await db.deals.add(deal);
-    await db.stageHistory.add({ dealId: deal.id, from: null, to: stageId, at: now });
-    for (const link of parsed.links) await putLink(ctx, deal.id, link);
-    return deal;
-  });
+  return db.transaction(
+    'rw',
+    [db.deals, db.contacts, db.links, db.stageHistory, db.settings],
+    async () => {
+      const settings = await getSettings(ctx);
+      const stageId = parsed.stageId ?? settings.stages[0]!.id;
+      if (!settings.stages.some((stage) => stage.id === stageId)) {
+        throw new StorageError('invalid', `deal.stageId: no stage "${stageId}" in the pipeline`, {
+          field: 'deal.stageId',
+        });
+      }
+      const created = [];
+      for (const contact of parsed.newContacts) created.push(await putContact(ctx, contact));
+      const now = ctx.now();
+      const deal = newDealRecord({
+        id: crypto.randomUUID(),
+        title: parsed.title,
+        company: parsed.company,
+        value: parsed.value,
+        currency: parsed.currency ?? settings.currency,
+        stageId,
+        expectedClose: parsed.expectedClose,
+        notes: parsed.notes,
+        contactIds: [...parsed.contactIds, ...created.map((c) => c.id)],
+        now,
+      });
+      await db.deals.add(deal);
+      await db.stageHistory.add({ dealId: deal.id, from: null, to: stageId, at: now });
+      for (const link of parsed.links) await putLink(ctx, deal.id, link);
+      return deal;
+    },
+  );
 }
 
 export async function updateDeal(ctx: StoreContext, input: UpdateDealInput): Promise<Deal> {
@@ -86,7 +92,9 @@ export function moveStage(ctx: StoreContext, dealId: string, stageId: string): P
     async (deal) => {
       const settings = await getSettings(ctx);
       if (!settings.stages.some((stage) => stage.id === stageId)) {
-        throw new StorageError('invalid', `stageId: no stage "${stageId}" in the pipeline`, { field: 'stageId' });
+        throw new StorageError('invalid', `stageId: no stage "${stageId}" in the pipeline`, {
+          field: 'stageId',
+        });
       }
       if (deal.stageId === stageId) return deal;
       const at = ctx.now();
@@ -105,7 +113,12 @@ export async function setBant(ctx: StoreContext, input: SetBantInput): Promise<D
   }));
 }
 
-export function tickExitItem(ctx: StoreContext, dealId: string, itemId: string, checked: boolean): Promise<Deal> {
+export function tickExitItem(
+  ctx: StoreContext,
+  dealId: string,
+  itemId: string,
+  checked: boolean,
+): Promise<Deal> {
   return mutateDeal(ctx, dealId, (deal) => {
     const others = deal.checkedExitItems.filter((id) => id !== itemId);
     return { ...deal, checkedExitItems: checked ? [...others, itemId] : others };

@@ -1,12 +1,7 @@
 import type { z } from 'zod';
 
 export type StorageErrorCode =
-  | 'invalid'
-  | 'not-found'
-  | 'already-linked'
-  | 'confirm-required'
-  | 'conflict'
-  | 'storage-full';
+  'invalid' | 'not-found' | 'already-linked' | 'confirm-required' | 'conflict' | 'storage-full';
 
 /** A refused write. The message is meant for the rep; `field` names what was wrong. */
 export class StorageError extends Error {
@@ -28,7 +23,11 @@ export function describeZodError(record: string, error: z.ZodError): string {
     .join('; ');
 }
 
-export function validated<S extends z.ZodType>(record: string, schema: S, value: unknown): z.output<S> {
+export function validated<S extends z.ZodType>(
+  record: string,
+  schema: S,
+  value: unknown,
+): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
     const field = [record, ...(result.error.issues[0]?.path.map(String) ?? [])].join('.');
@@ -44,7 +43,12 @@ export function validated<S extends z.ZodType>(record: string, schema: S, value:
  */
 export function isQuotaExceeded(error: unknown, depth = 0): boolean {
   if (typeof error !== 'object' || error === null || depth > 5) return false;
-  const { name, inner, cause, failures } = error as { name?: unknown; inner?: unknown; cause?: unknown; failures?: unknown };
+  const { name, inner, cause, failures } = error as {
+    name?: unknown;
+    inner?: unknown;
+    cause?: unknown;
+    failures?: unknown;
+  };
   if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED') return true;
   const nested = [inner, cause, ...(Array.isArray(failures) ? failures : [])];
   return nested.some((e) => e !== error && isQuotaExceeded(e, depth + 1));
@@ -52,7 +56,10 @@ export function isQuotaExceeded(error: unknown, depth = 0): boolean {
 
 /** The refusal for a write the full disk stopped: the transaction took nothing. */
 export function storageFullError(): StorageError {
-  return new StorageError('storage-full', 'The browser’s storage is full, so nothing was saved. Free up disk space, download a backup, and try again.');
+  return new StorageError(
+    'storage-full',
+    'The browser’s storage is full, so nothing was saved. Free up disk space, download a backup, and try again.',
+  );
 }
 
 /** Runs a write; a full disk comes out as StorageError('storage-full'), anything else as it was. */

@@ -18,20 +18,25 @@ export const contactInput = z.object({
 });
 export type ContactInput = z.input<typeof contactInput>;
 
-export const linkInput = z.object({
-  kind: z.enum(LINK_KINDS),
-  account: z.string().max(320).nullable().default(null),
-  externalId: z.string().min(1).max(500),
-  url: z.url().max(2_000).nullable().default(null),
-  label: z.string().max(1_000).default(''),
-}).superRefine(refineLinkAddress);
+export const linkInput = z
+  .object({
+    kind: z.enum(LINK_KINDS),
+    account: z.string().max(320).nullable().default(null),
+    externalId: z.string().min(1).max(500),
+    url: z.url().max(2_000).nullable().default(null),
+    label: z.string().max(1_000).default(''),
+  })
+  .superRefine(refineLinkAddress);
 export type LinkInput = z.input<typeof linkInput>;
 
 export const createDealInput = z.object({
   title: z.string().trim().min(1).max(500),
   company: z.string().trim().max(300).default(''),
   value: z.number().finite().nonnegative().default(0),
-  currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional(),
   stageId: id.optional(),
   expectedClose: z.iso.date().nullable().default(null),
   notes: z.string().max(50_000).default(''),

@@ -50,7 +50,12 @@ function onHost(url: string | null, host: string): URL | null {
   } catch {
     return null;
   }
-  const plain = parsed.protocol === 'https:' && parsed.hostname === host && parsed.port === '' && parsed.username === '' && parsed.password === '';
+  const plain =
+    parsed.protocol === 'https:' &&
+    parsed.hostname === host &&
+    parsed.port === '' &&
+    parsed.username === '' &&
+    parsed.password === '';
   return plain ? parsed : null;
 }
 
@@ -60,26 +65,41 @@ export type LinkField = 'url' | 'externalId' | 'account';
 export function linkProblem(link: LinkIds): { field: LinkField; message: string } | null {
   const host = LINK_HOSTS[link.kind];
   if (link.url !== null && !onHost(link.url, host)) {
-    return { field: 'url', message: `Only an https address on ${host} can be stored for this link` };
+    return {
+      field: 'url',
+      message: `Only an https address on ${host} can be stored for this link`,
+    };
   }
   if (link.kind === 'gmail-thread') {
     if (link.account !== null && !GMAIL_ACCOUNT.test(link.account)) {
       return { field: 'account', message: 'Not a Gmail account address' };
     }
     const token = GMAIL_TOKEN_ID.exec(link.externalId)?.[1];
-    const known = token !== undefined ? THREAD_TOKEN.test(token) : gmailHexId(link.externalId) !== null || GMAIL_LOCAL_ID.test(link.externalId);
+    const known =
+      token !== undefined
+        ? THREAD_TOKEN.test(token)
+        : gmailHexId(link.externalId) !== null || GMAIL_LOCAL_ID.test(link.externalId);
     if (!known) return { field: 'externalId', message: 'Not a Gmail thread id' };
     return null;
   }
   if (!LINKEDIN_ID.test(link.externalId)) {
-    return { field: 'externalId', message: link.kind === 'linkedin-profile' ? 'Not a LinkedIn profile name' : 'Not a LinkedIn conversation id' };
+    return {
+      field: 'externalId',
+      message:
+        link.kind === 'linkedin-profile'
+          ? 'Not a LinkedIn profile name'
+          : 'Not a LinkedIn conversation id',
+    };
   }
   return null;
 }
 
 /** True for an address Threadline may open: https on Gmail's or LinkedIn's own host. */
 export function isSiteAddress(url: string): boolean {
-  return onHost(url, LINK_HOSTS['gmail-thread']) !== null || onHost(url, LINK_HOSTS['linkedin-profile']) !== null;
+  return (
+    onHost(url, LINK_HOSTS['gmail-thread']) !== null ||
+    onHost(url, LINK_HOSTS['linkedin-profile']) !== null
+  );
 }
 
 /**
@@ -97,7 +117,9 @@ export function pageForLink(link: LinkIds): string | null {
       const account = index ?? encodeURIComponent(link.account ?? '0');
       // The route token the thread was seen at, if it is one; else the thread id in hex.
       const stored = onHost(link.url, LINK_HOSTS['gmail-thread'])?.hash.split('/').at(-1);
-      const token = GMAIL_TOKEN_ID.exec(link.externalId)?.[1] ?? (stored !== undefined && THREAD_TOKEN.test(stored) ? stored : gmailHexId(link.externalId));
+      const token =
+        GMAIL_TOKEN_ID.exec(link.externalId)?.[1] ??
+        (stored !== undefined && THREAD_TOKEN.test(stored) ? stored : gmailHexId(link.externalId));
       page = token ? `https://mail.google.com/mail/u/${account}/#all/${token}` : null;
       break;
     }

@@ -13,14 +13,20 @@ export interface LinkedInPerson {
 }
 
 /** The canonical profile address of a slug or member id, as contacts keep it. */
-export const profileAddress = (id: string) => `https://www.linkedin.com/in/${encodeURIComponent(id)}/`;
+export const profileAddress = (id: string) =>
+  `https://www.linkedin.com/in/${encodeURIComponent(id)}/`;
 
 /** The contacts this person is: by profile address (slug or member id) or by member id, compared exactly. */
-export async function contactsOfPerson(ctx: StoreContext, person: LinkedInPerson): Promise<Contact[]> {
+export async function contactsOfPerson(
+  ctx: StoreContext,
+  person: LinkedInPerson,
+): Promise<Contact[]> {
   const urls = [person.slug, person.memberId].filter((id) => id !== null).map(profileAddress);
   const [byUrl, byId] = await Promise.all([
     urls.length ? ctx.db.contacts.where('linkedinUrl').anyOf(urls).toArray() : [],
-    person.memberId ? ctx.db.contacts.where('linkedinMemberId').equals(person.memberId).toArray() : [],
+    person.memberId
+      ? ctx.db.contacts.where('linkedinMemberId').equals(person.memberId).toArray()
+      : [],
   ]);
   return [...new Map([...byUrl, ...byId].map((c) => [c.id, c])).values()];
 }
@@ -30,17 +36,34 @@ export async function contactsOfPerson(ctx: StoreContext, person: LinkedInPerson
  * then the deals their contact is on, open before closed, most recently updated first.
  * `linked` is the profile-linked deal, if any.
  */
-export async function dealsOfPerson(ctx: StoreContext, person: LinkedInPerson): Promise<{ deals: Deal[]; linked: string | null }> {
-  const keys = [person.slug, person.memberId].filter((id) => id !== null).map((externalId) => linkKey({ kind: 'linkedin-profile', account: null, externalId }));
-  const [links, contacts] = await Promise.all([ctx.db.links.bulkGet(keys), contactsOfPerson(ctx, person)]);
+export async function dealsOfPerson(
+  ctx: StoreContext,
+  person: LinkedInPerson,
+): Promise<{ deals: Deal[]; linked: string | null }> {
+  const keys = [person.slug, person.memberId]
+    .filter((id) => id !== null)
+    .map((externalId) => linkKey({ kind: 'linkedin-profile', account: null, externalId }));
+  const [links, contacts] = await Promise.all([
+    ctx.db.links.bulkGet(keys),
+    contactsOfPerson(ctx, person),
+  ]);
   const linkedIds = links.flatMap((l) => (l ? [l.dealId] : []));
   const [linked, ofContacts] = await Promise.all([
     ctx.db.deals.bulkGet(linkedIds),
-    contacts.length ? ctx.db.deals.where('contactIds').anyOf(contacts.map((c) => c.id)).distinct().toArray() : [],
+    contacts.length
+      ? ctx.db.deals
+          .where('contactIds')
+          .anyOf(contacts.map((c) => c.id))
+          .distinct()
+          .toArray()
+      : [],
   ]);
   const rest = ofContacts
     .filter((d) => !linkedIds.includes(d.id))
-    .sort((a, b) => Number(b.status === 'open') - Number(a.status === 'open') || b.updatedAt - a.updatedAt);
+    .sort(
+      (a, b) =>
+        Number(b.status === 'open') - Number(a.status === 'open') || b.updatedAt - a.updatedAt,
+    );
   const first = linked.flatMap((d) => (d ? [d] : []));
   return { deals: [...first, ...rest], linked: first[0]?.id ?? null };
 }
@@ -66,15 +89,23 @@ export async function learnMemberId(ctx: StoreContext, input: LearnInput): Promi
     if (await db.contacts.where('linkedinMemberId').equals(input.memberId).count()) return null;
     let candidates: Contact[] = [];
     if (input.slug) {
-      candidates = await db.contacts.where('linkedinUrl').equals(profileAddress(input.slug)).toArray();
+      candidates = await db.contacts
+        .where('linkedinUrl')
+        .equals(profileAddress(input.slug))
+        .toArray();
     } else if (input.dealId && input.name?.trim()) {
       const deal = await db.deals.get(input.dealId);
       const name = input.name.trim().toLocaleLowerCase();
-      candidates = (await db.contacts.bulkGet(deal?.contactIds ?? [])).filter((c): c is Contact => !!c && c.name.trim().toLocaleLowerCase() === name);
+      candidates = (await db.contacts.bulkGet(deal?.contactIds ?? [])).filter(
+        (c): c is Contact => !!c && c.name.trim().toLocaleLowerCase() === name,
+      );
     }
     const [contact, ...others] = candidates;
     if (!contact || others.length > 0 || contact.linkedinMemberId) return null;
-    const learnt = validated('contact', contactSchema, { ...contact, linkedinMemberId: input.memberId });
+    const learnt = validated('contact', contactSchema, {
+      ...contact,
+      linkedinMemberId: input.memberId,
+    });
     await db.contacts.put(learnt);
     return learnt;
   });

@@ -29,9 +29,16 @@ async function scanDueWithin(ctx: StoreContext): Promise<DueScan> {
   const { cadence } = await readSettings(ctx);
   const now = ctx.now();
   const dueBoundary = latestMovementReaching(cadence.dueAfterDays, cadence.businessDays, now);
-  const overdueBoundary = latestMovementReaching(cadence.overdueAfterDays, cadence.businessDays, now);
+  const overdueBoundary = latestMovementReaching(
+    cadence.overdueAfterDays,
+    cadence.businessDays,
+    now,
+  );
   const open = (from: unknown, to: number, includeFrom: boolean) =>
-    ctx.db.deals.where('[status+lastMovementAt]').between(['open', from], ['open', to], includeFrom, true).primaryKeys();
+    ctx.db.deals
+      .where('[status+lastMovementAt]')
+      .between(['open', from], ['open', to], includeFrom, true)
+      .primaryKeys();
   // One pass over everything due, and one over the thin slice that is due but not yet
   // overdue: cheaper than reading the overdue deals twice.
   const [dueOrOverdue, dueOnly, snoozed] = await Promise.all([
@@ -63,7 +70,11 @@ export async function dueDeals(ctx: StoreContext, limit = Infinity): Promise<Due
 }
 
 /** Deals whose title, company or contacts match the words of a query, newest first. */
-export async function searchDeals(ctx: StoreContext, query: string, limit: number): Promise<Deal[]> {
+export async function searchDeals(
+  ctx: StoreContext,
+  query: string,
+  limit: number,
+): Promise<Deal[]> {
   const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
   const contacts = await ctx.db.contacts.toArray();
   const contactText = new Map(
@@ -75,7 +86,11 @@ export async function searchDeals(ctx: StoreContext, query: string, limit: numbe
     .reverse()
     .until(() => matches.length >= limit)
     .each((deal) => {
-      const haystack = [deal.title, deal.company, ...deal.contactIds.map((id) => contactText.get(id) ?? '')]
+      const haystack = [
+        deal.title,
+        deal.company,
+        ...deal.contactIds.map((id) => contactText.get(id) ?? ''),
+      ]
         .join(' ')
         .toLocaleLowerCase();
       if (words.every((word) => haystack.includes(word))) matches.push(deal);
@@ -107,8 +122,16 @@ Dexie.on('storagemutated', (parts) => {
 
 const cache = new WeakMap<ThreadlineDB, Map<string, { stamp: string; value: Promise<unknown> }>>();
 
-function cached<T>(ctx: StoreContext, name: string, tables: string[], read: () => Promise<T>): Promise<T> {
-  const stamp = [everything, ...tables.map((table) => generations.get(`${ctx.db.name}/${table}`) ?? 0)].join(',');
+function cached<T>(
+  ctx: StoreContext,
+  name: string,
+  tables: string[],
+  read: () => Promise<T>,
+): Promise<T> {
+  const stamp = [
+    everything,
+    ...tables.map((table) => generations.get(`${ctx.db.name}/${table}`) ?? 0),
+  ].join(',');
   let entries = cache.get(ctx.db);
   if (!entries) cache.set(ctx.db, (entries = new Map()));
   const hit = entries.get(name);
@@ -128,7 +151,11 @@ export function forgetCachedReads(ctx: StoreContext): void {
 /** The open deals, for the board and the follow-up queue; frozen, as they are shared. */
 export function openDeals(ctx: StoreContext): Promise<readonly Readonly<Deal>[]> {
   return cached(ctx, 'open deals', ['deals'], async () =>
-    Object.freeze((await ctx.db.deals.where('status').equals('open').toArray()).map((deal) => Object.freeze(deal))),
+    Object.freeze(
+      (await ctx.db.deals.where('status').equals('open').toArray()).map((deal) =>
+        Object.freeze(deal),
+      ),
+    ),
   );
 }
 
@@ -142,14 +169,19 @@ export interface MetricsFacts {
 export function metricsFacts(ctx: StoreContext): Promise<MetricsFacts> {
   return cached(ctx, 'metrics facts', ['deals', 'stageHistory'], () =>
     ctx.db.transaction('r', ctx.db.deals, ctx.db.stageHistory, async () => {
-      const [deals, history] = await Promise.all([ctx.db.deals.toArray(), ctx.db.stageHistory.toArray()]);
+      const [deals, history] = await Promise.all([
+        ctx.db.deals.toArray(),
+        ctx.db.stageHistory.toArray(),
+      ]);
       return Object.freeze({
         deals: Object.freeze(
           deals.map(({ id, status, value, stageId, createdAt, stageChangedAt, closedAt }) =>
             Object.freeze({ id, status, value, stageId, createdAt, stageChangedAt, closedAt }),
           ),
         ),
-        history: Object.freeze(history.map(({ dealId, from, to, at }) => Object.freeze({ dealId, from, to, at }))),
+        history: Object.freeze(
+          history.map(({ dealId, from, to, at }) => Object.freeze({ dealId, from, to, at })),
+        ),
       });
     }),
   );

@@ -12,7 +12,11 @@ export function sameRecord(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   const aKeys = Object.keys(a);
   if (aKeys.length !== Object.keys(b).length) return false;
-  return aKeys.every((key) => Object.hasOwn(b, key) && sameRecord((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+  return aKeys.every(
+    (key) =>
+      Object.hasOwn(b, key) &&
+      sameRecord((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+  );
 }
 
 /**
@@ -38,7 +42,11 @@ export async function restoreRows(ctx: StoreContext, backup: BackupRows): Promis
         if (key === undefined) unkeyed.push(row);
         else if (wanted.has(key)) {
           // checkBackup names the row; this is the last line of defence: never drop a row unsaid.
-          throw new StorageError('invalid', `${table.name}: two rows with the ${keyPath} ${JSON.stringify(key)}`, { field: `${table.name}.${keyPath}` });
+          throw new StorageError(
+            'invalid',
+            `${table.name}: two rows with the ${keyPath} ${JSON.stringify(key)}`,
+            { field: `${table.name}.${keyPath}` },
+          );
         } else wanted.set(key, row);
       }
       const stale: IDBValidKey[] = [];

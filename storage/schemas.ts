@@ -1,11 +1,5 @@
 import { z } from 'zod';
-import {
-  BANT_KEYS,
-  BANT_STATES,
-  CHANNELS,
-  DEAL_STATUSES,
-  DIRECTIONS,
-} from '../domain/types';
+import { BANT_KEYS, BANT_STATES, CHANNELS, DEAL_STATUSES, DIRECTIONS } from '../domain/types';
 import { linkProblem } from './link-address';
 
 // Every stored record has a schema here and is checked on every write: the database only
@@ -78,23 +72,28 @@ export type Contact = z.infer<typeof contactSchema>;
 export const LINK_KINDS = ['gmail-thread', 'linkedin-profile', 'linkedin-conversation'] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 
-export const linkSchema = z.object({
-  /** kind + account + the site's own id; see linkKey(). One key links to one deal at most. */
-  key: z.string().min(1).max(1_000),
-  kind: z.enum(LINK_KINDS),
-  dealId: id,
-  /** The signed-in account the thing belongs to (a Gmail address), or null. */
-  account: text(320).nullable(),
-  externalId: z.string().min(1).max(500),
-  /** Where the rep saw it; never opened as is (see link-address.ts), but only ever its site's. */
-  url: z.url().max(2_000).nullable(),
-  label: text(1_000),
-  createdAt: time,
-}).superRefine(refineLinkAddress);
+export const linkSchema = z
+  .object({
+    /** kind + account + the site's own id; see linkKey(). One key links to one deal at most. */
+    key: z.string().min(1).max(1_000),
+    kind: z.enum(LINK_KINDS),
+    dealId: id,
+    /** The signed-in account the thing belongs to (a Gmail address), or null. */
+    account: text(320).nullable(),
+    externalId: z.string().min(1).max(500),
+    /** Where the rep saw it; never opened as is (see link-address.ts), but only ever its site's. */
+    url: z.url().max(2_000).nullable(),
+    label: text(1_000),
+    createdAt: time,
+  })
+  .superRefine(refineLinkAddress);
 export type Link = z.infer<typeof linkSchema>;
 
 /** A link holds only its own site's ids and address: https on mail.google.com or www.linkedin.com. */
-export function refineLinkAddress(link: Pick<Link, 'kind' | 'account' | 'externalId' | 'url'>, ctx: z.RefinementCtx): void {
+export function refineLinkAddress(
+  link: Pick<Link, 'kind' | 'account' | 'externalId' | 'url'>,
+  ctx: z.RefinementCtx,
+): void {
   const problem = linkProblem(link);
   if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
 }
@@ -141,15 +140,20 @@ export const settingsSchema = z.object({
     .array(stageDefinitionSchema)
     .min(1)
     .max(30)
-    .refine((stages) => new Set(stages.map((s) => s.id)).size === stages.length, 'Stage ids must be unique'),
-  cadence: z.object({
-    dueAfterDays: z.number().int().min(1).max(60),
-    overdueAfterDays: z.number().int().min(1).max(90),
-    businessDays: z.boolean(),
-  }).refine((c) => c.overdueAfterDays >= c.dueAfterDays, {
-    message: 'Overdue must come on or after due',
-    path: ['overdueAfterDays'],
-  }),
+    .refine(
+      (stages) => new Set(stages.map((s) => s.id)).size === stages.length,
+      'Stage ids must be unique',
+    ),
+  cadence: z
+    .object({
+      dueAfterDays: z.number().int().min(1).max(60),
+      overdueAfterDays: z.number().int().min(1).max(90),
+      businessDays: z.boolean(),
+    })
+    .refine((c) => c.overdueAfterDays >= c.dueAfterDays, {
+      message: 'Overdue must come on or after due',
+      path: ['overdueAfterDays'],
+    }),
   currency: z.string().regex(/^[A-Z]{3}$/),
   notifications: z.boolean(),
   language: z.enum(['auto', 'en', 'tr', 'fi']),

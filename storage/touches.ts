@@ -26,20 +26,27 @@ const PENDING_SHOWN_AFTER_CLICK_MS = 10 * 60_000;
  * is counted once. An outbound message that matches a pending send takes that touch over.
  * The summary follows domain/follow-ups.ts summarizeTouches().
  */
-export async function recordTouch(ctx: StoreContext, input: RecordTouchInput): Promise<RecordTouchResult> {
+export async function recordTouch(
+  ctx: StoreContext,
+  input: RecordTouchInput,
+): Promise<RecordTouchResult> {
   const parsed = validated('touch', recordTouchInput, input);
   const { db } = ctx;
   return db.transaction('rw', db.deals, db.touches, async () => {
     if (parsed.sourceKey) {
       // One key (the usual case) is a single indexed get; anyOf() walks a cursor.
       const existing = parsed.aliases?.length
-        ? await db.touches.where('sourceKey').anyOf([parsed.sourceKey, ...parsed.aliases]).first()
+        ? await db.touches
+            .where('sourceKey')
+            .anyOf([parsed.sourceKey, ...parsed.aliases])
+            .first()
         : await db.touches.get({ sourceKey: parsed.sourceKey });
       if (existing) {
         const deal = await db.deals.get(existing.dealId);
         if (deal) return { touch: existing, deal, created: false };
       }
-      const former = parsed.formerKeyPrefix && (await formerRecord(ctx, parsed, parsed.formerKeyPrefix));
+      const former =
+        parsed.formerKeyPrefix && (await formerRecord(ctx, parsed, parsed.formerKeyPrefix));
       if (former) {
         // Re-keyed, so that the next message of that minute does not take it as well.
         const touch = validated('touch', touchSchema, { ...former, sourceKey: parsed.sourceKey });
@@ -49,7 +56,12 @@ export async function recordTouch(ctx: StoreContext, input: RecordTouchInput): P
       if (!parsed.pending && parsed.direction === 'outbound') {
         const pending = await matchingPendingSend(ctx, parsed.dealId, parsed.channel, parsed.at);
         if (pending) {
-          const touch = validated('touch', touchSchema, { ...pending, sourceKey: parsed.sourceKey, at: parsed.at, pending: undefined });
+          const touch = validated('touch', touchSchema, {
+            ...pending,
+            sourceKey: parsed.sourceKey,
+            at: parsed.at,
+            pending: undefined,
+          });
           await db.touches.put(touch);
           return { touch, deal: await resummarize(ctx, parsed.dealId), created: false };
         }
@@ -72,12 +84,16 @@ export async function recordTouch(ctx: StoreContext, input: RecordTouchInput): P
  * Records a thread's messages in one transaction; returns how many were new. Reopening a
  * thread whose messages are all known writes nothing (and so waits on no other writer).
  */
-export async function recordTouches(ctx: StoreContext, inputs: RecordTouchInput[]): Promise<{ created: number; deal: Deal | null }> {
+export async function recordTouches(
+  ctx: StoreContext,
+  inputs: RecordTouchInput[],
+): Promise<{ created: number; deal: Deal | null }> {
   const { db } = ctx;
   const keys = inputs.map((input) => input.sourceKey).filter((key) => key !== undefined);
   if (keys.length === inputs.length && inputs.length > 0) {
     const known = await db.touches.where('sourceKey').anyOf(keys).count();
-    if (known === keys.length) return { created: 0, deal: (await db.deals.get(inputs[0]!.dealId)) ?? null };
+    if (known === keys.length)
+      return { created: 0, deal: (await db.deals.get(inputs[0]!.dealId)) ?? null };
   }
   return db.transaction('rw', db.deals, db.touches, async () => {
     let created = 0;
@@ -92,12 +108,18 @@ export async function recordTouches(ctx: StoreContext, inputs: RecordTouchInput[
 }
 
 /** Removes a pending send the rep undid. Refuses to remove a touch that is not pending. */
-export async function cancelPendingTouch(ctx: StoreContext, sourceKey: string): Promise<Deal | null> {
+export async function cancelPendingTouch(
+  ctx: StoreContext,
+  sourceKey: string,
+): Promise<Deal | null> {
   const { db } = ctx;
   return db.transaction('rw', db.deals, db.touches, async () => {
     const touch = await db.touches.where('sourceKey').equals(sourceKey).first();
     if (!touch) return null;
-    if (!touch.pending) throw new StorageError('conflict', 'This message was already delivered and counted', { field: 'sourceKey' });
+    if (!touch.pending)
+      throw new StorageError('conflict', 'This message was already delivered and counted', {
+        field: 'sourceKey',
+      });
     await db.touches.delete(touch.id);
     return resummarize(ctx, touch.dealId);
   });
@@ -106,19 +128,38 @@ export async function cancelPendingTouch(ctx: StoreContext, sourceKey: string): 
 const MINUTE = 60_000;
 
 /** A touch recorded before under the message's id alone, in the same direction and minute. */
-async function formerRecord(ctx: StoreContext, input: { dealId: string; channel: Touch['channel']; direction: Touch['direction']; at: number }, prefix: string): Promise<Touch | undefined> {
+async function formerRecord(
+  ctx: StoreContext,
+  input: { dealId: string; channel: Touch['channel']; direction: Touch['direction']; at: number },
+  prefix: string,
+): Promise<Touch | undefined> {
   const minute = Math.floor(input.at / MINUTE) * MINUTE;
   return ctx.db.touches
     .where('[dealId+at]')
     .between([input.dealId, minute], [input.dealId, minute + MINUTE], true, false)
-    .filter((t) => t.channel === input.channel && t.direction === input.direction && t.sourceKey?.startsWith(prefix) === true)
+    .filter(
+      (t) =>
+        t.channel === input.channel &&
+        t.direction === input.direction &&
+        t.sourceKey?.startsWith(prefix) === true,
+    )
     .first();
 }
 
-async function matchingPendingSend(ctx: StoreContext, dealId: string, channel: Touch['channel'], at: number): Promise<Touch | undefined> {
+async function matchingPendingSend(
+  ctx: StoreContext,
+  dealId: string,
+  channel: Touch['channel'],
+  at: number,
+): Promise<Touch | undefined> {
   const nearby = await ctx.db.touches
     .where('[dealId+at]')
-    .between([dealId, at - PENDING_SHOWN_AFTER_CLICK_MS], [dealId, at + PENDING_SHOWN_BEFORE_CLICK_MS], true, true)
+    .between(
+      [dealId, at - PENDING_SHOWN_AFTER_CLICK_MS],
+      [dealId, at + PENDING_SHOWN_BEFORE_CLICK_MS],
+      true,
+      true,
+    )
     .filter((t) => t.pending === true && t.channel === channel && t.direction === 'outbound')
     .toArray();
   return nearby.sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at))[0];
@@ -138,7 +179,9 @@ async function resummarize(ctx: StoreContext, dealId: string): Promise<Deal> {
       lastTouchDirection: summary.lastTouchDirection,
       lastDirectedTouchAt: directed.length ? Math.max(...directed.map((t) => t.at)) : null,
       lastInboundAt: lastInbound,
-      outboundSinceInbound: directed.filter((t) => t.direction === 'outbound' && (lastInbound === null || t.at >= lastInbound)).length,
+      outboundSinceInbound: directed.filter(
+        (t) => t.direction === 'outbound' && (lastInbound === null || t.at >= lastInbound),
+      ).length,
       followUpCount: summary.followUpCount,
     };
   });
@@ -166,12 +209,17 @@ async function withTouch(ctx: StoreContext, deal: Deal, touch: Touch): Promise<D
       .between([deal.id, touch.at], [deal.id, Infinity], true, true)
       .filter((t) => t.direction === 'outbound' && t.channel !== 'note')
       .count();
-  } else if (touch.direction === 'outbound' && (deal.lastInboundAt === null || touch.at >= deal.lastInboundAt)) {
+  } else if (
+    touch.direction === 'outbound' &&
+    (deal.lastInboundAt === null || touch.at >= deal.lastInboundAt)
+  ) {
     next.outboundSinceInbound = deal.outboundSinceInbound + 1;
   }
   // Before any reply, the first outbound message is the first contact, not a follow-up.
   next.followUpCount =
-    next.lastInboundAt === null ? Math.max(0, next.outboundSinceInbound - 1) : next.outboundSinceInbound;
+    next.lastInboundAt === null
+      ? Math.max(0, next.outboundSinceInbound - 1)
+      : next.outboundSinceInbound;
   return next;
 }
 

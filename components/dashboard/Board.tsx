@@ -35,11 +35,11 @@ export function Board({ ctx, view }: Props) {
   const byStage = useMemo(() => {
     const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
     const columns = new Map<string, Deal[]>();
-    for (const deal of deals) {
+    for (const deal of view.open) {
       if (deal.status !== 'open') continue;
       const state = view.cadence(deal).state;
       if (filter === 'due' && state !== 'due' && state !== 'overdue') continue;
-      if (filter === 'stagnant' && !stagnant.has(deal.id)) continue;
+      if (filter === 'stagnant' && !view.stagnant().has(deal.id)) continue;
       const text = `${deal.title} ${deal.company}`.toLocaleLowerCase();
       if (!words.every((w) => text.includes(w))) continue;
       const column = columns.get(deal.stageId);
@@ -53,7 +53,12 @@ export function Board({ ctx, view }: Props) {
     if (stageId === deal.stageId) return;
     try {
       await moveStage(ctx, deal.id, stageId);
-      setAnnouncement(t('board_moved', [deal.title, settings.stages.find((s) => s.id === stageId)?.name ?? stageId]));
+      setAnnouncement(
+        t('board_moved', [
+          deal.title,
+          settings.stages.find((s) => s.id === stageId)?.name ?? stageId,
+        ]),
+      );
     } catch (error) {
       setAnnouncement(writeErrorText(error));
     }
@@ -70,10 +75,22 @@ export function Board({ ctx, view }: Props) {
       <div class="filters" role="group" aria-label={t('board_filters')}>
         {(['all', 'due', 'stagnant'] as const).map((f) => (
           <label key={f}>
-            <input type="radio" name="board-filter" checked={filter === f} onChange={() => setFilter(f)} /> {t(`board_filter_${f}`)}
+            <input
+              type="radio"
+              name="board-filter"
+              checked={filter === f}
+              onChange={() => setFilter(f)}
+            />{' '}
+            {t(`board_filter_${f}`)}
           </label>
         ))}
-        <input type="search" placeholder={t('link_search_placeholder')} aria-label={t('board_search')} value={query} onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)} />
+        <input
+          type="search"
+          placeholder={t('link_search_placeholder')}
+          aria-label={t('board_search')}
+          value={query}
+          onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
+        />
       </div>
       <p class="sr-only" role="status">
         {announcement}
@@ -115,8 +132,14 @@ export function Board({ ctx, view }: Props) {
                         aria-description={t('board_card_help')}
                         onDragStart={(e) => e.dataTransfer?.setData('text/plain', deal.id)}
                         onKeyDown={(e) => {
-                          if (e.key === 'ArrowRight') (e.preventDefault(), moveBy(deal, 1));
-                          if (e.key === 'ArrowLeft') (e.preventDefault(), moveBy(deal, -1));
+                          if (e.key === 'ArrowRight') {
+                            e.preventDefault();
+                            moveBy(deal, 1);
+                          }
+                          if (e.key === 'ArrowLeft') {
+                            e.preventDefault();
+                            moveBy(deal, -1);
+                          }
                         }}
                         onClick={() => (location.hash = `deal/${encodeURIComponent(deal.id)}`)}
                       >
@@ -124,19 +147,33 @@ export function Board({ ctx, view }: Props) {
                         {deal.company && <span class="card-company">{deal.company}</span>}
                         <span class="card-meta">
                           {deal.value > 0 && <span>{money(deal.value, deal.currency)}</span>}
-                          <span>{t('board_days_in_stage', String(Math.floor(currentDaysInStage(deal, now))))}</span>
+                          <span>
+                            {t(
+                              'board_days_in_stage',
+                              String(Math.floor(currentDaysInStage(deal, now))),
+                            )}
+                          </span>
                           <span class={`cadence cadence-${state}`}>
                             {t(`cadence_${state.replace('-', '_')}`)}
-                            {deal.followUpCount > 0 && ` · ${t('follow_up_n', String(deal.followUpCount))}`}
+                            {deal.followUpCount > 0 &&
+                              ` · ${t('follow_up_n', String(deal.followUpCount))}`}
                           </span>
-                          {stagnant.has(deal.id) && <span class="stagnant">{t('board_stagnant')}</span>}
+                          {stagnant.has(deal.id) && (
+                            <span class="stagnant">{t('board_stagnant')}</span>
+                          )}
                         </span>
                       </button>
                     </li>
                   );
                 })}
               </ul>
-              {!expanded.has(stage.id) && <ShowMore shown={CARDS_PER_COLUMN} total={here.length} onMore={() => setExpanded(new Set([...expanded, stage.id]))} />}
+              {!expanded.has(stage.id) && (
+                <ShowMore
+                  shown={CARDS_PER_COLUMN}
+                  total={here.length}
+                  onMore={() => setExpanded(new Set([...expanded, stage.id]))}
+                />
+              )}
             </section>
           );
         })}

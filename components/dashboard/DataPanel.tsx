@@ -1,6 +1,22 @@
 import { useState } from 'preact/hooks';
-import { BACKUP_VERSION, checkBackup, exportBackup, restoreBackup, type BackupProblem } from '../../storage/backup';
-import { CSV_FIELDS, CSV_HEADERS, checkCsv, exportDealsCsv, importDealsCsv, previewCsv, type CsvField, type CsvPreview, type CsvProblem } from '../../storage/csv';
+import {
+  BACKUP_VERSION,
+  checkBackup,
+  exportBackup,
+  restoreBackup,
+  type BackupProblem,
+} from '../../storage/backup';
+import {
+  CSV_FIELDS,
+  CSV_HEADERS,
+  checkCsv,
+  exportDealsCsv,
+  importDealsCsv,
+  previewCsv,
+  type CsvField,
+  type CsvPreview,
+  type CsvProblem,
+} from '../../storage/csv';
 import type { StoreContext } from '../../storage/db';
 import { StorageError, isQuotaExceeded } from '../../storage/errors';
 import { plural, t } from '../../i18n/i18n';
@@ -9,7 +25,15 @@ import { download, today } from './download';
 /** A refused backup's problem in the rep's language: the line, and the table, row and field. */
 function describeBackupProblem(problem: BackupProblem): string {
   const line = problem.line === null ? '?' : String(problem.line);
-  const parts = [line, problem.table ?? '', String(problem.row ?? ''), problem.field ?? '', String(problem.other ?? ''), String(problem.version ?? ''), String(BACKUP_VERSION)];
+  const parts = [
+    line,
+    problem.table ?? '',
+    String(problem.row ?? ''),
+    problem.field ?? '',
+    String(problem.other ?? ''),
+    String(problem.version ?? ''),
+    String(BACKUP_VERSION),
+  ];
   return t(`backup_problem_${problem.code.replace(/-/g, '_')}`, parts);
 }
 
@@ -18,7 +42,8 @@ function describeBackupProblem(problem: BackupProblem): string {
  * anything else nobody foresaw is named by its kind. Either way the transaction took nothing.
  */
 function whyFailed(error: unknown): string {
-  if (isQuotaExceeded(error) || (error instanceof StorageError && error.code === 'storage-full')) return t('storage_full');
+  if (isQuotaExceeded(error) || (error instanceof StorageError && error.code === 'storage-full'))
+    return t('storage_full');
   console.error('Threadline: restore or import failed', error);
   return t('failure_unexpected', error instanceof Error ? error.name : typeof error);
 }
@@ -28,7 +53,11 @@ type Status = { kind: 'ok' | 'error'; text: string } | null;
 /** Backup and CSV, in and out. Every import is checked whole before anything is written. */
 export function DataPanel({ ctx }: { ctx: StoreContext }) {
   const [status, setStatus] = useState<Status>(null);
-  const [csv, setCsv] = useState<{ text: string; preview: CsvPreview; mapping: Partial<Record<CsvField, number>> } | null>(null);
+  const [csv, setCsv] = useState<{
+    text: string;
+    preview: CsvPreview;
+    mapping: Partial<Record<CsvField, number>>;
+  } | null>(null);
   const [problems, setProblems] = useState<CsvProblem[]>([]);
 
   const onBackupFile = async (file: File | undefined) => {
@@ -37,7 +66,11 @@ export function DataPanel({ ctx }: { ctx: StoreContext }) {
     try {
       // Read and checked once; what is restored is what was checked.
       const checked = checkBackup(await file.text());
-      if (checked.problem !== null) return setStatus({ kind: 'error', text: t('backup_refused', describeBackupProblem(checked.problem)) });
+      if (checked.problem !== null)
+        return setStatus({
+          kind: 'error',
+          text: t('backup_refused', describeBackupProblem(checked.problem)),
+        });
       if (!confirm(t('backup_replace_confirm'))) return;
       await restoreBackup(ctx, checked.rows);
       setStatus({ kind: 'ok', text: t('backup_restored') });
@@ -66,7 +99,8 @@ export function DataPanel({ ctx }: { ctx: StoreContext }) {
     try {
       const check = await checkCsv(ctx, csv.text, csv.mapping);
       setProblems(check.problems);
-      if (check.problems.length > 0) return setStatus({ kind: 'error', text: t('csv_refused', String(check.problems.length)) });
+      if (check.problems.length > 0)
+        return setStatus({ kind: 'error', text: t('csv_refused', String(check.problems.length)) });
       const count = await importDealsCsv(ctx, csv.text, csv.mapping);
       setCsv(null);
       setStatus({ kind: 'ok', text: plural('csv_imported', count) });
@@ -80,19 +114,37 @@ export function DataPanel({ ctx }: { ctx: StoreContext }) {
       <h2 id="data-heading">{t('data_heading')}</h2>
       <p class="hint">{t('data_hint')}</p>
       <div class="row">
-        <button type="button" onClick={async () => download(`threadline-backup-${today()}.json`, await exportBackup(ctx))}>
+        <button
+          type="button"
+          onClick={async () =>
+            download(`threadline-backup-${today()}.json`, await exportBackup(ctx))
+          }
+        >
           {t('backup_export')}
         </button>
         <label class="file">
           {t('backup_import')}
-          <input type="file" accept="application/json,.json" onChange={(e) => void onBackupFile((e.currentTarget as HTMLInputElement).files?.[0])} />
+          <input
+            type="file"
+            accept="application/json,.json"
+            onChange={(e) => void onBackupFile((e.currentTarget as HTMLInputElement).files?.[0])}
+          />
         </label>
-        <button type="button" onClick={async () => download(`threadline-deals-${today()}.csv`, await exportDealsCsv(ctx), 'text/csv')}>
+        <button
+          type="button"
+          onClick={async () =>
+            download(`threadline-deals-${today()}.csv`, await exportDealsCsv(ctx), 'text/csv')
+          }
+        >
           {t('csv_export')}
         </button>
         <label class="file">
           {t('csv_import')}
-          <input type="file" accept="text/csv,.csv" onChange={(e) => void onCsvFile((e.currentTarget as HTMLInputElement).files?.[0])} />
+          <input
+            type="file"
+            accept="text/csv,.csv"
+            onChange={(e) => void onCsvFile((e.currentTarget as HTMLInputElement).files?.[0])}
+          />
         </label>
       </div>
 

@@ -31,8 +31,10 @@ export function DealDetail({ ctx, deal, contacts, links, touches, history, setti
   const [error, setError] = useState<string | null>(null);
   const run = (write: () => Promise<unknown>) => () =>
     void write().catch((e: unknown) => setError(writeErrorText(e)));
-  const patch = (fields: Parameters<typeof updateDeal>[1]['patch']) => run(() => updateDeal(ctx, { id: deal.id, patch: fields }))();
-  const stageName = (id: string | null) => (id === null ? '' : settings.stages.find((s) => s.id === id)?.name ?? id);
+  const patch = (fields: Parameters<typeof updateDeal>[1]['patch']) =>
+    run(() => updateDeal(ctx, { id: deal.id, patch: fields }))();
+  const stageName = (id: string | null) =>
+    id === null ? '' : (settings.stages.find((s) => s.id === id)?.name ?? id);
   const stage = settings.stages.find((s) => s.id === deal.stageId);
   const now = Date.now();
   const cadence = cadenceOf(deal, settings.cadence, now);
@@ -51,14 +53,27 @@ export function DealDetail({ ctx, deal, contacts, links, touches, history, setti
     ...history.map((change) => ({
       at: change.at,
       kind: 'stage',
-      text: change.from === null ? t('timeline_created', stageName(change.to)) : t('timeline_moved', [stageName(change.from), stageName(change.to)]),
+      text:
+        change.from === null
+          ? t('timeline_created', stageName(change.to))
+          : t('timeline_moved', [stageName(change.from), stageName(change.to)]),
     })),
   ].sort((a, b) => b.at - a.at);
 
-  const text = (label: string, value: string, save: (v: string) => void, extra: Record<string, unknown> = {}) => (
+  const text = (
+    label: string,
+    value: string,
+    save: (v: string) => void,
+    extra: Record<string, unknown> = {},
+  ) => (
     <label class="field">
       <span>{label}</span>
-      <input type="text" value={value} onChange={(e) => save((e.currentTarget as HTMLInputElement).value)} {...extra} />
+      <input
+        type="text"
+        value={value}
+        onChange={(e) => save((e.currentTarget as HTMLInputElement).value)}
+        {...extra}
+      />
     </label>
   );
 
@@ -69,10 +84,18 @@ export function DealDetail({ ctx, deal, contacts, links, touches, history, setti
       </p>
       <h2 id="deal-detail-heading">{deal.title}</h2>
       <p class="detail-state">
-        <span class={`cadence cadence-${cadence.state}`}>{t(`cadence_${cadence.state.replace('-', '_')}`)}</span>
-        {deal.status === 'open' && <span>{t(whoseTurn(deal) === 'rep' ? 'turn_rep' : 'turn_them')}</span>}
+        <span class={`cadence cadence-${cadence.state}`}>
+          {t(`cadence_${cadence.state.replace('-', '_')}`)}
+        </span>
+        {deal.status === 'open' && (
+          <span>{t(whoseTurn(deal) === 'rep' ? 'turn_rep' : 'turn_them')}</span>
+        )}
         {deal.followUpCount > 0 && <span>{t('follow_up_n', String(deal.followUpCount))}</span>}
-        <span>{deal.lastTouchAt === null ? t('last_touch_never') : t('last_touch_ago', relativeTime(deal.lastTouchAt, now))}</span>
+        <span>
+          {deal.lastTouchAt === null
+            ? t('last_touch_never')
+            : t('last_touch_ago', relativeTime(deal.lastTouchAt, now))}
+        </span>
       </p>
       {error && (
         <p class="status error" role="alert">
@@ -83,14 +106,30 @@ export function DealDetail({ ctx, deal, contacts, links, touches, history, setti
         {text(t('deal_title'), deal.title, (title) => patch({ title }), { maxLength: 500 })}
         {text(t('deal_company'), deal.company, (company) => patch({ company }), { maxLength: 300 })}
         {text(t('deal_value'), String(deal.value), setValue, { inputMode: 'decimal' })}
-        {text(t('deal_currency'), deal.currency, (currency) => patch({ currency: currency.toUpperCase() }), { maxLength: 3 })}
+        {text(
+          t('deal_currency'),
+          deal.currency,
+          (currency) => patch({ currency: currency.toUpperCase() }),
+          { maxLength: 3 },
+        )}
         <label class="field">
           <span>{t('deal_expected_close')}</span>
-          <input type="date" value={deal.expectedClose ?? ''} onChange={(e) => patch({ expectedClose: (e.currentTarget as HTMLInputElement).value || null })} />
+          <input
+            type="date"
+            value={deal.expectedClose ?? ''}
+            onChange={(e) =>
+              patch({ expectedClose: (e.currentTarget as HTMLInputElement).value || null })
+            }
+          />
         </label>
         <label class="field">
           <span>{t('deal_stage')}</span>
-          <select value={deal.stageId} onChange={(e) => run(() => moveStage(ctx, deal.id, (e.currentTarget as HTMLSelectElement).value))()}>
+          <select
+            value={deal.stageId}
+            onChange={(e) =>
+              run(() => moveStage(ctx, deal.id, (e.currentTarget as HTMLSelectElement).value))()
+            }
+          >
             {settings.stages.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -99,14 +138,31 @@ export function DealDetail({ ctx, deal, contacts, links, touches, history, setti
           </select>
         </label>
       </div>
-      <p class="hint">{deal.status === 'open' ? stage?.entry : `${t(`status_${deal.status}`)}${deal.closeReason ? `: ${deal.closeReason}` : ''}`}</p>
+      <p class="hint">
+        {deal.status === 'open'
+          ? stage?.entry
+          : `${t(`status_${deal.status}`)}${deal.closeReason ? `: ${deal.closeReason}` : ''}`}
+      </p>
 
       {stage && stage.exitChecklist.length > 0 && (
         <fieldset>
           <legend>{t('exit_checklist')}</legend>
           {stage.exitChecklist.map((item) => (
             <label key={item.id} class="check">
-              <input type="checkbox" checked={deal.checkedExitItems.includes(item.id)} onChange={(e) => run(() => tickExitItem(ctx, deal.id, item.id, (e.currentTarget as HTMLInputElement).checked))()} />
+              <input
+                type="checkbox"
+                checked={deal.checkedExitItems.includes(item.id)}
+                onChange={(e) =>
+                  run(() =>
+                    tickExitItem(
+                      ctx,
+                      deal.id,
+                      item.id,
+                      (e.currentTarget as HTMLInputElement).checked,
+                    ),
+                  )()
+                }
+              />
               {item.text}
             </label>
           ))}
@@ -114,20 +170,41 @@ export function DealDetail({ ctx, deal, contacts, links, touches, history, setti
       )}
 
       {/* The panel's actions go through the same requests as in the panel (and the queue's). */}
-      <DealActions deal={deal} send={(action) => request(action).then(() => setError(null), (e: Error) => setError(e.message))} now={now} />
+      <DealActions
+        deal={deal}
+        send={(action) =>
+          request(action).then(
+            () => setError(null),
+            (e: Error) => setError(e.message),
+          )
+        }
+        now={now}
+      />
 
-      <BantList deal={deal} onChange={(key: BantKey, state: BantState, note?: string) => run(() => setBant(ctx, { dealId: deal.id, key, state, ...(note === undefined ? {} : { note }) }))()} />
+      <BantList
+        deal={deal}
+        onChange={(key: BantKey, state: BantState, note?: string) =>
+          run(() =>
+            setBant(ctx, { dealId: deal.id, key, state, ...(note === undefined ? {} : { note }) }),
+          )()
+        }
+      />
 
       <label class="field">
         <span>{t('deal_notes')}</span>
-        <textarea rows={4} value={deal.notes} onChange={(e) => patch({ notes: (e.currentTarget as HTMLTextAreaElement).value })} />
+        <textarea
+          rows={4}
+          value={deal.notes}
+          onChange={(e) => patch({ notes: (e.currentTarget as HTMLTextAreaElement).value })}
+        />
       </label>
 
       <h3>{t('detail_people')}</h3>
       <ul>
         {contacts.map((c) => (
           <li key={c.id}>
-            {c.name} {c.email && <small>{c.email}</small>} {c.headline && <small>· {c.headline}</small>}
+            {c.name} {c.email && <small>{c.email}</small>}{' '}
+            {c.headline && <small>· {c.headline}</small>}
           </li>
         ))}
       </ul>
@@ -156,7 +233,8 @@ export function DealDetail({ ctx, deal, contacts, links, touches, history, setti
       <ol class="timeline">
         {timeline.map((event, i) => (
           <li key={i} class={`event-${event.kind}`}>
-            <time dateTime={new Date(event.at).toISOString()}>{exactTime(event.at)}</time> {event.text}
+            <time dateTime={new Date(event.at).toISOString()}>{exactTime(event.at)}</time>{' '}
+            {event.text}
           </li>
         ))}
       </ol>
@@ -165,7 +243,15 @@ export function DealDetail({ ctx, deal, contacts, links, touches, history, setti
         type="button"
         class="danger"
         onClick={() => {
-          if (confirm(t('detail_delete_confirm', [deal.title, String(links.length), String(touches.length)]))) {
+          if (
+            confirm(
+              t('detail_delete_confirm', [
+                deal.title,
+                String(links.length),
+                String(touches.length),
+              ]),
+            )
+          ) {
             run(async () => {
               await deleteDeal(ctx, deal.id, true);
               location.hash = 'board';

@@ -21,7 +21,10 @@ const days = (value: number | null) => (value === null ? '—' : t('metrics_days
 /** Pipeline health: every number comes straight from domain/metrics.ts. */
 export function Metrics({ deals, history, settings, now }: Props) {
   // Worked out once per load of the data, not again when "show more" re-renders.
-  const m = useMemo(() => pipelineMetrics(deals, history, settings.stages, now), [deals, history, settings, now]);
+  const m = useMemo(
+    () => pipelineMetrics(deals, history, settings.stages, now),
+    [deals, history, settings, now],
+  );
   const titles = useMemo(() => new Map(deals.map((d) => [d.id, d.title])), [deals]);
   const [shown, setShown] = useState(FIRST_ROWS);
   const stageName = new Map(settings.stages.map((s) => [s.id, s.name]));
@@ -29,9 +32,17 @@ export function Metrics({ deals, history, settings, now }: Props) {
   const maxCount = Math.max(1, ...m.dealsPerStage.map((r) => r.count));
   const tiles: [string, string][] = [
     [t('metrics_win_rate'), percent(m.winRate)],
-    [t('metrics_average_deal'), m.averageDealSize === null ? '—' : money(m.averageDealSize, settings.currency)],
+    [
+      t('metrics_average_deal'),
+      m.averageDealSize === null ? '—' : money(m.averageDealSize, settings.currency),
+    ],
     [t('metrics_sales_cycle'), days(m.averageSalesCycleDays)],
-    [t('metrics_velocity'), m.salesVelocity === null ? '—' : t('metrics_per_day', money(m.salesVelocity, settings.currency))],
+    [
+      t('metrics_velocity'),
+      m.salesVelocity === null
+        ? '—'
+        : t('metrics_per_day', money(m.salesVelocity, settings.currency)),
+    ],
     [t('metrics_stagnant'), String(m.stagnantDeals.length)],
   ];
   return (
@@ -90,11 +101,19 @@ export function Metrics({ deals, history, settings, now }: Props) {
             {m.stagnantDeals.slice(0, shown).map((s) => (
               <li key={s.dealId}>
                 <a href={`#deal/${encodeURIComponent(s.dealId)}`}>{titles.get(s.dealId)}</a> ·{' '}
-                {t('metrics_stagnant_detail', [stageName.get(s.stageId) ?? s.stageId, s.days.toFixed(0), s.averageDays.toFixed(0)])}
+                {t('metrics_stagnant_detail', [
+                  stageName.get(s.stageId) ?? s.stageId,
+                  s.days.toFixed(0),
+                  s.averageDays.toFixed(0),
+                ])}
               </li>
             ))}
           </ul>
-          <ShowMore shown={shown} total={m.stagnantDeals.length} onMore={() => setShown(shown + MORE_ROWS)} />
+          <ShowMore
+            shown={shown}
+            total={m.stagnantDeals.length}
+            onMore={() => setShown(shown + MORE_ROWS)}
+          />
         </>
       )}
     </section>

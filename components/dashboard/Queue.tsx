@@ -24,19 +24,35 @@ function endOfDay(at: number): number {
 /** Who to follow up with: overdue, due today, due this week, each with whose turn it is. */
 export function Queue({ view }: Props) {
   const { now } = view;
-  const [shown, setShown] = useState<Record<Group, number>>({ overdue: FIRST_ROWS, today: FIRST_ROWS, week: FIRST_ROWS });
+  const [shown, setShown] = useState<Record<Group, number>>({
+    overdue: FIRST_ROWS,
+    today: FIRST_ROWS,
+    week: FIRST_ROWS,
+  });
   const groups = useMemo(() => {
     const rows = view.open
       .filter((d) => d.status === 'open')
       .map((deal) => ({ deal, cadence: view.cadence(deal) }))
-      .filter(({ cadence }) => cadence.state !== 'snoozed' && cadence.dueAt <= endOfDay(now) + 7 * DAY)
+      .filter(
+        ({ cadence }) => cadence.state !== 'snoozed' && cadence.dueAt <= endOfDay(now) + 7 * DAY,
+      )
       .sort((a, b) => a.cadence.dueAt - b.cadence.dueAt);
     return [
       { key: 'overdue' as const, rows: rows.filter((r) => r.cadence.state === 'overdue') },
-      { key: 'today' as const, rows: rows.filter((r) => r.cadence.state === 'due' || (r.cadence.state === 'on-track' && r.cadence.dueAt <= endOfDay(now))) },
-      { key: 'week' as const, rows: rows.filter((r) => r.cadence.state === 'on-track' && r.cadence.dueAt > endOfDay(now)) },
+      {
+        key: 'today' as const,
+        rows: rows.filter(
+          (r) =>
+            r.cadence.state === 'due' ||
+            (r.cadence.state === 'on-track' && r.cadence.dueAt <= endOfDay(now)),
+        ),
+      },
+      {
+        key: 'week' as const,
+        rows: rows.filter((r) => r.cadence.state === 'on-track' && r.cadence.dueAt > endOfDay(now)),
+      },
     ];
-  }, [view]);
+  }, [view, now]);
   return (
     <section class="queue" aria-labelledby="queue-heading">
       <h2 id="queue-heading">{t('queue_heading')}</h2>
@@ -56,15 +72,24 @@ export function Queue({ view }: Props) {
                   <span class="hint">
                     {' · '}
                     {t(whoseTurn(deal) === 'rep' ? 'turn_rep' : 'turn_them')}
-                    {deal.lastTouchAt !== null && ` · ${t('last_touch_ago', relativeTime(deal.lastTouchAt, now))}`}
+                    {deal.lastTouchAt !== null &&
+                      ` · ${t('last_touch_ago', relativeTime(deal.lastTouchAt, now))}`}
                     {deal.followUpCount > 0 && ` · ${t('follow_up_n', String(deal.followUpCount))}`}
                     {key === 'week' && ` · ${t('queue_due_on', relativeTime(cadence.dueAt, now))}`}
                   </span>
                   <span class="queue-actions">
-                    <button type="button" onClick={() => void request({ type: 'deal.open', dealId: deal.id })}>
+                    <button
+                      type="button"
+                      onClick={() => void request({ type: 'deal.open', dealId: deal.id })}
+                    >
                       {t('queue_open')}
                     </button>
-                    <button type="button" onClick={() => void request({ type: 'deal.snooze', dealId: deal.id, until: now + DAY })}>
+                    <button
+                      type="button"
+                      onClick={() =>
+                        void request({ type: 'deal.snooze', dealId: deal.id, until: now + DAY })
+                      }
+                    >
                       {t('snooze_days', '1')}
                     </button>
                   </span>
@@ -72,7 +97,11 @@ export function Queue({ view }: Props) {
               ))}
             </ul>
           )}
-          <ShowMore shown={shown[key]} total={rows.length} onMore={() => setShown({ ...shown, [key]: shown[key] + MORE_ROWS })} />
+          <ShowMore
+            shown={shown[key]}
+            total={rows.length}
+            onMore={() => setShown({ ...shown, [key]: shown[key] + MORE_ROWS })}
+          />
         </section>
       ))}
     </section>

@@ -16,7 +16,11 @@ interface Props {
 const LANGUAGE_NAMES = { en: 'English', tr: 'Türkçe', fi: 'Suomi' } as const;
 const THEMES = ['auto', 'light', 'dark'] as const;
 
-const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 /** The stage editor, the follow-up rules, and the language and theme. */
 export function SettingsPanel({ ctx, settings }: Props) {
@@ -26,7 +30,8 @@ export function SettingsPanel({ ctx, settings }: Props) {
   useEffect(() => setStages(settings.stages), [settings.stages]);
 
   const removed = settings.stages.filter((s) => !stages.some((kept) => kept.id === s.id));
-  const change = (index: number, patch: Partial<StageDefinition>) => setStages(stages.map((s, i) => (i === index ? { ...s, ...patch } : s)));
+  const change = (index: number, patch: Partial<StageDefinition>) =>
+    setStages(stages.map((s, i) => (i === index ? { ...s, ...patch } : s)));
   const swap = (index: number, other: number) => {
     if (other < 0 || other >= stages.length) return;
     const next = [...stages];
@@ -44,10 +49,14 @@ export function SettingsPanel({ ctx, settings }: Props) {
   };
 
   const setCadence = (patch: Partial<Settings['cadence']>) =>
-    void updateSettings(ctx, { cadence: { ...settings.cadence, ...patch } }).catch((e: unknown) => setMessage({ kind: 'error', text: writeErrorText(e) }));
+    void updateSettings(ctx, { cadence: { ...settings.cadence, ...patch } }).catch((e: unknown) =>
+      setMessage({ kind: 'error', text: writeErrorText(e) }),
+    );
 
   const setDisplay = (patch: Partial<Pick<Settings, 'language' | 'theme'>>) =>
-    void updateSettings(ctx, patch).catch((e: unknown) => setMessage({ kind: 'error', text: writeErrorText(e) }));
+    void updateSettings(ctx, patch).catch((e: unknown) =>
+      setMessage({ kind: 'error', text: writeErrorText(e) }),
+    );
 
   return (
     <section class="settings" aria-labelledby="settings-heading">
@@ -59,11 +68,25 @@ export function SettingsPanel({ ctx, settings }: Props) {
           <li key={stage.id} class="stage-row">
             <label>
               <span>{t('settings_stage_name', String(index + 1))}</span>
-              <input type="text" value={stage.name} maxLength={100} onInput={(e) => change(index, { name: (e.currentTarget as HTMLInputElement).value })} />
+              <input
+                type="text"
+                value={stage.name}
+                maxLength={100}
+                onInput={(e) =>
+                  change(index, { name: (e.currentTarget as HTMLInputElement).value })
+                }
+              />
             </label>
             <label>
               <span>{t('settings_stage_entry')}</span>
-              <input type="text" value={stage.entry} maxLength={2000} onInput={(e) => change(index, { entry: (e.currentTarget as HTMLInputElement).value })} />
+              <input
+                type="text"
+                value={stage.entry}
+                maxLength={2000}
+                onInput={(e) =>
+                  change(index, { entry: (e.currentTarget as HTMLInputElement).value })
+                }
+              />
             </label>
             <label>
               <span>{t('settings_stage_exit')}</span>
@@ -71,19 +94,31 @@ export function SettingsPanel({ ctx, settings }: Props) {
                 value={stage.exitChecklist.map((i) => i.text).join('\n')}
                 onChange={(e) =>
                   change(index, {
-                    exitChecklist: lines((e.currentTarget as HTMLTextAreaElement).value).map((text, n) => ({
-                      id: stage.exitChecklist.find((item) => item.text === text)?.id ?? `${stage.id}.${Date.now().toString(36)}${n}`,
-                      text,
-                    })),
+                    exitChecklist: lines((e.currentTarget as HTMLTextAreaElement).value).map(
+                      (text, n) => ({
+                        id:
+                          stage.exitChecklist.find((item) => item.text === text)?.id ??
+                          `${stage.id}.${Date.now().toString(36)}${n}`,
+                        text,
+                      }),
+                    ),
                   })
                 }
               />
             </label>
             <div class="row">
-              <button type="button" aria-label={t('settings_move_up', stage.name)} onClick={() => swap(index, index - 1)}>
+              <button
+                type="button"
+                aria-label={t('settings_move_up', stage.name)}
+                onClick={() => swap(index, index - 1)}
+              >
                 ↑
               </button>
-              <button type="button" aria-label={t('settings_move_down', stage.name)} onClick={() => swap(index, index + 1)}>
+              <button
+                type="button"
+                aria-label={t('settings_move_down', stage.name)}
+                onClick={() => swap(index, index + 1)}
+              >
                 ↓
               </button>
               <button type="button" onClick={() => setStages(stages.filter((_, i) => i !== index))}>
@@ -95,14 +130,30 @@ export function SettingsPanel({ ctx, settings }: Props) {
       </ol>
       <button
         type="button"
-        onClick={() => setStages([...stages, { id: `stage-${Date.now().toString(36)}`, name: t('settings_new_stage'), entry: '', exitChecklist: [], bantGate: false }])}
+        onClick={() =>
+          setStages([
+            ...stages,
+            {
+              id: `stage-${Date.now().toString(36)}`,
+              name: t('settings_new_stage'),
+              entry: '',
+              exitChecklist: [],
+              bantGate: false,
+            },
+          ])
+        }
       >
         {t('settings_add_stage')}
       </button>
       {removed.map((stage) => (
         <label key={stage.id} class="move-to">
           <span>{t('settings_move_deals_of', stage.name)}</span>
-          <select value={movesTo[stage.id] ?? ''} onChange={(e) => setMovesTo({ ...movesTo, [stage.id]: (e.currentTarget as HTMLSelectElement).value })}>
+          <select
+            value={movesTo[stage.id] ?? ''}
+            onChange={(e) =>
+              setMovesTo({ ...movesTo, [stage.id]: (e.currentTarget as HTMLSelectElement).value })
+            }
+          >
             <option value="">—</option>
             {stages.map((s) => (
               <option key={s.id} value={s.id}>
@@ -127,22 +178,60 @@ export function SettingsPanel({ ctx, settings }: Props) {
       <div class="cadence-settings">
         <label>
           <span>{t('settings_due_after')}</span>
-          <input type="number" min={1} max={60} value={settings.cadence.dueAfterDays} onChange={(e) => setCadence({ dueAfterDays: Number((e.currentTarget as HTMLInputElement).value) })} />
+          <input
+            type="number"
+            min={1}
+            max={60}
+            value={settings.cadence.dueAfterDays}
+            onChange={(e) =>
+              setCadence({ dueAfterDays: Number((e.currentTarget as HTMLInputElement).value) })
+            }
+          />
         </label>
         <label>
           <span>{t('settings_overdue_after')}</span>
-          <input type="number" min={1} max={90} value={settings.cadence.overdueAfterDays} onChange={(e) => setCadence({ overdueAfterDays: Number((e.currentTarget as HTMLInputElement).value) })} />
+          <input
+            type="number"
+            min={1}
+            max={90}
+            value={settings.cadence.overdueAfterDays}
+            onChange={(e) =>
+              setCadence({ overdueAfterDays: Number((e.currentTarget as HTMLInputElement).value) })
+            }
+          />
         </label>
         <label class="check">
-          <input type="checkbox" checked={settings.cadence.businessDays} onChange={(e) => setCadence({ businessDays: (e.currentTarget as HTMLInputElement).checked })} />
+          <input
+            type="checkbox"
+            checked={settings.cadence.businessDays}
+            onChange={(e) =>
+              setCadence({ businessDays: (e.currentTarget as HTMLInputElement).checked })
+            }
+          />
           {t('settings_business_days')}
         </label>
         <label class="check">
-          <input type="checkbox" checked={settings.notifications} onChange={(e) => void updateSettings(ctx, { notifications: (e.currentTarget as HTMLInputElement).checked })} />
+          <input
+            type="checkbox"
+            checked={settings.notifications}
+            onChange={(e) =>
+              void updateSettings(ctx, {
+                notifications: (e.currentTarget as HTMLInputElement).checked,
+              })
+            }
+          />
           {t('settings_notifications')}
         </label>
         <label class="check">
-          <input type="checkbox" checked={settings.linkedinAutoLink === true} onChange={(e) => void updateSettings(ctx, { linkedinAutoLink: (e.currentTarget as HTMLInputElement).checked })} />
+          <input
+            type="checkbox"
+            checked={settings.linkedinAutoLink === true}
+            onChange={(e) =>
+              void updateSettings(ctx, {
+                linkedinAutoLink: (e.currentTarget as HTMLInputElement).checked,
+              })
+            }
+          />
           {t('settings_linkedin_autolink')}
         </label>
       </div>
@@ -151,7 +240,14 @@ export function SettingsPanel({ ctx, settings }: Props) {
       <div class="cadence-settings">
         <label>
           <span>{t('settings_language')}</span>
-          <select value={settings.language} onChange={(e) => setDisplay({ language: (e.currentTarget as HTMLSelectElement).value as Settings['language'] })}>
+          <select
+            value={settings.language}
+            onChange={(e) =>
+              setDisplay({
+                language: (e.currentTarget as HTMLSelectElement).value as Settings['language'],
+              })
+            }
+          >
             <option value="auto">{t('settings_language_auto')}</option>
             {Object.entries(LANGUAGE_NAMES).map(([code, name]) => (
               <option key={code} value={code} lang={code}>
@@ -162,7 +258,14 @@ export function SettingsPanel({ ctx, settings }: Props) {
         </label>
         <label>
           <span>{t('settings_theme')}</span>
-          <select value={settings.theme} onChange={(e) => setDisplay({ theme: (e.currentTarget as HTMLSelectElement).value as Settings['theme'] })}>
+          <select
+            value={settings.theme}
+            onChange={(e) =>
+              setDisplay({
+                theme: (e.currentTarget as HTMLSelectElement).value as Settings['theme'],
+              })
+            }
+          >
             {THEMES.map((theme) => (
               <option key={theme} value={theme}>
                 {t(`settings_theme_${theme}`)}

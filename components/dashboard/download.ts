@@ -1,5 +1,9 @@
 /** Saves a file the way a browser download does: nothing leaves the machine. */
-export function download(name: string, content: Blob | string, type = 'application/octet-stream'): void {
+export function download(
+  name: string,
+  content: Blob | string,
+  type = 'application/octet-stream',
+): void {
   const blob = typeof content === 'string' ? new Blob([content], { type }) : content;
   const url = URL.createObjectURL(blob);
   const anchor = document.createElement('a');

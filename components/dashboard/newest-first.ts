@@ -6,5 +6,7 @@ import type { Deal } from '../../storage/schemas';
  * Sorting what an index query returned keeps the dashboard's order without a cursor.
  */
 export function newestFirst(deals: readonly Deal[]): Deal[] {
-  return [...deals].sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  return [...deals].sort(
+    (a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
+  );
 }

@@ -23,7 +23,12 @@ function once<T>(make: () => T): () => T {
   return () => (made ??= { value: make() }).value;
 }
 
-export function pipelineView(open: Deal[], history: StageChange[], settings: Settings, now: number): PipelineView {
+export function pipelineView(
+  open: Deal[],
+  history: StageChange[],
+  settings: Settings,
+  now: number,
+): PipelineView {
   const cadences = new Map<string, Cadence>();
   return {
     open,
@@ -34,6 +39,8 @@ export function pipelineView(open: Deal[], history: StageChange[], settings: Set
       if (!cadence) cadences.set(deal.id, (cadence = cadenceOf(deal, settings.cadence, now)));
       return cadence;
     },
-    stagnant: once(() => new Set(stagnantDeals(open, history, settings.stages, now).map((s) => s.dealId))),
+    stagnant: once(
+      () => new Set(stagnantDeals(open, history, settings.stages, now).map((s) => s.dealId)),
+    ),
   };
 }

@@ -6,7 +6,10 @@ import { useEffect, useState } from 'preact/hooks';
  * anywhere else in the extension. undefined until the first result. A null query waits:
  * a page can hold back a large read until what it shows first has been drawn.
  */
-export function useLiveQuery<T>(query: (() => Promise<T>) | null, deps: unknown[] = []): T | undefined {
+export function useLiveQuery<T>(
+  query: (() => Promise<T>) | null,
+  deps: unknown[] = [],
+): T | undefined {
   const [value, setValue] = useState<T | undefined>(undefined);
   useEffect(() => {
     if (!query) return;

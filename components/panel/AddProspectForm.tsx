@@ -22,7 +22,12 @@ interface Props {
 
 /** A LinkedIn profile as a prospect: prefilled, editable, merged with the same person if known. */
 export function AddProspectForm({ prefill, onAdded }: Props) {
-  const [fields, setFields] = useState({ name: prefill.name, headline: prefill.headline, company: prefill.company, location: prefill.location });
+  const [fields, setFields] = useState({
+    name: prefill.name,
+    headline: prefill.headline,
+    company: prefill.company,
+    location: prefill.location,
+  });
   const [notes, setNotes] = useState('');
   const [same, setSame] = useState<{ contact: Contact; deals: Deal[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -30,20 +35,36 @@ export function AddProspectForm({ prefill, onAdded }: Props) {
   useEffect(() => {
     let current = true;
     const timer = setTimeout(async () => {
-      const found = await request({ type: 'contact.same', name: fields.name, company: fields.company, linkedinUrl: prefill.profileUrl, linkedinMemberId: prefill.memberId });
+      const found = await request({
+        type: 'contact.same',
+        name: fields.name,
+        company: fields.company,
+        linkedinUrl: prefill.profileUrl,
+        linkedinMemberId: prefill.memberId,
+      });
       if (current) setSame(found);
     }, 150);
     return () => {
       current = false;
       clearTimeout(timer);
     };
-  }, [fields.name, fields.company]);
+  }, [fields.name, fields.company, prefill.profileUrl, prefill.memberId]);
 
   const save = async (mergeInto: string | null) => {
     setError(null);
     try {
-      const contact = { ...fields, email: null, linkedinUrl: prefill.profileUrl, linkedinMemberId: prefill.memberId };
-      onAdded(await request({ type: 'prospect.add', input: { contact, slug: (prefill.slug ?? prefill.memberId)!, mergeInto, notes } }));
+      const contact = {
+        ...fields,
+        email: null,
+        linkedinUrl: prefill.profileUrl,
+        linkedinMemberId: prefill.memberId,
+      };
+      onAdded(
+        await request({
+          type: 'prospect.add',
+          input: { contact, slug: (prefill.slug ?? prefill.memberId)!, mergeInto, notes },
+        }),
+      );
     } catch (e) {
       setError(e instanceof RequestError ? e.message : String(e));
     }
@@ -52,12 +73,23 @@ export function AddProspectForm({ prefill, onAdded }: Props) {
   const input = (key: keyof typeof fields, label: string) => (
     <label class="tl-field">
       <span>{label}</span>
-      <input type="text" value={fields[key]} maxLength={500} onInput={(e) => setFields({ ...fields, [key]: (e.currentTarget as HTMLInputElement).value })} />
+      <input
+        type="text"
+        value={fields[key]}
+        maxLength={500}
+        onInput={(e) =>
+          setFields({ ...fields, [key]: (e.currentTarget as HTMLInputElement).value })
+        }
+      />
     </label>
   );
 
   return (
-    <form class="tl-form tl-create" aria-label={t('add_prospect')} onSubmit={(e) => (e.preventDefault(), void save(null))}>
+    <form
+      class="tl-form tl-create"
+      aria-label={t('add_prospect')}
+      onSubmit={(e) => (e.preventDefault(), void save(null))}
+    >
       {input('name', t('contact_name'))}
       {input('headline', t('contact_headline'))}
       {input('company', t('contact_company'))}
@@ -68,7 +100,12 @@ export function AddProspectForm({ prefill, onAdded }: Props) {
       </label>
       <label class="tl-field">
         <span>{t('deal_notes')}</span>
-        <textarea value={notes} maxLength={50_000} placeholder={t('deal_notes_placeholder')} onInput={(e) => setNotes((e.currentTarget as HTMLTextAreaElement).value)} />
+        <textarea
+          value={notes}
+          maxLength={50_000}
+          placeholder={t('deal_notes_placeholder')}
+          onInput={(e) => setNotes((e.currentTarget as HTMLTextAreaElement).value)}
+        />
       </label>
       {same ? (
         <div class="tl-warning" role="alert">

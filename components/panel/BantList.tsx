@@ -22,7 +22,9 @@ export function BantList({ deal, onChange }: Props) {
               <select
                 value={item.state}
                 aria-label={t(`bant_${key}`)}
-                onChange={(e) => onChange(key, (e.currentTarget as HTMLSelectElement).value as BantState)}
+                onChange={(e) =>
+                  onChange(key, (e.currentTarget as HTMLSelectElement).value as BantState)
+                }
               >
                 {BANT_STATES.map((state) => (
                   <option value={state} key={state}>
@@ -39,7 +41,9 @@ export function BantList({ deal, onChange }: Props) {
               aria-label={`${t(`bant_${key}`)}: ${t('bant_note_placeholder')}`}
               value={item.note}
               maxLength={2000}
-              onChange={(e) => onChange(key, item.state, (e.currentTarget as HTMLInputElement).value)}
+              onChange={(e) =>
+                onChange(key, item.state, (e.currentTarget as HTMLInputElement).value)
+              }
             />
           </div>
         );

@@ -28,11 +28,20 @@ export function CreateDealForm({ prefill, link, onCreated, onCancel }: Props) {
 
   const save = async () => {
     setError(null);
-    const contact = name.trim() || email.trim() ? [{ ...prefill.contact, name: name.trim(), email: email.trim() || null }] : [];
+    const contact =
+      name.trim() || email.trim()
+        ? [{ ...prefill.contact, name: name.trim(), email: email.trim() || null }]
+        : [];
     try {
       const view = await request({
         type: 'deal.create',
-        input: { title, company, value: value ? Number(value) : 0, newContacts: contact, links: [link] },
+        input: {
+          title,
+          company,
+          value: value ? Number(value) : 0,
+          newContacts: contact,
+          links: [link],
+        },
       });
       onCreated(view);
     } catch (e) {
@@ -47,14 +56,26 @@ export function CreateDealForm({ prefill, link, onCreated, onCancel }: Props) {
     </label>
   );
   const text = (value: string, set: (v: string) => void, extra: Record<string, unknown> = {}) => (
-    <input type="text" value={value} onInput={(e) => set((e.currentTarget as HTMLInputElement).value)} {...extra} />
+    <input
+      type="text"
+      value={value}
+      onInput={(e) => set((e.currentTarget as HTMLInputElement).value)}
+      {...extra}
+    />
   );
 
   return (
-    <form class="tl-form tl-create" aria-label={t('create_deal')} onSubmit={(e) => (e.preventDefault(), void save())}>
+    <form
+      class="tl-form tl-create"
+      aria-label={t('create_deal')}
+      onSubmit={(e) => (e.preventDefault(), void save())}
+    >
       {field(t('deal_title'), text(title, setTitle, { required: true, maxLength: 500 }))}
       {field(t('deal_company'), text(company, setCompany, { maxLength: 300 }))}
-      {field(t('deal_value'), text(value, setValue, { inputMode: 'decimal', pattern: '[0-9]*([.][0-9]+)?' }))}
+      {field(
+        t('deal_value'),
+        text(value, setValue, { inputMode: 'decimal', pattern: '[0-9]*([.][0-9]+)?' }),
+      )}
       {field(t('contact_name'), text(name, setName, { maxLength: 300 }))}
       {field(t('contact_email'), text(email, setEmail, { type: 'email', maxLength: 320 }))}
       <div class="tl-row">

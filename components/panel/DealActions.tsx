@@ -4,7 +4,10 @@ import type { Request } from '../../messaging/requests';
 import type { Deal } from '../../storage/schemas';
 import { t } from '../../i18n/i18n';
 
-type ActionRequest = Extract<Request, { type: 'deal.snooze' | 'deal.close' | 'deal.reopen' | 'touch.record' }>;
+type ActionRequest = Extract<
+  Request,
+  { type: 'deal.snooze' | 'deal.close' | 'deal.reopen' | 'touch.record' }
+>;
 
 interface Props {
   deal: Deal;
@@ -32,7 +35,10 @@ export function DealActions({ deal, send, now }: Props) {
 
   const logTouch = async () => {
     const kind = MANUAL_TOUCHES.find((m) => m.channel === channel)!;
-    await send({ type: 'touch.record', input: { dealId: deal.id, channel, direction: kind.direction, at: Date.now(), note } });
+    await send({
+      type: 'touch.record',
+      input: { dealId: deal.id, channel, direction: kind.direction, at: Date.now(), note },
+    });
     setNote('');
     setOpen(null);
   };
@@ -46,11 +52,19 @@ export function DealActions({ deal, send, now }: Props) {
   return (
     <div class="tl-actions">
       <div class="tl-row">
-        <button type="button" aria-expanded={open === 'log'} onClick={() => setOpen(open === 'log' ? null : 'log')}>
+        <button
+          type="button"
+          aria-expanded={open === 'log'}
+          onClick={() => setOpen(open === 'log' ? null : 'log')}
+        >
           {t('log_touch')}
         </button>
         {deal.status === 'open' ? (
-          <button type="button" aria-expanded={open === 'close'} onClick={() => setOpen(open === 'close' ? null : 'close')}>
+          <button
+            type="button"
+            aria-expanded={open === 'close'}
+            onClick={() => setOpen(open === 'close' ? null : 'close')}
+          >
             {t('close_deal')}
           </button>
         ) : (
@@ -64,7 +78,10 @@ export function DealActions({ deal, send, now }: Props) {
         <form class="tl-form" onSubmit={(e) => (e.preventDefault(), void logTouch())}>
           <label class="tl-field">
             <span>{t('touch_channel')}</span>
-            <select value={channel} onChange={(e) => setChannel((e.currentTarget as HTMLSelectElement).value as Channel)}>
+            <select
+              value={channel}
+              onChange={(e) => setChannel((e.currentTarget as HTMLSelectElement).value as Channel)}
+            >
               {MANUAL_TOUCHES.map((m) => (
                 <option value={m.channel} key={m.channel}>
                   {t(`channel_${m.channel}`)}
@@ -74,7 +91,11 @@ export function DealActions({ deal, send, now }: Props) {
           </label>
           <label class="tl-field">
             <span>{t('touch_note')}</span>
-            <textarea value={note} maxLength={10_000} onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)} />
+            <textarea
+              value={note}
+              maxLength={10_000}
+              onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)}
+            />
           </label>
           <button type="submit">{t('log_touch_save')}</button>
         </form>
@@ -84,7 +105,12 @@ export function DealActions({ deal, send, now }: Props) {
         <form class="tl-form" onSubmit={(e) => (e.preventDefault(), void closeDeal())}>
           <label class="tl-field">
             <span>{t('close_outcome')}</span>
-            <select value={outcome} onChange={(e) => setOutcome((e.currentTarget as HTMLSelectElement).value as ClosedStatus)}>
+            <select
+              value={outcome}
+              onChange={(e) =>
+                setOutcome((e.currentTarget as HTMLSelectElement).value as ClosedStatus)
+              }
+            >
               {(['won', 'lost', 'disqualified'] as const).map((status) => (
                 <option value={status} key={status}>
                   {t(`status_${status}`)}
@@ -94,7 +120,12 @@ export function DealActions({ deal, send, now }: Props) {
           </label>
           <label class="tl-field">
             <span>{t('close_reason')}</span>
-            <input type="text" value={reason} maxLength={2000} onInput={(e) => setReason((e.currentTarget as HTMLInputElement).value)} />
+            <input
+              type="text"
+              value={reason}
+              maxLength={2000}
+              onInput={(e) => setReason((e.currentTarget as HTMLInputElement).value)}
+            />
           </label>
           <button type="submit">{t('close_deal_save')}</button>
         </form>
@@ -104,18 +135,27 @@ export function DealActions({ deal, send, now }: Props) {
         <div class="tl-row tl-snooze" role="group" aria-label={t('snooze')}>
           <span>{t('snooze')}</span>
           {SNOOZE_DAYS.map((days) => (
-            <button type="button" key={days} onClick={() => void send({ type: 'deal.snooze', dealId: deal.id, until: now + days * DAY })}>
+            <button
+              type="button"
+              key={days}
+              onClick={() =>
+                void send({ type: 'deal.snooze', dealId: deal.id, until: now + days * DAY })
+              }
+            >
               {t('snooze_days', String(days))}
             </button>
           ))}
           {deal.snoozedUntil !== null && deal.snoozedUntil > now && (
-            <button type="button" class="tl-secondary" onClick={() => void send({ type: 'deal.snooze', dealId: deal.id, until: null })}>
+            <button
+              type="button"
+              class="tl-secondary"
+              onClick={() => void send({ type: 'deal.snooze', dealId: deal.id, until: null })}
+            >
               {t('snooze_clear')}
             </button>
           )}
         </div>
       )}
-
     </div>
   );
 }

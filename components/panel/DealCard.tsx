@@ -19,7 +19,20 @@ interface Props {
   now?: number;
 }
 
-type ViewRequest = Extract<Request, { type: 'stage.move' | 'bant.set' | 'exit.tick' | 'deal.snooze' | 'deal.close' | 'deal.reopen' | 'touch.record' | 'deal.update' }>;
+type ViewRequest = Extract<
+  Request,
+  {
+    type:
+      | 'stage.move'
+      | 'bant.set'
+      | 'exit.tick'
+      | 'deal.snooze'
+      | 'deal.close'
+      | 'deal.reopen'
+      | 'touch.record'
+      | 'deal.update';
+  }
+>;
 
 /** A linked deal at a glance, with everything a rep changes from the inbox. */
 export function DealCard({ view, linkKey, onView, followUpsUnknown, now = Date.now() }: Props) {
@@ -49,7 +62,10 @@ export function DealCard({ view, linkKey, onView, followUpsUnknown, now = Date.n
   };
 
   const setBant = (key: BantKey, state: BantState, note?: string) =>
-    void send({ type: 'bant.set', input: { dealId: deal.id, key, state, ...(note === undefined ? {} : { note }) } });
+    void send({
+      type: 'bant.set',
+      input: { dealId: deal.id, key, state, ...(note === undefined ? {} : { note }) },
+    });
 
   const cadenceText =
     view.cadence.state === 'snoozed' && deal.snoozedUntil
@@ -73,7 +89,10 @@ export function DealCard({ view, linkKey, onView, followUpsUnknown, now = Date.n
       {deal.status === 'open' ? (
         <label class="tl-field">
           <span>{t('deal_stage')}</span>
-          <select value={pendingStage ?? deal.stageId} onChange={(e) => moveStage((e.currentTarget as HTMLSelectElement).value)}>
+          <select
+            value={pendingStage ?? deal.stageId}
+            onChange={(e) => moveStage((e.currentTarget as HTMLSelectElement).value)}
+          >
             {view.stages.map((stage) => (
               <option value={stage.id} key={stage.id}>
                 {stage.name}
@@ -110,7 +129,10 @@ export function DealCard({ view, linkKey, onView, followUpsUnknown, now = Date.n
           {deal.lastTouchAt === null ? (
             t('last_touch_never')
           ) : (
-            <time dateTime={new Date(deal.lastTouchAt).toISOString()} title={exactTime(deal.lastTouchAt)}>
+            <time
+              dateTime={new Date(deal.lastTouchAt).toISOString()}
+              title={exactTime(deal.lastTouchAt)}
+            >
               {t('last_touch_ago', relativeTime(deal.lastTouchAt, now))}
             </time>
           )}
@@ -123,7 +145,12 @@ export function DealCard({ view, linkKey, onView, followUpsUnknown, now = Date.n
           <legend>{t('exit_checklist')}</legend>
           {view.uncheckedExit.map((item) => (
             <label key={item.id} class="tl-check">
-              <input type="checkbox" onChange={() => void send({ type: 'exit.tick', dealId: deal.id, itemId: item.id, checked: true })} />
+              <input
+                type="checkbox"
+                onChange={() =>
+                  void send({ type: 'exit.tick', dealId: deal.id, itemId: item.id, checked: true })
+                }
+              />
               <span>{item.text}</span>
             </label>
           ))}
@@ -138,7 +165,14 @@ export function DealCard({ view, linkKey, onView, followUpsUnknown, now = Date.n
           <button
             type="button"
             onClick={() =>
-              void send({ type: 'deal.close', input: { dealId: deal.id, status: 'disqualified' as ClosedStatus, reason: view.missing.map((k) => t(`bant_${k}`)).join(', ') } })
+              void send({
+                type: 'deal.close',
+                input: {
+                  dealId: deal.id,
+                  status: 'disqualified' as ClosedStatus,
+                  reason: view.missing.map((k) => t(`bant_${k}`)).join(', '),
+                },
+              })
             }
           >
             {t('disqualify')}
@@ -153,13 +187,25 @@ export function DealCard({ view, linkKey, onView, followUpsUnknown, now = Date.n
           value={deal.notes}
           maxLength={50_000}
           placeholder={t('deal_notes_placeholder')}
-          onChange={(e) => void send({ type: 'deal.update', input: { id: deal.id, patch: { notes: (e.currentTarget as HTMLTextAreaElement).value } } })}
+          onChange={(e) =>
+            void send({
+              type: 'deal.update',
+              input: {
+                id: deal.id,
+                patch: { notes: (e.currentTarget as HTMLTextAreaElement).value },
+              },
+            })
+          }
         />
       </label>
 
       <DealActions deal={deal} send={send} now={now} />
       <div class="tl-row tl-links">
-        <button type="button" class="tl-link" onClick={() => void request({ type: 'dashboard.open', dealId: deal.id })}>
+        <button
+          type="button"
+          class="tl-link"
+          onClick={() => void request({ type: 'dashboard.open', dealId: deal.id })}
+        >
           {t('open_dashboard')}
         </button>
         <button

@@ -48,7 +48,12 @@ export function LinkToDeal({ link, suggestions, onLinked }: Props) {
     <div class="tl-link-to">
       <label class="tl-field">
         <span>{t('link_search')}</span>
-        <input type="search" value={query} placeholder={t('link_search_placeholder')} onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)} />
+        <input
+          type="search"
+          value={query}
+          placeholder={t('link_search_placeholder')}
+          onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
+        />
       </label>
       {results === null && suggestions.length > 0 && <p class="tl-hint">{t('suggested_deals')}</p>}
       {shown.length > 0 ? (
@@ -59,7 +64,11 @@ export function LinkToDeal({ link, suggestions, onLinked }: Props) {
                 {deal.title}
                 {deal.company && <small> · {deal.company}</small>}
               </span>
-              <button type="button" onClick={() => void linkTo(deal)} aria-label={t('link_to_named', deal.title)}>
+              <button
+                type="button"
+                onClick={() => void linkTo(deal)}
+                aria-label={t('link_to_named', deal.title)}
+              >
                 {t('link')}
               </button>
             </li>

@@ -14,7 +14,13 @@ interface Props {
 /** The panel's landmark and its collapse tab. Same frame on Gmail and LinkedIn. */
 export function PanelFrame({ collapsed, theme, onToggle, children }: Props) {
   return (
-    <aside role="complementary" aria-label="Threadline" class={collapsed ? 'tl-panel tl-collapsed' : 'tl-panel'} data-theme={theme} lang={uiLanguage()}>
+    <aside
+      role="complementary"
+      aria-label="Threadline"
+      class={collapsed ? 'tl-panel tl-collapsed' : 'tl-panel'}
+      data-theme={theme}
+      lang={uiLanguage()}
+    >
       <button
         type="button"
         class="tl-tab"

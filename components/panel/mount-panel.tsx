@@ -37,7 +37,15 @@ export interface MountPanelOptions {
 // The frame stays mounted while no content is shown, so whether the rep folded the panel is
 // already known when the next thread shows: it does not open first and fold a moment later
 // (nor, docked in Gmail, narrow the mail and widen it again).
-function Frame({ content, theme, placement }: { content: VNode | null; theme: PanelTheme; placement: PanelPlacement | null }) {
+function Frame({
+  content,
+  theme,
+  placement,
+}: {
+  content: VNode | null;
+  theme: PanelTheme;
+  placement: PanelPlacement | null;
+}) {
   const [collapsed, setCollapsed] = usePanelCollapsed();
   togglePanel = () => setCollapsed(!collapsed);
   const state: PanelPlacementState = content ? (collapsed ? 'folded' : 'open') : 'hidden';
@@ -60,7 +68,10 @@ function Frame({ content, theme, placement }: { content: VNode | null; theme: Pa
  * The rep's language is in place before anything renders, and a change of language or theme
  * made in the dashboard redraws the open panel.
  */
-export async function mountPanel(ctx: ContentScriptContext, options: MountPanelOptions): Promise<{ show(content: VNode | null): void }> {
+export async function mountPanel(
+  ctx: ContentScriptContext,
+  options: MountPanelOptions,
+): Promise<{ show(content: VNode | null): void }> {
   let prefs: DisplayPrefs = { language: 'auto', theme: 'auto' };
   try {
     prefs = (await syncDisplayPrefs()).prefs;
@@ -115,7 +126,11 @@ export async function mountPanel(ctx: ContentScriptContext, options: MountPanelO
   // A copy of the content so that its components render again (in the new language) while
   // keeping their state; Preact skips a subtree whose element is the very same object.
   const draw = () => {
-    if (container) render(<Frame content={current && cloneElement(current)} theme={theme()} placement={placement} />, container);
+    if (container)
+      render(
+        <Frame content={current && cloneElement(current)} theme={theme()} placement={placement} />,
+        container,
+      );
     rereadHostTheme();
   };
 
@@ -127,7 +142,11 @@ export async function mountPanel(ctx: ContentScriptContext, options: MountPanelO
   // trusted, changes nothing either.
   let armed: EventTarget | null = null;
   const onlyTheRep = (event: Event) => {
-    if (event.type === 'submit' ? !(event as SubmitEvent).submitter?.contains(armed as Node | null) : !event.isTrusted) {
+    if (
+      event.type === 'submit'
+        ? !(event as SubmitEvent).submitter?.contains(armed as Node | null)
+        : !event.isTrusted
+    ) {
       event.preventDefault();
       event.stopImmediatePropagation();
     } else if (event.type === 'click') {
@@ -135,7 +154,8 @@ export async function mountPanel(ctx: ContentScriptContext, options: MountPanelO
       setTimeout(() => (armed = null));
     }
   };
-  for (const type of ['click', 'keydown', 'input', 'change', 'submit']) ui.shadow.addEventListener(type, onlyTheRep, true);
+  for (const type of ['click', 'keydown', 'input', 'change', 'submit'])
+    ui.shadow.addEventListener(type, onlyTheRep, true);
 
   hostTheme = options.readHostTheme(document, ui.shadowHost);
   ui.mount();

@@ -26,21 +26,26 @@ function remember(key: string, state: LinkedDeal): LinkedDeal {
  * the pipeline changes anywhere. `setView` shows an action's result at once.
  */
 export function useDealForKey(key: string | null) {
-  const [state, setState] = useState<LinkedDeal>(() => (key && lastKnown.get(key)) || { status: 'loading' });
+  const [state, setState] = useState<LinkedDeal>(
+    () => (key && lastKnown.get(key)) || { status: 'loading' },
+  );
   const load = useCallback(async () => {
     if (!key) return;
     try {
       const view = await request({ type: 'deal.forKey', key });
       setState(remember(key, view ? { status: 'linked', view } : { status: 'unlinked' }));
     } catch (error) {
-      setState({ status: 'error', message: error instanceof RequestError ? error.message : String(error) });
+      setState({
+        status: 'error',
+        message: error instanceof RequestError ? error.message : String(error),
+      });
     }
   }, [key]);
   useEffect(() => {
     setState((key && lastKnown.get(key)) || { status: 'loading' });
     void load();
     return subscribeToChanges(() => void load());
-  }, [load]);
+  }, [key, load]);
   const setView = useCallback(
     (view: DealView | null) => {
       const next: LinkedDeal = view ? { status: 'linked', view } : { status: 'unlinked' };

@@ -16,8 +16,11 @@ export function usePanelCollapsed(): [boolean, (collapsed: boolean) => void] {
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
-  return [collapsed, (next) => {
-    setCollapsed(next);
-    void browser.storage.local.set({ [KEY]: next });
-  }];
+  return [
+    collapsed,
+    (next) => {
+      setCollapsed(next);
+      void browser.storage.local.set({ [KEY]: next });
+    },
+  ];
 }

@@ -20,10 +20,13 @@ const ACCOUNT = 'rep@example.com';
 
 /** A small deterministic random source, so every run seeds the same pipeline. */
 function random(seed: number) {
-  return () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+  return () => (seed = (seed * 48271) % 2147483647) / 2147483647;
 }
 
-async function seed(dealCount: number, touchCount: number): Promise<{ keys: string[]; dealIds: string[] }> {
+async function seed(
+  dealCount: number,
+  touchCount: number,
+): Promise<{ keys: string[]; dealIds: string[] }> {
   await ctx.db.delete();
   await ctx.db.open();
   const settings = await getSettings(ctx);
@@ -49,10 +52,18 @@ async function seed(dealCount: number, touchCount: number): Promise<{ keys: stri
       now: created,
     });
     const open = rand() < 1 / 3;
-    const lastTouch = open ? now - Math.floor(rand() * 21 * DAY) : created + Math.floor(rand() * (now - created));
+    const lastTouch = open
+      ? now - Math.floor(rand() * 21 * DAY)
+      : created + Math.floor(rand() * (now - created));
     const status = open ? 'open' : rand() < 0.4 ? 'won' : rand() < 0.8 ? 'lost' : 'disqualified';
-    deals.push({ ...deal, status, lastTouchAt: lastTouch, lastMovementAt: Math.max(lastTouch, created), touchCount: touchCount / dealCount });
-    const externalId = `thread-f:179000000${String(i).padStart(10, "0")}`;
+    deals.push({
+      ...deal,
+      status,
+      lastTouchAt: lastTouch,
+      lastMovementAt: Math.max(lastTouch, created),
+      touchCount: touchCount / dealCount,
+    });
+    const externalId = `thread-f:179000000${String(i).padStart(10, '0')}`;
     links.push({
       key: linkKey({ kind: 'gmail-thread', account: ACCOUNT, externalId }),
       kind: 'gmail-thread',
@@ -66,7 +77,9 @@ async function seed(dealCount: number, touchCount: number): Promise<{ keys: stri
   }
   await ctx.db.deals.bulkAdd(deals as never);
   await ctx.db.links.bulkAdd(links);
-  await ctx.db.stageHistory.bulkAdd(deals.map((d) => ({ dealId: d.id, from: null, to: d.stageId, at: d.createdAt })));
+  await ctx.db.stageHistory.bulkAdd(
+    deals.map((d) => ({ dealId: d.id, from: null, to: d.stageId, at: d.createdAt })),
+  );
   const batch: Touch[] = [];
   for (let i = 0; i < touchCount; i++) {
     const dealId = `deal-${i % dealCount}`;
@@ -86,7 +99,11 @@ async function seed(dealCount: number, touchCount: number): Promise<{ keys: stri
   return { keys: links.map((l) => l.key), dealIds: deals.map((d) => d.id) };
 }
 
-async function time(runs: number, operation: (i: number) => Promise<unknown>, warmUps = 3): Promise<number[]> {
+async function time(
+  runs: number,
+  operation: (i: number) => Promise<unknown>,
+  warmUps = 3,
+): Promise<number[]> {
   // A few untimed runs first, so caches and the JIT are as warm as in daily use.
   for (let i = 0; i < warmUps; i++) await operation(-1 - i);
   const samples: number[] = [];
@@ -114,7 +131,10 @@ const bench = {
       checkBackup(text);
       return performance.now() - start;
     }
-    if (step === 'import-empty') await ctx.db.transaction('rw', ctx.db.tables, () => Promise.all(ctx.db.tables.map((table) => table.clear())));
+    if (step === 'import-empty')
+      await ctx.db.transaction('rw', ctx.db.tables, () =>
+        Promise.all(ctx.db.tables.map((table) => table.clear())),
+      );
     const start = performance.now();
     if (step === 'export') backupForProfiling = await exportBackup(ctx);
     else await importBackup(ctx, backupForProfiling!);
@@ -128,11 +148,16 @@ const bench = {
     const pick = random(7);
     const results: Record<string, number[]> = {};
     results['due scan'] = await time(30, () => scanDue(ctx));
-    results['link lookup by thread id'] = await time(200, () => findLink(ctx, keys[Math.floor(pick() * keys.length)]!));
+    results['link lookup by thread id'] = await time(200, () =>
+      findLink(ctx, keys[Math.floor(pick() * keys.length)]!),
+    );
     // The board, the queue and the metrics read through storage/queries.ts, which keeps a
     // read until its tables change: "first read" rows drop that cache before every run,
     // the others time a read again with nothing changed in between.
-    const boardData = async () => ({ settings: await readSettings(ctx), open: await openDeals(ctx) });
+    const boardData = async () => ({
+      settings: await readSettings(ctx),
+      open: await openDeals(ctx),
+    });
     const followUpQueue = async () => {
       const { settings, open } = await boardData();
       const now = Date.now();
@@ -142,20 +167,40 @@ const bench = {
       const [settings, facts] = await Promise.all([readSettings(ctx), metricsFacts(ctx)]);
       return pipelineMetrics(facts.deals, facts.history, settings.stages, Date.now());
     };
-    const first = (operation: () => Promise<unknown>) => () => (forgetCachedReads(ctx), operation());
+    const first = (operation: () => Promise<unknown>) => () => (
+      forgetCachedReads(ctx),
+      operation()
+    );
     results['board data load (first read)'] = await time(10, first(boardData));
     results['board data load'] = await time(10, boardData);
-    results['follow-up queue (cadence of every open deal), first read'] = await time(10, first(followUpQueue));
+    results['follow-up queue (cadence of every open deal), first read'] = await time(
+      10,
+      first(followUpQueue),
+    );
     results['follow-up queue (cadence of every open deal)'] = await time(10, followUpQueue);
     results['metrics (all deals and stage history), first read'] = await time(5, first(metrics));
     results['metrics (all deals and stage history)'] = await time(5, metrics);
     let backup: Blob | null = null;
-    results['full backup export'] = await time(1, async () => (backup = await exportBackup(ctx)), 0);
+    results['full backup export'] = await time(
+      1,
+      async () => (backup = await exportBackup(ctx)),
+      0,
+    );
     // A restore rewrites only records that differ, so restoring onto the database the
     // backup came from and onto an empty one (a new browser) are timed apart.
-    results['full backup import (checked, then written) over the same data'] = await time(1, () => importBackup(ctx, backup!), 0);
-    await ctx.db.transaction('rw', ctx.db.tables, () => Promise.all(ctx.db.tables.map((table) => table.clear())));
-    results['full backup import (checked, then written) into an empty database'] = await time(1, () => importBackup(ctx, backup!), 0);
+    results['full backup import (checked, then written) over the same data'] = await time(
+      1,
+      () => importBackup(ctx, backup!),
+      0,
+    );
+    await ctx.db.transaction('rw', ctx.db.tables, () =>
+      Promise.all(ctx.db.tables.map((table) => table.clear())),
+    );
+    results['full backup import (checked, then written) into an empty database'] = await time(
+      1,
+      () => importBackup(ctx, backup!),
+      0,
+    );
     // As after seeding: let the database settle after the 120,000 records just written (a
     // rep does not log a touch in the second a restore ends).
     await new Promise((resolve) => setTimeout(resolve, 2_000));
@@ -194,7 +239,12 @@ const bench = {
       deal.lastMovementAt = Math.min(deal.lastMovementAt, Date.now() - 6 * DAY);
     });
     const count = await ctx.db.deals.count();
-    return { [`due scan, worst case: all ${count.toLocaleString('en')} open and stale`]: await time(20, () => scanDue(ctx)) };
+    return {
+      [`due scan, worst case: all ${count.toLocaleString('en')} open and stale`]: await time(
+        20,
+        () => scanDue(ctx),
+      ),
+    };
   },
 };
 

@@ -12,7 +12,11 @@ import { SettingsPanel } from '../../components/dashboard/SettingsPanel';
 import { DealTable } from '../../components/DealTable';
 import { t } from '../../i18n/i18n';
 import { useLiveQuery } from '../../components/hooks/use-live-query';
-import { applyPageLanguage, applyPageTheme, usePageDisplay } from '../../components/hooks/use-page-display';
+import {
+  applyPageLanguage,
+  applyPageTheme,
+  usePageDisplay,
+} from '../../components/hooks/use-page-display';
 import { DATABASE_NAME, ThreadlineDB, storeContext } from '../../storage/db';
 import { readSettings } from '../../storage/settings';
 import './style.css';
@@ -56,21 +60,18 @@ function useRoute(): Route {
 }
 
 function DealDetailFor({ id }: { id: string | null }) {
-  const data = useLiveQuery(
-    async () => {
-      const deal = id === null ? undefined : await ctx.db.deals.get(id);
-      if (!deal) return null;
-      return {
-        deal,
-        contacts: (await ctx.db.contacts.bulkGet(deal.contactIds)).filter((c) => c !== undefined),
-        links: await ctx.db.links.where('dealId').equals(deal.id).toArray(),
-        touches: await ctx.db.touches.where('dealId').equals(deal.id).toArray(),
-        history: await ctx.db.stageHistory.where('dealId').equals(deal.id).toArray(),
-        settings: await readSettings(ctx),
-      };
-    },
-    [id],
-  );
+  const data = useLiveQuery(async () => {
+    const deal = id === null ? undefined : await ctx.db.deals.get(id);
+    if (!deal) return null;
+    return {
+      deal,
+      contacts: (await ctx.db.contacts.bulkGet(deal.contactIds)).filter((c) => c !== undefined),
+      links: await ctx.db.links.where('dealId').equals(deal.id).toArray(),
+      touches: await ctx.db.touches.where('dealId').equals(deal.id).toArray(),
+      history: await ctx.db.stageHistory.where('dealId').equals(deal.id).toArray(),
+      settings: await readSettings(ctx),
+    };
+  }, [id]);
   if (data === undefined) return <p aria-busy="true">…</p>;
   if (data === null) return <p class="hint">{t('detail_not_found')}</p>;
   return <DealDetail ctx={ctx} {...data} />;
@@ -86,10 +87,15 @@ function Dashboard() {
     document.title = t('extName');
   });
   // Derived once per load (and again when the data changes), not on every render.
-  const view = useMemo(() => data && pipelineView(data.open, data.history, data.settings, data.now), [data]);
+  const view = useMemo(
+    () => data && pipelineView(data.open, data.history, data.settings, data.now),
+    [data],
+  );
   const wantsAll = 'view' in route && (route.view === 'metrics' || route.view === 'deals');
   const deals = useLiveQuery(wantsAll ? loadAllDeals : null, [wantsAll]);
-  const followUps = view ? view.open.filter((deal) => ['due', 'overdue'].includes(view.cadence(deal).state)).length : 0;
+  const followUps = view
+    ? view.open.filter((deal) => ['due', 'overdue'].includes(view.cadence(deal).state)).length
+    : 0;
   const busy = <p aria-busy="true">…</p>;
 
   const shown = (current: View) => {
@@ -99,7 +105,10 @@ function Dashboard() {
     if (current === 'board') return <Board ctx={ctx} view={view} />;
     if (current === 'settings') return <SettingsPanel ctx={ctx} settings={data.settings} />;
     if (!deals) return busy;
-    if (current === 'metrics') return <Metrics deals={deals} history={data.history} settings={data.settings} now={data.now} />;
+    if (current === 'metrics')
+      return (
+        <Metrics deals={deals} history={data.history} settings={data.settings} now={data.now} />
+      );
     return (
       <section aria-labelledby="deals-heading">
         <h2 id="deals-heading">{t('deals_heading')}</h2>
@@ -117,14 +126,20 @@ function Dashboard() {
         </div>
         <nav class="tabs" aria-label={t('dashboard_sections')}>
           {VIEWS.map((name) => (
-            <a key={name} href={`#${name}`} aria-current={'view' in route && route.view === name ? 'page' : undefined}>
+            <a
+              key={name}
+              href={`#${name}`}
+              aria-current={'view' in route && route.view === name ? 'page' : undefined}
+            >
               {t(VIEW_HEADINGS[name])}
               {name === 'queue' && followUps > 0 && <span class="count">{followUps}</span>}
             </a>
           ))}
         </nav>
       </header>
-      <div id={'view' in route ? route.view : 'deal'}>{'dealId' in route ? <DealDetailFor id={route.dealId} /> : shown(route.view)}</div>
+      <div id={'view' in route ? route.view : 'deal'}>
+        {'dealId' in route ? <DealDetailFor id={route.dealId} /> : shown(route.view)}
+      </div>
     </main>
   );
 }

@@ -27,31 +27,61 @@ interface Props {
 export function GmailPanel({ reading, location }: Props) {
   const thread = reading.kind === 'thread' ? reading.thread : null;
   const link: LinkInput = thread
-    ? { kind: 'gmail-thread', account: thread.account, externalId: thread.threadId, url: location.href, label: thread.subject }
+    ? {
+        kind: 'gmail-thread',
+        account: thread.account,
+        externalId: thread.threadId,
+        url: location.href,
+        label: thread.subject,
+      }
     : // Unreadable page: the rep can still link by hand, keyed by the thread's route token.
-      { kind: 'gmail-thread', account: `u${location.accountIndex}`, externalId: `token:${location.threadToken}`, url: location.href, label: '' };
-  const key = linkKey({ kind: link.kind, account: link.account ?? null, externalId: link.externalId });
+      {
+        kind: 'gmail-thread',
+        account: `u${location.accountIndex}`,
+        externalId: `token:${location.threadToken}`,
+        url: location.href,
+        label: '',
+      };
+  const key = linkKey({
+    kind: link.kind,
+    account: link.account ?? null,
+    externalId: link.externalId,
+  });
   const { state, setView } = useDealForKey(key);
 
   // Record the thread's messages as touches once it is linked (idempotent: a message is one
   // touch however often and in whatever state it is seen).
   const linkedDealId = state.status === 'linked' ? state.view.deal.id : null;
-  const signature = thread ? `${thread.threadId}:${thread.messages.map((m) => `${m.from.email}@${m.at}:${m.id}`).join(',')}` : '';
+  const signature = thread
+    ? `${thread.threadId}:${thread.messages.map((m) => `${m.from.email}@${m.at}:${m.id}`).join(',')}`
+    : '';
   useEffect(() => {
     if (!linkedDealId || !thread) return;
     const inputs = touchesOfThread(thread, linkedDealId);
-    if (inputs.length > 0) void request({ type: 'touches.sync', inputs }).then((r) => r.view && setView(r.view));
+    if (inputs.length > 0)
+      void request({ type: 'touches.sync', inputs }).then((r) => r.view && setView(r.view));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the thread is a new object on every page read; its signature says when it changed
   }, [linkedDealId, signature]);
   const unread = useHiddenMessages(thread, linkedDealId, location.accountIndex, setView);
 
-  if (state.status === 'loading')  if (state.status === 'loading') return <p class="tl-hint">…</p>;
+  if (state.status === 'loading') return <p class="tl-hint">…</p>;
   if (state.status === 'error') return <p class="tl-error">{state.message}</p>;
   if (state.status === 'linked') {
     const { deal } = state.view;
     return (
       <>
-        {deal.status === 'open' && unread === 0 && <FollowUpCoach followUpCount={deal.followUpCount} onFollowUp={() => openGmailReply(document)} />}
-        <DealCard view={state.view} linkKey={key} onView={setView} {...(unread > 0 ? { followUpsUnknown: plural('thread_messages_not_read', unread) } : {})} />
+        {deal.status === 'open' && unread === 0 && (
+          <FollowUpCoach
+            followUpCount={deal.followUpCount}
+            onFollowUp={() => openGmailReply(document)}
+          />
+        )}
+        <DealCard
+          view={state.view}
+          linkKey={key}
+          onView={setView}
+          {...(unread > 0 ? { followUpsUnknown: plural('thread_messages_not_read', unread) } : {})}
+        />
       </>
     );
   }
@@ -64,16 +94,27 @@ export function GmailPanel({ reading, location }: Props) {
   );
 }
 
-function UnlinkedThread({ thread, link, onLinked }: { thread: GmailThread; link: LinkInput; onLinked(view: DealView): void }) {
+function UnlinkedThread({
+  thread,
+  link,
+  onLinked,
+}: {
+  thread: GmailThread;
+  link: LinkInput;
+  onLinked(view: DealView): void;
+}) {
   const [creating, setCreating] = useState(false);
   const [suggestions, setSuggestions] = useState<Deal[]>([]);
   const emails = thread.participants.map((p) => p.email);
   useEffect(() => {
     let current = true;
-    void request({ type: 'deal.suggest', emails }).then((found) => current && setSuggestions(found));
+    void request({ type: 'deal.suggest', emails }).then(
+      (found) => current && setSuggestions(found),
+    );
     return () => {
       current = false;
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the same addresses are the same suggestions
   }, [emails.join(',')]);
   // A thread the rep started was linked under its "thread-a" id before Gmail gave it its
   // permanent one: the deal found by the old id is linked by the new one too.
@@ -81,7 +122,10 @@ function UnlinkedThread({ thread, link, onLinked }: { thread: GmailThread; link:
     let current = true;
     void (async () => {
       for (const alias of thread.threadAliases) {
-        const view = await request({ type: 'deal.forKey', key: linkKey({ kind: 'gmail-thread', account: thread.account, externalId: alias }) });
+        const view = await request({
+          type: 'deal.forKey',
+          key: linkKey({ kind: 'gmail-thread', account: thread.account, externalId: alias }),
+        });
         if (!view || !current) continue;
         onLinked(await request({ type: 'link.add', dealId: view.deal.id, link }));
         return;
@@ -90,8 +134,12 @@ function UnlinkedThread({ thread, link, onLinked }: { thread: GmailThread; link:
     return () => {
       current = false;
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per thread: its aliases do not change while it is open
   }, [thread.threadId]);
-  const draft = useMemo(() => dealDraftFromThread(thread.subject, thread.participants, thread.account), [thread]);
+  const draft = useMemo(
+    () => dealDraftFromThread(thread.subject, thread.participants, thread.account),
+    [thread],
+  );
 
   return (
     <section class="tl-unlinked" aria-label={t('not_linked')}>
@@ -108,7 +156,15 @@ function UnlinkedThread({ thread, link, onLinked }: { thread: GmailThread; link:
       <p class="tl-hint">{t('not_linked_hint')}</p>
       {creating ? (
         <CreateDealForm
-          prefill={{ title: draft.title, company: draft.company, contact: draft.contact && { name: draft.contact.name, email: draft.contact.email, company: draft.company } }}
+          prefill={{
+            title: draft.title,
+            company: draft.company,
+            contact: draft.contact && {
+              name: draft.contact.name,
+              email: draft.contact.email,
+              company: draft.company,
+            },
+          }}
           link={link}
           onCreated={onLinked}
           onCancel={() => setCreating(false)}

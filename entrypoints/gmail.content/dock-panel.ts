@@ -58,13 +58,17 @@ function childOf(row: Element, descendant: Element): Element | null {
 /** Gmail's main row and its columns, found by selectors alone (no layout is read). */
 export function findDockSite(document: Document): DockSite | null {
   for (const row of queryAllFirst(document, GMAIL_LAYOUT.row)) {
-    const content = Array.from(row.children).find((child) => matchesAny(child, GMAIL_LAYOUT.content));
+    const content = Array.from(row.children).find((child) =>
+      matchesAny(child, GMAIL_LAYOUT.content),
+    );
     if (!(row instanceof HTMLElement) || !(content instanceof HTMLElement)) continue;
     const rail = queryFirst(document, GMAIL_LAYOUT.rail);
-    const column = queryFirst(row, GMAIL_LAYOUT.sideColumn) ?? (rail && row.contains(rail) ? rail : null);
+    const column =
+      queryFirst(row, GMAIL_LAYOUT.sideColumn) ?? (rail && row.contains(rail) ? rail : null);
     let before = column ? childOf(row, column) : null;
     // The panel goes after the content, never before it.
-    if (before && !(content.compareDocumentPosition(before) & Node.DOCUMENT_POSITION_FOLLOWING)) before = null;
+    if (before && !(content.compareDocumentPosition(before) & Node.DOCUMENT_POSITION_FOLLOWING))
+      before = null;
     return { row, content, before, rail };
   }
   return null;

@@ -25,7 +25,11 @@ export async function updateInboxChips(document: Document, account: string): Pro
   rows.forEach(({ row }, i) => {
     const chip = chips[keys[i]!];
     const existing = row.querySelector(`[${CHIP_ATTRIBUTE}]`);
-    const text = chip ? (chip.status === 'open' ? chip.stageName : t(`status_${chip.status}`)) : null;
+    const text = chip
+      ? chip.status === 'open'
+        ? chip.stageName
+        : t(`status_${chip.status}`)
+      : null;
     if (!text) return existing?.remove();
     if (existing?.textContent === text) return;
     const element = existing ?? document.createElement('span');
@@ -39,7 +43,8 @@ export async function updateInboxChips(document: Document, account: string): Pro
     );
     if (!existing) {
       const subject = queryFirst(row, GMAIL.rowSubject);
-      subject?.parentElement?.insertBefore(element, subject) ?? row.appendChild(element);
+      if (subject?.parentElement) subject.parentElement.insertBefore(element, subject);
+      else row.appendChild(element);
     }
   });
 }

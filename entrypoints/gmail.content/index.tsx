@@ -33,7 +33,12 @@ export default defineContentScript({
   },
 });
 
-type Shown = { reading: Exclude<ThreadReading, { kind: 'no-thread' }>; href: string; accountIndex: number; threadToken: string } | null;
+type Shown = {
+  reading: Exclude<ThreadReading, { kind: 'no-thread' }>;
+  href: string;
+  accountIndex: number;
+  threadToken: string;
+} | null;
 
 async function startGmail(ctx: ContentScriptContext) {
   const controller = new AbortController();
@@ -50,12 +55,18 @@ async function startGmail(ctx: ContentScriptContext) {
     const route = parseGmailRoute(location);
     let reading = readGmailThread(document, location);
     if (reading.kind === 'unreadable') {
-      if (settle.settled(route?.threadToken ?? null)) warnOnce('Gmail', `no ${reading.missing} found`);
+      if (settle.settled(route?.threadToken ?? null))
+        warnOnce('Gmail', `no ${reading.missing} found`);
       else reading = { kind: 'no-thread' };
     }
     const next: Shown =
       route && route.threadToken && reading.kind !== 'no-thread'
-        ? { reading, href: location.href, accountIndex: route.accountIndex, threadToken: route.threadToken }
+        ? {
+            reading,
+            href: location.href,
+            accountIndex: route.accountIndex,
+            threadToken: route.threadToken,
+          }
         : null;
     const signature = next
       ? next.reading.kind === 'thread'
@@ -68,9 +79,15 @@ async function startGmail(ctx: ContentScriptContext) {
       panel.show(
         shown && (
           <GmailPanel
-            key={shown.reading.kind === 'thread' ? shown.reading.thread.threadId : shown.threadToken}
+            key={
+              shown.reading.kind === 'thread' ? shown.reading.thread.threadId : shown.threadToken
+            }
             reading={shown.reading}
-            location={{ href: shown.href, accountIndex: shown.accountIndex, threadToken: shown.threadToken }}
+            location={{
+              href: shown.href,
+              accountIndex: shown.accountIndex,
+              threadToken: shown.threadToken,
+            }}
           />
         ),
       );
@@ -97,18 +114,40 @@ async function startGmail(ctx: ContentScriptContext) {
   watchSends(signal, {
     async onSend(draftId, form) {
       // Only a reply counts for the thread on screen; a new message may go to anyone.
-      if (shown?.reading.kind !== 'thread' || !queryFirst(form, GMAIL.composeReplyTo)?.getAttribute('value')) return;
+      if (
+        shown?.reading.kind !== 'thread' ||
+        !queryFirst(form, GMAIL.composeReplyTo)?.getAttribute('value')
+      )
+        return;
       const { thread } = shown.reading;
-      const view = await request({ type: 'deal.forKey', key: linkKey({ kind: 'gmail-thread', account: thread.account, externalId: thread.threadId }) });
+      const view = await request({
+        type: 'deal.forKey',
+        key: linkKey({
+          kind: 'gmail-thread',
+          account: thread.account,
+          externalId: thread.threadId,
+        }),
+      });
       if (!view) return;
       await request({
         type: 'touch.record',
-        input: { dealId: view.deal.id, channel: 'email', direction: 'outbound', at: Date.now(), sourceKey: `gmail:${thread.account}:draft:${draftId}`, pending: true },
+        input: {
+          dealId: view.deal.id,
+          channel: 'email',
+          direction: 'outbound',
+          at: Date.now(),
+          sourceKey: `gmail:${thread.account}:draft:${draftId}`,
+          pending: true,
+        },
       });
     },
     async onCancel(draftId) {
       const account = readGmailAccount(document);
-      if (account) await request({ type: 'touch.cancel', sourceKey: `gmail:${account}:draft:${draftId}` }).catch(() => {});
+      if (account)
+        await request({
+          type: 'touch.cancel',
+          sourceKey: `gmail:${account}:draft:${draftId}`,
+        }).catch(() => {});
     },
   });
 }

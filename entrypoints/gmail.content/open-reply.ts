@@ -33,7 +33,10 @@ function newestMessageReply(document: Document): HTMLElement | null {
  */
 function threadReply(document: Document): HTMLElement | null {
   const links = queryAllFirst(document, GMAIL.threadReply);
-  const best = links.find((link) => !link.closest('table') && isShown(link)) ?? links.find((link) => isShown(link)) ?? links[0];
+  const best =
+    links.find((link) => !link.closest('table') && isShown(link)) ??
+    links.find((link) => isShown(link)) ??
+    links[0];
   return (best as HTMLElement | undefined) ?? null;
 }
 
@@ -42,7 +45,9 @@ function isShown(element: Element): boolean {
   const view = element.ownerDocument.defaultView;
   for (let node: Element | null = element; node; node = node.parentElement) {
     if (node.hasAttribute('hidden')) return false;
-    const display = view ? view.getComputedStyle(node).display : (node as HTMLElement).style?.display;
+    const display = view
+      ? view.getComputedStyle(node).display
+      : (node as HTMLElement).style?.display;
     if (display === 'none') return false;
   }
   return true;
@@ -58,7 +63,14 @@ export function simulateClick(element: HTMLElement): void {
   const rect = element.getBoundingClientRect();
   const at = { clientX: rect.left + rect.width / 2, clientY: rect.top + rect.height / 2 };
   for (const type of ['mousedown', 'mouseup', 'click', 'mouseleave', 'mouseout']) {
-    const init: MouseEventInit = { bubbles: true, cancelable: true, composed: true, button: 0, buttons: type === 'mousedown' ? 1 : 0, ...at };
+    const init: MouseEventInit = {
+      bubbles: true,
+      cancelable: true,
+      composed: true,
+      button: 0,
+      buttons: type === 'mousedown' ? 1 : 0,
+      ...at,
+    };
     if (view) init.view = view;
     const Mouse = (view as (Window & typeof globalThis) | null)?.MouseEvent ?? MouseEvent;
     element.dispatchEvent(new Mouse(type, init));

@@ -8,22 +8,37 @@ import type { GmailMessage, GmailThread } from '../../sites/gmail/read-thread';
  * own session: one GET, no permission, nothing sent anywhere but to Gmail itself, and the
  * thread is not marked read. It is parsed as an inert document (no script of it runs).
  */
-export function printViewUrl(origin: string, accountIndex: number, threadId: string, ik: string | null): string {
-  const query = new URLSearchParams({ ...(ik ? { ik } : {}), view: 'pt', search: 'all', permthid: threadId });
+export function printViewUrl(
+  origin: string,
+  accountIndex: number,
+  threadId: string,
+  ik: string | null,
+): string {
+  const query = new URLSearchParams({
+    ...(ik ? { ik } : {}),
+    view: 'pt',
+    search: 'all',
+    permthid: threadId,
+  });
   return `${origin}/mail/u/${accountIndex}/?${query}`;
 }
 
 /** Gmail's key for the signed-in account, which its own requests carry as `ik=`. */
 export function accountKeyFromRequests(entries: readonly { name: string }[]): string | null {
   for (let i = entries.length - 1; i >= 0; i--) {
-    const match = entries[i]!.name.match(/^https:\/\/mail\.google\.com\/.*[?&]ik=([0-9a-f]{6,16})(?:&|$)/);
+    const match = entries[i]!.name.match(
+      /^https:\/\/mail\.google\.com\/.*[?&]ik=([0-9a-f]{6,16})(?:&|$)/,
+    );
     if (match) return match[1]!;
   }
   return null;
 }
 
 /** Every message of the thread from its print view, or null when it could not be read. */
-export function readWholeThread(thread: Pick<GmailThread, 'account' | 'threadId'>, accountIndex: number): Promise<GmailMessage[] | null> {
+export function readWholeThread(
+  thread: Pick<GmailThread, 'account' | 'threadId'>,
+  accountIndex: number,
+): Promise<GmailMessage[] | null> {
   const ik = accountKeyFromRequests(performance.getEntriesByType('resource'));
   const url = printViewUrl(location.origin, accountIndex, thread.threadId, ik);
   return new Promise((resolve) => {

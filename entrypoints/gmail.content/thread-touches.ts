@@ -20,7 +20,10 @@ export function gmailSourceKey(account: string, messageId: string): string {
  * thread's order, and a message whose date could not be read sits just after the one before
  * it, so an earlier message is never counted after the reply that followed it.
  */
-export function touchesOfThread(thread: Pick<GmailThread, 'account' | 'threadId' | 'threadAliases' | 'messages'>, dealId: string): RecordTouchInput[] {
+export function touchesOfThread(
+  thread: Pick<GmailThread, 'account' | 'threadId' | 'threadAliases' | 'messages'>,
+  dealId: string,
+): RecordTouchInput[] {
   // A thread the rep started keeps its "thread-a" id from the first moment; its "thread-f"
   // id comes later. The first is the one every view of it shares.
   const threadKey = thread.threadAliases[0] ?? thread.threadId;
@@ -53,7 +56,9 @@ export function touchesOfThread(thread: Pick<GmailThread, 'account' | 'threadId'
  * just after the one before it (or the first known minute). Undefined only when no message of
  * the thread has a readable date.
  */
-function placeInOrder(messages: readonly GmailMessage[]): ({ at: number; minute: number } | undefined)[] {
+function placeInOrder(
+  messages: readonly GmailMessage[],
+): ({ at: number; minute: number } | undefined)[] {
   const firstKnown = messages.find((m) => m.at !== null)?.at ?? undefined;
   let previous: { at: number; minute: number } | undefined;
   return messages.map((message) => {

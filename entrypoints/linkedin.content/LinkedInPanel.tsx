@@ -25,10 +25,17 @@ function usePersonDeals(person: LinkedInPerson | null, active: boolean): PersonD
   useEffect(() => {
     if (!active || !ids) return;
     let current = true;
-    void request({ type: 'person.deals', person: { slug: person!.slug, memberId: person!.memberId } }).then((reply) => current && setFound(reply), () => undefined);
+    void request({
+      type: 'person.deals',
+      person: { slug: person!.slug, memberId: person!.memberId },
+    }).then(
+      (reply) => current && setFound(reply),
+      () => undefined,
+    );
     return () => {
       current = false;
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- ids is the person's identity as a string
   }, [ids, active]);
   return found;
 }
@@ -52,24 +59,42 @@ export function UnreadableAddress() {
 export function ProfilePanel({ reading }: { reading: ProfileReading }) {
   const person = reading.kind === 'profile' ? reading.profile : reading;
   const id = (person.slug ?? person.memberId)!;
-  const link: LinkInput = { kind: 'linkedin-profile', externalId: id, url: person.profileUrl, label: reading.kind === 'profile' ? reading.profile.name : id };
+  const link: LinkInput = {
+    kind: 'linkedin-profile',
+    externalId: id,
+    url: person.profileUrl,
+    label: reading.kind === 'profile' ? reading.profile.name : id,
+  };
   const key = linkKey({ kind: 'linkedin-profile', account: null, externalId: id });
   const { state, setView } = useDealForKey(key);
   const found = usePersonDeals(person, state.status === 'unlinked');
   // A prospect saved under the profile's address learns the member id the page shows.
   useEffect(() => {
-    if (person.slug && person.memberId) void request({ type: 'person.learn', memberId: person.memberId, slug: person.slug }).catch(() => undefined);
+    if (person.slug && person.memberId)
+      void request({ type: 'person.learn', memberId: person.memberId, slug: person.slug }).catch(
+        () => undefined,
+      );
   }, [person.slug, person.memberId]);
 
   if (state.status === 'loading') return <p class="tl-hint">…</p>;
   if (state.status === 'error') return <p class="tl-error">{state.message}</p>;
-  if (state.status === 'linked') return <DealCard view={state.view} linkKey={key} onView={setView} />;
+  if (state.status === 'linked')
+    return <DealCard view={state.view} linkKey={key} onView={setView} />;
   const linkToDeal = <LinkToDeal link={link} suggestions={found?.deals ?? []} onLinked={setView} />;
-  if (reading.kind === 'unreadable') return <CannotRead what={t('this_profile')}>{linkToDeal}</CannotRead>;
+  if (reading.kind === 'unreadable')
+    return <CannotRead what={t('this_profile')}>{linkToDeal}</CannotRead>;
   return <UnlinkedProfile profile={reading.profile} onView={setView} linkToDeal={linkToDeal} />;
 }
 
-function UnlinkedProfile({ profile, onView, linkToDeal }: { profile: Extract<ProfileReading, { kind: 'profile' }>['profile']; onView(view: DealView): void; linkToDeal: ComponentChildren }) {
+function UnlinkedProfile({
+  profile,
+  onView,
+  linkToDeal,
+}: {
+  profile: Extract<ProfileReading, { kind: 'profile' }>['profile'];
+  onView(view: DealView): void;
+  linkToDeal: ComponentChildren;
+}) {
   const [adding, setAdding] = useState(false);
   return (
     <section class="tl-unlinked" aria-label={t('not_a_prospect')}>
@@ -92,7 +117,8 @@ const autoLinked = new Set<string>();
 
 /** A messaging thread: its deal (its messages counted as touches), or linking it to one. */
 export function ConversationPanel({ reading }: { reading: ConversationReading }) {
-  const conversationId = reading.kind === 'conversation' ? reading.conversation.conversationId : reading.conversationId;
+  const conversationId =
+    reading.kind === 'conversation' ? reading.conversation.conversationId : reading.conversationId;
   const key = linkKey({ kind: 'linkedin-conversation', account: null, externalId: conversationId });
   const conversation = reading.kind === 'conversation' ? reading.conversation : null;
   const partner = conversation?.partner ?? null;
@@ -109,15 +135,26 @@ export function ConversationPanel({ reading }: { reading: ConversationReading })
   // The conversation's person learns the member id the conversation shows them by.
   const linked = (view: DealView) => {
     setView(view);
-    if (partner?.memberId) void request({ type: 'person.learn', memberId: partner.memberId, dealId: view.deal.id, name: partner.name }).catch(() => undefined);
+    if (partner?.memberId)
+      void request({
+        type: 'person.learn',
+        memberId: partner.memberId,
+        dealId: view.deal.id,
+        name: partner.name,
+      }).catch(() => undefined);
   };
 
   // Linking by itself, when the rep's setting says so: to the one open deal of this person.
   useEffect(() => {
-    const target = found?.autoLink && state.status === 'unlinked' && !autoLinked.has(conversationId) && dealOfPerson(found);
+    const target =
+      found?.autoLink &&
+      state.status === 'unlinked' &&
+      !autoLinked.has(conversationId) &&
+      dealOfPerson(found);
     if (!target) return;
     autoLinked.add(conversationId);
     void request({ type: 'link.add', dealId: target, link }).then(linked, () => undefined);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- decided once per lookup; the conversation id is remembered in autoLinked
   }, [found, state.status]);
 
   const linkedDealId = state.status === 'linked' ? state.view.deal.id : null;
@@ -125,12 +162,15 @@ export function ConversationPanel({ reading }: { reading: ConversationReading })
   useEffect(() => {
     if (!linkedDealId || !conversation) return;
     const inputs = touchesOfMessages(conversation.messages, linkedDealId);
-    if (inputs.length > 0) void request({ type: 'touches.sync', inputs }).then((r) => r.view && setView(r.view));
+    if (inputs.length > 0)
+      void request({ type: 'touches.sync', inputs }).then((r) => r.view && setView(r.view));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the conversation is a new object on every page read; its signature says when it changed
   }, [linkedDealId, signature]);
 
   if (state.status === 'loading') return <p class="tl-hint">…</p>;
   if (state.status === 'error') return <p class="tl-error">{state.message}</p>;
-  if (state.status === 'linked') return <DealCard view={state.view} linkKey={key} onView={setView} />;
+  if (state.status === 'linked')
+    return <DealCard view={state.view} linkKey={key} onView={setView} />;
   const linkToDeal = <LinkToDeal link={link} suggestions={found?.deals ?? []} onLinked={linked} />;
   if (!conversation) return <CannotRead what={t('this_conversation')}>{linkToDeal}</CannotRead>;
   return (

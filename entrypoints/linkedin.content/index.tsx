@@ -39,7 +39,11 @@ export default defineContentScript({
   },
 });
 
-type Shown = { kind: 'profile'; reading: ProfileReading } | { kind: 'conversation'; reading: ConversationReading } | { kind: 'address' } | null;
+type Shown =
+  | { kind: 'profile'; reading: ProfileReading }
+  | { kind: 'conversation'; reading: ConversationReading }
+  | { kind: 'address' }
+  | null;
 
 async function startLinkedIn(ctx: ContentScriptContext) {
   const controller = new AbortController();
@@ -85,7 +89,14 @@ async function startLinkedIn(ctx: ContentScriptContext) {
       ) : next?.kind === 'profile' ? (
         <ProfilePanel key={signature} reading={next.reading} />
       ) : next?.kind === 'conversation' ? (
-        <ConversationPanel key={next.reading.kind === 'conversation' ? next.reading.conversation.conversationId : next.reading.conversationId} reading={next.reading} />
+        <ConversationPanel
+          key={
+            next.reading.kind === 'conversation'
+              ? next.reading.conversation.conversationId
+              : next.reading.conversationId
+          }
+          reading={next.reading}
+        />
       ) : null,
     );
   };
@@ -94,7 +105,11 @@ async function startLinkedIn(ctx: ContentScriptContext) {
   let overlaySignature = '';
   const syncOverlays = () => {
     const overlays = readOverlayConversations(document, Date.now());
-    const signature = overlays.map((o) => `${o.partner.slug}|${o.partner.memberId}|${o.messages.map((m) => m.id).join(',')}`).join(';');
+    const signature = overlays
+      .map(
+        (o) => `${o.partner.slug}|${o.partner.memberId}|${o.messages.map((m) => m.id).join(',')}`,
+      )
+      .join(';');
     if (signature === overlaySignature) return;
     overlaySignature = signature;
     for (const overlay of overlays) void syncOverlay(overlay).catch(() => undefined);
@@ -112,17 +127,39 @@ async function startLinkedIn(ctx: ContentScriptContext) {
   watchLinkedInSends(signal, async (container, eventId) => {
     let dealId: string | null = null;
     if (closestOf(container, LINKEDIN.overlayBubble)) {
-      const overlay = readOverlayConversations(document, Date.now()).find((o) => o.bubble === container);
+      const overlay = readOverlayConversations(document, Date.now()).find(
+        (o) => o.bubble === container,
+      );
       dealId = overlay ? await personDeal(overlay.partner) : null;
     } else {
       // Only in the conversation the pane shows, and only its own messages.
       const reading = readConversation();
-      if (reading?.kind !== 'conversation' || !reading.conversation.messages.some((m) => m.id === eventId)) return;
-      const view = await request({ type: 'deal.forKey', key: linkKey({ kind: 'linkedin-conversation', account: null, externalId: reading.conversation.conversationId }) });
+      if (
+        reading?.kind !== 'conversation' ||
+        !reading.conversation.messages.some((m) => m.id === eventId)
+      )
+        return;
+      const view = await request({
+        type: 'deal.forKey',
+        key: linkKey({
+          kind: 'linkedin-conversation',
+          account: null,
+          externalId: reading.conversation.conversationId,
+        }),
+      });
       dealId = view?.deal.id ?? null;
     }
     if (dealId) {
-      await request({ type: 'touch.record', input: { dealId, channel: 'linkedin', direction: 'outbound', at: Date.now(), sourceKey: `linkedin:${eventId}` } });
+      await request({
+        type: 'touch.record',
+        input: {
+          dealId,
+          channel: 'linkedin',
+          direction: 'outbound',
+          at: Date.now(),
+          sourceKey: `linkedin:${eventId}`,
+        },
+      });
     }
   });
 }
@@ -130,7 +167,12 @@ async function startLinkedIn(ctx: ContentScriptContext) {
 /** The deal a person's chat bubble counts toward: their profile's, or their only open deal. */
 async function personDeal(partner: Partner): Promise<string | null> {
   if (!partner.slug && !partner.memberId) return null;
-  return dealOfPerson(await request({ type: 'person.deals', person: { slug: partner.slug, memberId: partner.memberId } }));
+  return dealOfPerson(
+    await request({
+      type: 'person.deals',
+      person: { slug: partner.slug, memberId: partner.memberId },
+    }),
+  );
 }
 
 async function syncOverlay(overlay: OverlayConversation): Promise<void> {
@@ -145,7 +187,9 @@ function signatureOf(shown: Shown): string {
   if (shown.kind === 'profile') {
     const r = shown.reading;
     const ids = `${r.kind === 'profile' ? r.profile.slug : r.slug}|${r.kind === 'profile' ? r.profile.memberId : r.memberId}`;
-    return r.kind === 'profile' ? `profile|${ids}|${r.profile.name}|${r.profile.company}|${r.profile.headline}` : `profile-unreadable|${ids}`;
+    return r.kind === 'profile'
+      ? `profile|${ids}|${r.profile.name}|${r.profile.company}|${r.profile.headline}`
+      : `profile-unreadable|${ids}`;
   }
   const r = shown.reading;
   return r.kind === 'conversation'

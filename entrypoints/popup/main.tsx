@@ -17,7 +17,9 @@ function Popup() {
   useEffect(() => {
     // The language and theme may change in the dashboard while the popup is open.
     const load = () =>
-      void Promise.all([request({ type: 'due.list' }), showInChosenLanguageAndTheme()]).then(([deals]) => setDue(deals));
+      void Promise.all([request({ type: 'due.list' }), showInChosenLanguageAndTheme()]).then(
+        ([deals]) => setDue(deals),
+      );
     load();
     return subscribeToChanges(load);
   }, []);
@@ -28,7 +30,11 @@ function Popup() {
     <main>
       <header>
         <h1>{t('popup_title')}</h1>
-        <button type="button" class="link" onClick={() => void request({ type: 'dashboard.open' }).then(() => window.close())}>
+        <button
+          type="button"
+          class="link"
+          onClick={() => void request({ type: 'dashboard.open' }).then(() => window.close())}
+        >
           {t('open_dashboard')}
         </button>
       </header>
@@ -38,24 +44,45 @@ function Popup() {
         <ul class="due-list">
           {due.map(({ deal, state }) => (
             <li key={deal.id} class={`due-item ${state}`} data-deal-id={deal.id}>
-              <button type="button" class="open" onClick={() => void request({ type: 'deal.open', dealId: deal.id }).then(() => window.close())}>
+              <button
+                type="button"
+                class="open"
+                onClick={() =>
+                  void request({ type: 'deal.open', dealId: deal.id }).then(() => window.close())
+                }
+              >
                 <span class="title">{deal.title}</span>
                 <span class="meta">
                   <span class="state">{t(`cadence_${state}`)}</span>
                   {deal.company && ` · ${deal.company}`}
                   {deal.value > 0 && ` · ${money(deal.value, deal.currency)}`}
-                  {deal.lastTouchAt !== null && ` · ${t('last_touch_ago', relativeTime(deal.lastTouchAt, now))}`}
+                  {deal.lastTouchAt !== null &&
+                    ` · ${t('last_touch_ago', relativeTime(deal.lastTouchAt, now))}`}
                   {deal.followUpCount > 0 && ` · ${t('follow_up_n', String(deal.followUpCount))}`}
                 </span>
               </button>
               <div class="actions">
-                <button type="button" onClick={() => void request({ type: 'deal.snooze', dealId: deal.id, until: now + DAY })}>
+                <button
+                  type="button"
+                  onClick={() =>
+                    void request({ type: 'deal.snooze', dealId: deal.id, until: now + DAY })
+                  }
+                >
                   {t('snooze_days', '1')}
                 </button>
                 <button
                   type="button"
                   onClick={() =>
-                    void request({ type: 'touch.record', input: { dealId: deal.id, channel: 'note', direction: 'outbound', at: Date.now(), note: t('popup_done_note') } })
+                    void request({
+                      type: 'touch.record',
+                      input: {
+                        dealId: deal.id,
+                        channel: 'note',
+                        direction: 'outbound',
+                        at: Date.now(),
+                        note: t('popup_done_note'),
+                      },
+                    })
                   }
                 >
                   {t('popup_done')}

@@ -8,7 +8,10 @@ import { selfTime } from './panel-navigation.mjs';
 const U0 = 'https://mail.google.com/mail/u/0/';
 
 export async function measureGmailBusyRows({ extensionDir, seconds = 10, perSecond = 60 } = {}) {
-  const ext = await launchWithExtension({ ...(extensionDir ? { extensionDir } : {}), pages: { [U0]: 'gmail/inbox.html' } });
+  const ext = await launchWithExtension({
+    ...(extensionDir ? { extensionDir } : {}),
+    pages: { [U0]: 'gmail/inbox.html' },
+  });
   try {
     const page = await ext.context.newPage();
     await page.goto(`${U0}#inbox`);

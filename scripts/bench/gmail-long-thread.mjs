@@ -9,11 +9,19 @@ import { EXTENSION_DIR, launchWithExtension } from '../lib/launch.mjs';
 
 const U0 = 'https://mail.google.com/mail/u/0/';
 const ROUTE = 'label/Clients%2FNordic+Accounts+Q4/KtbxLxgZcRmQvWnJbPhTsDfKlMqXzBvC';
-const LINK = { kind: 'gmail-thread', account: 'maria.rep@northwind.fi', externalId: 'thread-f:1847819342906399008', label: 'Anatolia pilot' };
+const LINK = {
+  kind: 'gmail-thread',
+  account: 'maria.rep@northwind.fi',
+  externalId: 'thread-f:1847819342906399008',
+  label: 'Anatolia pilot',
+};
 const RIGHT_COUNT = 'Follow-up 5';
 
 export async function measureGmailLongThread(runs = 10, extensionDir = `${EXTENSION_DIR}-bench`) {
-  const ext = await launchWithExtension({ extensionDir, pages: { [U0]: 'gmail/long-thread.html', [`${U0}?view=pt`]: 'gmail/print/long-thread.html' } });
+  const ext = await launchWithExtension({
+    extensionDir,
+    pages: { [U0]: 'gmail/long-thread.html', [`${U0}?view=pt`]: 'gmail/print/long-thread.html' },
+  });
   const requests = [];
   ext.context.on('requestfinished', async (request) => {
     if (!request.url().includes('view=pt')) return;
@@ -28,7 +36,10 @@ export async function measureGmailLongThread(runs = 10, extensionDir = `${EXTENS
     const requestsPerOpening = [];
     for (let i = -1; i < runs; i++) {
       // A new deal each time: the thread's messages are not known yet, as on the first opening.
-      const created = await dashboard.evaluate((input) => chrome.runtime.sendMessage({ type: 'deal.create', input }), { title: 'Anatolia pilot', links: [LINK] });
+      const created = await dashboard.evaluate(
+        (input) => chrome.runtime.sendMessage({ type: 'deal.create', input }),
+        { title: 'Anatolia pilot', links: [LINK] },
+      );
       const before = requests.length;
       const page = await ext.context.newPage();
       await page.addInitScript((rightCount) => {
@@ -36,7 +47,9 @@ export async function measureGmailLongThread(runs = 10, extensionDir = `${EXTENS
         globalThis.longThreadTimes = new Promise((resolve) => {
           let firstShown = null;
           const check = () => {
-            const text = document.querySelector('threadline-panel')?.shadowRoot?.querySelector('.tl-follow-ups')?.textContent;
+            const text = document
+              .querySelector('threadline-panel')
+              ?.shadowRoot?.querySelector('.tl-follow-ups')?.textContent;
             if (text && firstShown === null) firstShown = performance.now();
             if (text === rightCount) resolve({ firstShown, right: performance.now() });
           };
@@ -44,7 +57,11 @@ export async function measureGmailLongThread(runs = 10, extensionDir = `${EXTENS
             const root = document.querySelector('threadline-panel')?.shadowRoot;
             if (!root) return;
             watchHost.disconnect();
-            new MutationObserver(check).observe(root, { subtree: true, childList: true, characterData: true });
+            new MutationObserver(check).observe(root, {
+              subtree: true,
+              childList: true,
+              characterData: true,
+            });
             check();
           });
           watchHost.observe(document, { childList: true, subtree: true });
@@ -59,7 +76,10 @@ export async function measureGmailLongThread(runs = 10, extensionDir = `${EXTENS
         requestsPerOpening.push(requests.length - before);
       }
       await page.close();
-      await dashboard.evaluate((dealId) => chrome.runtime.sendMessage({ type: 'deal.delete', dealId, confirm: true }), created.data.deal.id);
+      await dashboard.evaluate(
+        (dealId) => chrome.runtime.sendMessage({ type: 'deal.delete', dealId, confirm: true }),
+        created.data.deal.id,
+      );
     }
     const bytes = requests.length ? requests.reduce((a, b) => a + b, 0) / requests.length : 0;
     return { toPanel, toRightCount, requestsPerOpening, printViewBytes: bytes };

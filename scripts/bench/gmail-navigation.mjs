@@ -7,7 +7,10 @@ import { measurePanelNavigation } from './panel-navigation.mjs';
 const U0 = 'https://mail.google.com/mail/u/0/';
 const PERM_ID = 'thread-f:1790123456789012345';
 // Gmail's route tokens are written in consonants only: thread n's token spells n in them.
-const token = (n) => `FMfcgzQZTnBvxKqLdWfRmPp${String(n).padStart(5, '0').replace(/\d/g, (d) => 'BCDFGHJKLM'[d])}`;
+const token = (n) =>
+  `FMfcgzQZTnBvxKqLdWfRmPp${String(n)
+    .padStart(5, '0')
+    .replace(/\d/g, (d) => 'BCDFGHJKLM'[d])}`;
 
 export function measureGmailNavigation(navigations = 50) {
   const template = readFileSync(join(FIXTURES_DIR, 'gmail/thread.html'), 'utf8');
@@ -18,8 +21,18 @@ export function measureGmailNavigation(navigations = 50) {
       to: { hash: `inbox/${token(n)}` },
       html: template.replaceAll(PERM_ID, threadId),
       title: `Bench deal ${n}`,
-      link: { kind: 'gmail-thread', account: 'maria.rep@northwind.fi', externalId: threadId, label: `Bench deal ${n}` },
+      link: {
+        kind: 'gmail-thread',
+        account: 'maria.rep@northwind.fi',
+        externalId: threadId,
+        label: `Bench deal ${n}`,
+      },
     };
   });
-  return measurePanelNavigation({ startUrl: `${U0}#inbox`, pages: { [U0]: 'gmail/inbox.html' }, targets, script: 'content-scripts/gmail.js' });
+  return measurePanelNavigation({
+    startUrl: `${U0}#inbox`,
+    pages: { [U0]: 'gmail/inbox.html' },
+    targets,
+    script: 'content-scripts/gmail.js',
+  });
 }

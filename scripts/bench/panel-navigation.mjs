@@ -7,7 +7,13 @@ import { handPanelRootToPage } from './panel-root.mjs';
  * `targets` are pages to navigate to, each { to: { hash } | { path }, html, title, link };
  * a deal titled `title` is linked by `link` to each before the run.
  */
-export async function measurePanelNavigation({ startUrl, pages, targets: allTargets, script, warmUp = 3 }) {
+export async function measurePanelNavigation({
+  startUrl,
+  pages,
+  targets: allTargets,
+  script,
+  warmUp = 3,
+}) {
   // The first few navigations warm the page and the worker up; they are not timed.
   const warmUps = allTargets.slice(0, warmUp);
   const targets = allTargets.slice(warmUp);
@@ -16,7 +22,10 @@ export async function measurePanelNavigation({ startUrl, pages, targets: allTarg
     const setup = await ext.context.newPage();
     await setup.goto(`chrome-extension://${ext.extensionId}/dashboard.html`);
     for (const t of allTargets) {
-      await setup.evaluate((input) => chrome.runtime.sendMessage({ type: 'deal.create', input }), { title: t.title, links: [t.link] });
+      await setup.evaluate((input) => chrome.runtime.sendMessage({ type: 'deal.create', input }), {
+        title: t.title,
+        links: [t.link],
+      });
     }
     await setup.close();
 
@@ -24,7 +33,8 @@ export async function measurePanelNavigation({ startUrl, pages, targets: allTarg
     await page.goto(startUrl);
     await page.waitForFunction(() => document.querySelector('threadline-panel'));
     // The panel's root is closed; the timing code below gets it from the DevTools protocol.
-    if (!(await handPanelRootToPage(page, 'threadlinePanelRoot'))) throw new Error('No panel on the start page');
+    if (!(await handPanelRootToPage(page, 'threadlinePanelRoot')))
+      throw new Error('No panel on the start page');
     // Let the worker finish what creating the deals set off (badge, change notices).
     await page.waitForTimeout(1_000);
     const navigate = (t) =>
@@ -40,10 +50,16 @@ export async function measurePanelNavigation({ startUrl, pages, targets: allTarg
             if (to.path !== undefined) history.pushState({}, '', to.path);
             const next = new DOMParser().parseFromString(html, 'text/html');
             document.title = next.title;
-            document.body.replaceChildren(...Array.from(next.body.childNodes).map((n) => document.importNode(n, true)));
+            document.body.replaceChildren(
+              ...Array.from(next.body.childNodes).map((n) => document.importNode(n, true)),
+            );
             if (host) document.body.append(host);
             const done = () => resolve(performance.now() - start);
-            new MutationObserver(() => shows() && done()).observe(root, { subtree: true, childList: true, characterData: true });
+            new MutationObserver(() => shows() && done()).observe(root, {
+              subtree: true,
+              childList: true,
+              characterData: true,
+            });
             if (shows()) done();
           }),
         { to: t.to, html: t.html, title: t.title },
@@ -69,7 +85,9 @@ export async function measurePanelNavigation({ startUrl, pages, targets: allTarg
 
 /** Self time of the functions from one script in a CPU profile, in ms. */
 export function selfTime(profile, scriptPath) {
-  const ours = new Set(profile.nodes.filter((n) => n.callFrame.url.includes(scriptPath)).map((n) => n.id));
+  const ours = new Set(
+    profile.nodes.filter((n) => n.callFrame.url.includes(scriptPath)).map((n) => n.id),
+  );
   let micros = 0;
   profile.samples.forEach((id, i) => {
     if (ours.has(id)) micros += profile.timeDeltas[i] ?? 0;

@@ -9,12 +9,20 @@
 export async function handPanelRootToPage(page, name) {
   const cdp = await page.context().newCDPSession(page);
   try {
-    const { result: host } = await cdp.send('Runtime.evaluate', { expression: "document.querySelector('threadline-panel')" });
+    const { result: host } = await cdp.send('Runtime.evaluate', {
+      expression: "document.querySelector('threadline-panel')",
+    });
     if (!host.objectId) return false;
-    const { node } = await cdp.send('DOM.describeNode', { objectId: host.objectId, depth: 0, pierce: true });
+    const { node } = await cdp.send('DOM.describeNode', {
+      objectId: host.objectId,
+      depth: 0,
+      pierce: true,
+    });
     const shadow = node.shadowRoots?.[0];
     if (!shadow) return false;
-    const { object: root } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+    const { object: root } = await cdp.send('DOM.resolveNode', {
+      backendNodeId: shadow.backendNodeId,
+    });
     await cdp.send('Runtime.callFunctionOn', {
       objectId: root.objectId,
       functionDeclaration: 'function (name) { globalThis[name] = this; }',

@@ -15,7 +15,10 @@ const CANDIDATES = [
 export function findChromium() {
   const fromEnv = process.env.CHROMIUM_PATH;
   if (fromEnv) return { path: existsSync(fromEnv) ? fromEnv : null, looked: [fromEnv] };
-  return { path: CANDIDATES.find((candidate) => existsSync(candidate)) ?? null, looked: CANDIDATES };
+  return {
+    path: CANDIDATES.find((candidate) => existsSync(candidate)) ?? null,
+    looked: CANDIDATES,
+  };
 }
 
 export function missingChromiumMessage(looked) {

@@ -15,4 +15,9 @@ export function launchWithExtension(options?: {
   viewport?: { width: number; height: number };
   language?: string;
   colorScheme?: 'light' | 'dark';
-}): Promise<{ context: BrowserContext; worker: Worker; extensionId: string; close(): Promise<void> }>;
+}): Promise<{
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  close(): Promise<void>;
+}>;

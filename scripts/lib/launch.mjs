@@ -24,8 +24,17 @@ export function fixtureResponder(pages) {
     const view = searchParams.get('view');
     const key = origin + pathname + (view ? `?view=${view}` : '');
     const file = typeof pages === 'function' ? pages(url) : pages[key];
-    if (!file) return { status: 404, contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>Not found</title><h1>Not found</h1>' };
-    return { status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(join(FIXTURES_DIR, file)) };
+    if (!file)
+      return {
+        status: 404,
+        contentType: 'text/html; charset=utf-8',
+        body: '<!doctype html><title>Not found</title><h1>Not found</h1>',
+      };
+    return {
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      body: readFileSync(join(FIXTURES_DIR, file)),
+    };
   };
 }
 
@@ -33,11 +42,24 @@ export function fixtureResponder(pages) {
  * Starts Chromium with the built extension loaded, as tests and `npm start` need it.
  * Returns the context, the extension's service worker and id, and close().
  */
-export async function launchWithExtension({ extensionDir = EXTENSION_DIR, otherExtensions = [], headless = true, pages = {}, viewport, language, colorScheme } = {}) {
+export async function launchWithExtension({
+  extensionDir = EXTENSION_DIR,
+  otherExtensions = [],
+  headless = true,
+  pages = {},
+  viewport,
+  language,
+  colorScheme,
+} = {}) {
   const { path, looked } = findChromium();
   if (!path) throw new Error(missingChromiumMessage(looked));
-  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension in ${extensionDir}: run npm run build`);
-  const profileDir = join(ROOT, '.browser-profiles', `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`);
+  if (!existsSync(join(extensionDir, 'manifest.json')))
+    throw new Error(`No built extension in ${extensionDir}: run npm run build`);
+  const profileDir = join(
+    ROOT,
+    '.browser-profiles',
+    `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`,
+  );
   mkdirSync(profileDir, { recursive: true });
   // Tests may load other extensions beside ours (`otherExtensions`, unpacked folders).
   const loaded = [extensionDir, ...otherExtensions].join(',');
@@ -69,7 +91,9 @@ export async function launchWithExtension({ extensionDir = EXTENSION_DIR, otherE
     return isSite ? route.fulfill(respond(url)) : route.abort('blockedbyclient');
   });
   const ours = (worker) => worker.url().endsWith('/background.js');
-  const worker = context.serviceWorkers().find(ours) ?? (await context.waitForEvent('serviceworker', { predicate: ours, timeout: 30_000 }));
+  const worker =
+    context.serviceWorkers().find(ours) ??
+    (await context.waitForEvent('serviceworker', { predicate: ours, timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;
   return {
     context,

@@ -25,5 +25,7 @@ export async function seedRecords(page, table, records) {
 
 /** Wakes the worker's due check now, the way its schedule does. */
 export async function runDueCheck(worker) {
-  await worker.evaluate(() => chrome.alarms.create('threadline-due', { when: Date.now() + 50, periodInMinutes: 15 }));
+  await worker.evaluate(() =>
+    chrome.alarms.create('threadline-due', { when: Date.now() + 50, periodInMinutes: 15 }),
+  );
 }

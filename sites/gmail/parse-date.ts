@@ -28,14 +28,25 @@ const DAYS = 0x7f000;
 const WORD = 1 << 19;
 // Gmail's most used interface languages, tried after the page's and the browser's own when
 // the title does not read in those. Order matters only when two readings disagree.
-const LIKELY = 'en es fr de it pt ru ja zh-CN zh-TW ko nl pl tr sv da nb fi cs uk hu ro el he ar hi th vi id ms ca hr'.split(' ');
+const LIKELY =
+  'en es fr de it pt ru ja zh-CN zh-TW ko nl pl tr sv da nb fi cs uk hu ro el he ar hi th vi id ms ca hr'.split(
+    ' ',
+  );
 // Scripts written without spaces between words: their letters neither end nor begin a word.
 const UNSPACED = /[\p{sc=Han}\p{sc=Hira}\p{sc=Kana}\p{sc=Thai}]/u;
 const langs = new Map<string, Lang | null>();
 
 /** 1 digit, 2 Latin letter, 3 letter of another spaced script, 0 anything else: a word ends where the kind changes. */
-const kind = (c = '') => (/\d/.test(c) ? 1 : /\p{sc=Latn}/u.test(c) ? 2 : /[\p{L}\p{M}]/u.test(c) && !UNSPACED.test(c) ? 3 : 0);
-const edge = (c: string | undefined, inner: string | undefined) => !kind(c) || kind(c) !== kind(inner);
+const kind = (c = '') =>
+  /\d/.test(c)
+    ? 1
+    : /\p{sc=Latn}/u.test(c)
+      ? 2
+      : /[\p{L}\p{M}]/u.test(c) && !UNSPACED.test(c)
+        ? 3
+        : 0;
+const edge = (c: string | undefined, inner: string | undefined) =>
+  !kind(c) || kind(c) !== kind(inner);
 const high = (mask: number) => 31 - Math.clz32(mask);
 
 /** Lowercase, without bidi controls or the dots (commas, gereshes) after words, every digit ASCII, "p. m." as "pm". */
@@ -67,16 +78,29 @@ function build(tag: string): Lang | null {
     seen.add(mask + value);
     const form = normalize(value, tag);
     const single = /^[\p{L}\p{M}]+$/u.test(form);
-    if (!single && mask !== WORD && /\p{L}/u.test(form)) phrases.set(form, (phrases.get(form) ?? 0) | mask);
-    for (const w of form.match(/[\p{L}\p{M}]+/gu) ?? []) words.set(w, (words.get(w) ?? 0) | (single ? mask : WORD));
+    if (!single && mask !== WORD && /\p{L}/u.test(form))
+      phrases.set(form, (phrases.get(form) ?? 0) | mask);
+    for (const w of form.match(/[\p{L}\p{M}]+/gu) ?? [])
+      words.set(w, (words.get(w) ?? 0) | (single ? mask : WORD));
   };
-  const format = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(tag, { timeZone: 'UTC', calendar: 'gregory', ...options });
+  const format = (options: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(tag, { timeZone: 'UTC', calendar: 'gregory', ...options });
   // The 1st of each month of 2026 at 14:05, Sunday 4 to Saturday 10 January, every hour of 1 January.
-  const dates = Array.from({ length: 19 }, (_, i) => new Date(Date.UTC(2026, i < 12 ? i : 0, i < 12 ? 1 : i - 8, 14, 5)));
+  const dates = Array.from(
+    { length: 19 },
+    (_, i) => new Date(Date.UTC(2026, i < 12 ? i : 0, i < 12 ? 1 : i - 8, 14, 5)),
+  );
   const hours = Array.from({ length: 24 }, (_, h) => new Date(Date.UTC(2026, 0, 1, h)));
   const months = dates.slice(0, 12);
   const one = months.slice(10, 11);
-  const short = { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' } as const;
+  const short = {
+    weekday: 'short',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  } as const;
   // Names alone and within a date (Polish "listopad", "listopada"), day periods, and the words around them.
   for (const [options, on] of [
     [{ month: 'long' }, months],
@@ -97,12 +121,24 @@ function build(tag: string): Lang | null {
       for (const { type, value } of f.formatToParts(d)) {
         const period = type === 'dayPeriod' && normalize(value, tag);
         if (period) periods.set(period, (periods.get(period) ?? 0) | (1 << d.getUTCHours()));
-        else add(value, type === 'month' ? 1 << d.getUTCMonth() : type === 'weekday' ? 1 << (12 + d.getUTCDay()) : WORD);
+        else
+          add(
+            value,
+            type === 'month'
+              ? 1 << d.getUTCMonth()
+              : type === 'weekday'
+                ? 1 << (12 + d.getUTCDay())
+                : WORD,
+          );
       }
     }
   }
-  const numeric = format({ year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(dates[0]);
-  const clock = format({ hour: 'numeric', minute: '2-digit', hourCycle: 'h23' }).formatToParts(dates[0]);
+  const numeric = format({ year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(
+    dates[0],
+  );
+  const clock = format({ hour: 'numeric', minute: '2-digit', hourCycle: 'h23' }).formatToParts(
+    dates[0],
+  );
   // Besides ":" and ".", the language's own word between hour and minute (Canadian French "14 h 05").
   let own = normalize(clock.find((p) => p.type === 'literal')?.value ?? '', tag);
   own = /^\p{L}+$/u.test(own) ? `| ?${own} ?` : '';
@@ -112,12 +148,25 @@ function build(tag: string): Lang | null {
     words,
     phrases: longest(phrases),
     periods: longest(periods),
-    order: numeric.map((p) => p.type[0]).filter((t) => 'dmy'.includes(t!)).join(''),
+    order: numeric
+      .map((p) => p.type[0])
+      .filter((t) => 'dmy'.includes(t!))
+      .join(''),
     sep: normalize(numeric.find((p) => p.type === 'literal')?.value ?? '', tag),
     // Hour and minute (and seconds) apart from any date written with the same separators.
-    time: new RegExp(`(?<![\\d.:/-])(\\d{1,2})(?::|\\.${own})(\\d{2})(?:[:.]\\d{2})?(?!\\d|[.:/-]\\d)`),
+    time: new RegExp(
+      `(?<![\\d.:/-])(\\d{1,2})(?::|\\.${own})(\\d{2})(?:[:.]\\d{2})?(?!\\d|[.:/-]\\d)`,
+    ),
     // How far the years of the locale's own calendar run ahead of ours (Thai Buddhist: 543).
-    offset: Math.max(0, Number(normalize(new Intl.DateTimeFormat(tag, { year: 'numeric' }).format(dates[0]), tag).replace(/\D/g, '')) - 2026),
+    offset: Math.max(
+      0,
+      Number(
+        normalize(new Intl.DateTimeFormat(tag, { year: 'numeric' }).format(dates[0]), tag).replace(
+          /\D/g,
+          '',
+        ),
+      ) - 2026,
+    ),
   };
 }
 
@@ -127,7 +176,12 @@ function build(tag: string): Lang | null {
  * `trusted`: the page says it is in this language, so its numeric field order may settle a
  * day and month that could be either.
  */
-function read(title: string, l: Lang, strict: boolean, trusted: boolean): number | null | undefined {
+function read(
+  title: string,
+  l: Lang,
+  strict: boolean,
+  trusted: boolean,
+): number | null | undefined {
   let text = normalize(title, l.tag);
   let hours = 0;
   let minutes = 0;
@@ -139,7 +193,8 @@ function read(title: string, l: Lang, strict: boolean, trusted: boolean): number
     let after = text.slice(time.index + time[0].length).trimStart();
     for (const [period, mask] of l.periods) {
       const next = after.startsWith(period) && edge(after[period.length], period.at(-1));
-      if (!next && !(before.endsWith(period) && edge(before.at(-period.length - 1), period[0]))) continue;
+      if (!next && !(before.endsWith(period) && edge(before.at(-period.length - 1), period[0])))
+        continue;
       if (next) after = after.slice(period.length);
       else before = before.slice(0, -period.length);
       if (hours && hours < 13) {
@@ -216,7 +271,8 @@ function read(title: string, l: Lang, strict: boolean, trusted: boolean): number
   }
   if (hours > 23 || minutes > 59) return null;
   const date = new Date(year, month, day, hours, minutes);
-  if (date.getFullYear() !== year || date.getMonth() !== month || date.getDate() !== day) return null;
+  if (date.getFullYear() !== year || date.getMonth() !== month || date.getDate() !== day)
+    return null;
   if (weekdays && date.getDay() !== high(weekdays) - 12) return null;
   return date.getTime();
 }
@@ -224,7 +280,8 @@ function read(title: string, l: Lang, strict: boolean, trusted: boolean): number
 /** A word that begins exactly one month's or one weekday's names: "sept" for September when the runtime writes "sep". */
 function prefix(word: string, l: Lang): number {
   let mask = 0;
-  for (const [form, meaning] of l.words) if (form.startsWith(word)) mask |= meaning & (MONTHS | DAYS);
+  for (const [form, meaning] of l.words)
+    if (form.startsWith(word)) mask |= meaning & (MONTHS | DAYS);
   return mask & (mask - 1) ? 0 : mask;
 }
 

@@ -12,7 +12,12 @@ export interface ListRow {
 export function readGmailList(document: Document): ListRow[] {
   return queryAllFirst(document, GMAIL.listRow).flatMap((row) => {
     const holder = queryFirst(row, GMAIL.rowThreadId);
-    const threadId = holder && threadIdOf(holder.getAttribute('data-thread-id'), holder.getAttribute('data-legacy-thread-id'));
+    const threadId =
+      holder &&
+      threadIdOf(
+        holder.getAttribute('data-thread-id'),
+        holder.getAttribute('data-legacy-thread-id'),
+      );
     return threadId ? [{ row, threadId }] : [];
   });
 }

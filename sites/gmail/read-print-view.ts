@@ -17,8 +17,15 @@ export function readGmailPrintView(document: Document, account: string): GmailMe
     // "<b>Name </b>&lt;address&gt;"; a sender shown by address alone has no <b>.
     const email = findEmail(sender?.textContent);
     if (!sender || !email) return null;
-    const name = sender.querySelector('b')?.textContent?.replace(/<[^>]*>\s*$/, '').trim() || email;
-    const at = readMessageTime(queryFirst(table, GMAIL_PRINT.dateCell)?.textContent?.trim(), language);
+    const name =
+      sender
+        .querySelector('b')
+        ?.textContent?.replace(/<[^>]*>\s*$/, '')
+        .trim() || email;
+    const at = readMessageTime(
+      queryFirst(table, GMAIL_PRINT.dateCell)?.textContent?.trim(),
+      language,
+    );
     messages.push({ id: null, from: { name, email }, at, outbound: email === account });
   }
   return messages;

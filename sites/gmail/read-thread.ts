@@ -42,7 +42,10 @@ export interface GmailThread {
   language: string | null;
 }
 
-export type ThreadReading = { kind: 'thread'; thread: GmailThread } | { kind: 'no-thread' } | { kind: 'unreadable'; missing: string };
+export type ThreadReading =
+  | { kind: 'thread'; thread: GmailThread }
+  | { kind: 'no-thread' }
+  | { kind: 'unreadable'; missing: string };
 
 export function personOf(element: Element | null): Person | null {
   const email = findEmail(element?.getAttribute('email'));
@@ -52,7 +55,12 @@ export function personOf(element: Element | null): Person | null {
 
 function readMessageId(item: Element): string | null {
   const holder = item.matches(GMAIL.messageId.join(',')) ? item : queryFirst(item, GMAIL.messageId);
-  return holder ? messageIdOf(holder.getAttribute('data-message-id'), holder.getAttribute('data-legacy-message-id')) : null;
+  return holder
+    ? messageIdOf(
+        holder.getAttribute('data-message-id'),
+        holder.getAttribute('data-legacy-message-id'),
+      )
+    : null;
 }
 
 /** The hidden messages: the pill's number where Gmail shows one, else the hidden items counted. */
@@ -71,7 +79,10 @@ export function pageLanguage(document: Document): string | null {
 // The thread is read again on every Gmail mutation: each date title is parsed once.
 const parsedTitles = new Map<string, number | null>();
 
-export function readMessageTime(title: string | null | undefined, language: string | null): number | null {
+export function readMessageTime(
+  title: string | null | undefined,
+  language: string | null,
+): number | null {
   if (!title) return null;
   const key = `${language}\n${title}`;
   let at = parsedTitles.get(key);
@@ -80,7 +91,10 @@ export function readMessageTime(title: string | null | undefined, language: stri
     parsedTitles.set(key, (at = parseGmailDate(title, language)));
   }
   if (at === null) {
-    warnOnceWith('gmail-date', `a Gmail date could not be read ("${title.slice(0, 60)}"); its message keeps its place in the thread.`);
+    warnOnceWith(
+      'gmail-date',
+      `a Gmail date could not be read ("${title.slice(0, 60)}"); its message keeps its place in the thread.`,
+    );
   }
   return at;
 }
@@ -89,7 +103,10 @@ export function readMessageTime(title: string | null | undefined, language: stri
  * The open conversation, read from the page. `no-thread` when none is open (a list);
  * `unreadable` when Gmail's markup is not what we know, naming the first thing missing.
  */
-export function readGmailThread(document: Document, location: Pick<Location, 'pathname' | 'hash'>): ThreadReading {
+export function readGmailThread(
+  document: Document,
+  location: Pick<Location, 'pathname' | 'hash'>,
+): ThreadReading {
   const route = parseGmailRoute(location);
   if (!route || !route.threadToken) return { kind: 'no-thread' };
   const account = readGmailAccount(document);
@@ -139,5 +156,7 @@ export function readGmailThread(document: Document, location: Pick<Location, 'pa
  */
 function prospectsAmong(people: Map<string, Person>, account: string): Person[] {
   const ownDomain = isFreeMail(account) ? null : domainOf(account);
-  return [...people.values()].filter(({ email }) => email !== account && !(ownDomain && domainOf(email) === ownDomain));
+  return [...people.values()].filter(
+    ({ email }) => email !== account && !(ownDomain && domainOf(email) === ownDomain),
+  );
 }

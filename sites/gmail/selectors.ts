@@ -7,7 +7,12 @@ export const GMAIL = {
   /** The main column: the message list or the open conversation. */
   main: ['div[role=main]'],
   /** Subject of the open conversation; carries the thread ids. */
-  subject: ['h2.hP[data-thread-perm-id]', 'h2[data-thread-perm-id]', 'h2[data-legacy-thread-id]', '.ha h2.hP'],
+  subject: [
+    'h2.hP[data-thread-perm-id]',
+    'h2[data-thread-perm-id]',
+    'h2[data-legacy-thread-id]',
+    '.ha h2.hP',
+  ],
   /** One item per message of the open conversation (expanded, collapsed or hidden). */
   messageItem: ['[role=list] > [role=listitem]', 'div.h7, div.kv, div.kQ, div.kx'],
   /** The element of a message that carries its id. */
@@ -23,9 +28,17 @@ export const GMAIL = {
   /** The pill's count of hidden messages (InboxSDK gmail-thread-view.ts reads the same). */
   hiddenCount: ['.adv .adx span', '.adx span'],
   /** The signed-in account's button, whose label holds the address. */
-  accountButton: ['a[aria-label*="@"][href*="accounts.google.com"]', 'header a[aria-label*="@"]', 'a[aria-label*="@"]'],
+  accountButton: [
+    'a[aria-label*="@"][href*="accounts.google.com"]',
+    'header a[aria-label*="@"]',
+    'a[aria-label*="@"]',
+  ],
   /** A compose form: a new message window or an inline reply. */
-  composeForm: ['div.aoI[role=region] form', '[role=dialog] form', 'form:has(input[name=subjectbox])'],
+  composeForm: [
+    'div.aoI[role=region] form',
+    '[role=dialog] form',
+    'form:has(input[name=subjectbox])',
+  ],
   /** The draft id of a compose form ("#msg-a:r-…"). */
   composeDraft: ['input[name=draft]'],
   /** The thread a reply belongs to ("#thread-a:r…"); empty in a new message. */
@@ -39,7 +52,10 @@ export const GMAIL = {
     '.IZ .Up div > div[role=button]:not(.Uo):not(.hG):not([aria-haspopup=true]):not([class^=inboxsdk_])',
   ],
   /** Send & Archive, beside Send on replies when that setting is on (InboxSDK getSendAndArchiveButton()). */
-  sendAndArchiveButton: ['.IZ .Up div > div[role=button].Uo:not([aria-haspopup=true])', 'div.T-I.Uo[role=button]'],
+  sendAndArchiveButton: [
+    '.IZ .Up div > div[role=button].Uo:not([aria-haspopup=true])',
+    'div.T-I.Uo[role=button]',
+  ],
   /**
    * A whole compose window, where Ctrl/⌘+Enter sends from any element: `div.M9` holds an inline
    * reply and the inside of a new or popped-out message window; the form in it holds only the
@@ -52,7 +68,11 @@ export const GMAIL = {
    * The `selector` attribute is Gmail's own action id, the same in every language (InboxSDK
    * getScheduleSendButton(); OutboxIQ gmail-recipe.ts; gmail.js add_compose_button ".J-N.yr").
    */
-  scheduleSend: ['[role=menuitem][selector=scheduledSend]', '[selector=scheduledSend]', 'div.J-N.yr[role=menuitem]'],
+  scheduleSend: [
+    '[role=menuitem][selector=scheduledSend]',
+    '[selector=scheduledSend]',
+    'div.J-N.yr[role=menuitem]',
+  ],
   /** The body of a compose form. */
   composeBody: ['div[g_editable=true][role=textbox]', 'div[contenteditable=true][role=textbox]'],
   /** The toast after sending, and its Undo link. */

@@ -38,7 +38,11 @@ interface Sent {
  * listens for the same three). "Schedule send" sends nothing now and is not counted: the
  * message is counted when it shows in the thread. Undo in Gmail's toast takes a send back.
  */
-export function watchSends(signal: AbortSignal, events: SendEvents, root: Document = document): void {
+export function watchSends(
+  signal: AbortSignal,
+  events: SendEvents,
+  root: Document = document,
+): void {
   /** A key for each form whose draft has no id yet, so two such forms never share one. */
   const ownKeys = new WeakMap<Element, string>();
   const lastOfForm = new WeakMap<Element, Sent>();
@@ -75,7 +79,13 @@ export function watchSends(signal: AbortSignal, events: SendEvents, root: Docume
       clearTimeout(previous.timer);
       if (previous.key !== key) events.onCancel(previous.key);
     }
-    const sent: Sent = { key, form, draft, at, timer: setTimeout(() => confirm(sent), SENT_CONFIRM_MS) };
+    const sent: Sent = {
+      key,
+      form,
+      draft,
+      at,
+      timer: setTimeout(() => confirm(sent), SENT_CONFIRM_MS),
+    };
     lastOfForm.set(form, sent);
     last = sent;
     events.onSend(key, form);
@@ -100,7 +110,10 @@ export function watchSends(signal: AbortSignal, events: SendEvents, root: Docume
     last = null;
   };
 
-  const listen = <K extends 'mousedown' | 'mouseup' | 'click' | 'keydown'>(type: K, handler: (event: DocumentEventMap[K], target: Element) => void) =>
+  const listen = <K extends 'mousedown' | 'mouseup' | 'click' | 'keydown'>(
+    type: K,
+    handler: (event: DocumentEventMap[K], target: Element) => void,
+  ) =>
     root.addEventListener(
       type,
       (event) => {
@@ -159,7 +172,7 @@ function sendControl(target: Element): Element | null {
 export function composeFormOf(from: Element): Element | null {
   const around = closestOf(from, GMAIL.composeForm);
   if (around && isComposeForm(around)) return around;
-  for (let box = closestOf(from, GMAIL.composeWindow); box; ) {
+  for (let box = closestOf(from, GMAIL.composeWindow); box;) {
     const forms = queryAllFirst(box, GMAIL.composeForm).filter(isComposeForm);
     if (forms.length === 1) return forms[0]!;
     if (forms.length > 1) return null;
@@ -177,12 +190,18 @@ function isComposeForm(form: Element): boolean {
 export function draftOf(form: Element): string | null {
   const input = queryFirst(form, GMAIL.composeDraft);
   if (!input) return null;
-  const value = ('value' in input ? String((input as HTMLInputElement).value) : input.getAttribute('value') ?? '').trim();
+  const value = (
+    'value' in input
+      ? String((input as HTMLInputElement).value)
+      : (input.getAttribute('value') ?? '')
+  ).trim();
   return value === '' || value === 'undefined' || value === 'null' ? null : value;
 }
 
 function asElement(target: EventTarget | null): Element | null {
-  return target !== null && typeof (target as Element).closest === 'function' ? (target as Element) : null;
+  return target !== null && typeof (target as Element).closest === 'function'
+    ? (target as Element)
+    : null;
 }
 
 function randomId(): string {

@@ -31,8 +31,14 @@ function norm(text: string, tag: string): string {
 }
 
 /** 1 digit, 2 letter of a spaced script, 0 else: a word ends where the kind changes (Han, kana and Thai never need a gap). */
-const kind = (c = '') => (/\d/.test(c) ? 1 : /\p{L}/u.test(c) && !/[\p{sc=Han}\p{sc=Hira}\p{sc=Kana}\p{sc=Thai}]/u.test(c) ? 2 : 0);
-const edge = (c: string | undefined, inner: string | undefined) => !kind(c) || kind(c) !== kind(inner);
+const kind = (c = '') =>
+  /\d/.test(c)
+    ? 1
+    : /\p{L}/u.test(c) && !/[\p{sc=Han}\p{sc=Hira}\p{sc=Kana}\p{sc=Thai}]/u.test(c)
+      ? 2
+      : 0;
+const edge = (c: string | undefined, inner: string | undefined) =>
+  !kind(c) || kind(c) !== kind(inner);
 
 /** Where `form` stands as a word of its own in `text`, or -1. */
 function find(text: string, form: string): number {
@@ -42,19 +48,30 @@ function find(text: string, form: string): number {
   return -1;
 }
 
-const longest = <T>(map: Map<string, T>) => [...map].filter(([form]) => form).sort(([a], [b]) => b.length - a.length);
+const longest = <T>(map: Map<string, T>) =>
+  [...map].filter(([form]) => form).sort(([a], [b]) => b.length - a.length);
 
 function build(tag: string): Words | null {
   try {
     if (!Intl.DateTimeFormat.supportedLocalesOf(tag).length) return null;
-    const format = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(tag, { timeZone: 'UTC', ...options });
+    const format = (options: Intl.DateTimeFormatOptions) =>
+      new Intl.DateTimeFormat(tag, { timeZone: 'UTC', ...options });
     const relative = new Intl.RelativeTimeFormat(tag, { numeric: 'auto' });
-    const rel = new Map([0, 1].map((n) => [norm(relative.format(n ? -n : 0, 'day'), tag), n] as const));
+    const rel = new Map(
+      [0, 1].map((n) => [norm(relative.format(n ? -n : 0, 'day'), tag), n] as const),
+    );
     const names = new Map<string, number>();
-    const add = (options: Intl.DateTimeFormatOptions, dates: Date[], type: 'month' | 'weekday', value: (i: number) => number) => {
+    const add = (
+      options: Intl.DateTimeFormatOptions,
+      dates: Date[],
+      type: 'month' | 'weekday',
+      value: (i: number) => number,
+    ) => {
       const f = format(options);
       dates.forEach((date, i) => {
-        for (const part of f.formatToParts(date)) if (part.type === type && /\p{L}/u.test(part.value)) names.set(norm(part.value, tag), value(i));
+        for (const part of f.formatToParts(date))
+          if (part.type === type && /\p{L}/u.test(part.value))
+            names.set(norm(part.value, tag), value(i));
       });
     };
     const months = Array.from({ length: 12 }, (_, m) => new Date(Date.UTC(2026, m, 18)));
@@ -63,14 +80,23 @@ function build(tag: string): Words | null {
       add({ month }, months, 'month', (m) => m);
       add({ month, day: 'numeric' }, months, 'month', (m) => m);
     }
-    for (const weekday of ['long', 'short'] as const) add({ weekday }, days, 'weekday', (d) => 100 + d);
+    for (const weekday of ['long', 'short'] as const)
+      add({ weekday }, days, 'weekday', (d) => 100 + d);
     const periods = new Map<string, boolean>();
     const hours = format({ hour: 'numeric', hour12: true });
     for (let h = 0; h < 24; h++) {
-      for (const part of hours.formatToParts(new Date(Date.UTC(2026, 0, 1, h)))) if (part.type === 'dayPeriod') periods.set(norm(part.value, tag), h >= 12);
+      for (const part of hours.formatToParts(new Date(Date.UTC(2026, 0, 1, h))))
+        if (part.type === 'dayPeriod') periods.set(norm(part.value, tag), h >= 12);
     }
-    const order = format({ month: 'numeric', day: 'numeric' }).formatToParts(months[10]!).map((p) => p.type);
-    return { rel, names: longest(names), periods: longest(periods), dayFirst: order.indexOf('day') < order.indexOf('month') };
+    const order = format({ month: 'numeric', day: 'numeric' })
+      .formatToParts(months[10]!)
+      .map((p) => p.type);
+    return {
+      rel,
+      names: longest(names),
+      periods: longest(periods),
+      dayFirst: order.indexOf('day') < order.indexOf('month'),
+    };
   } catch {
     return null; // Not a language tag Intl takes.
   }
@@ -113,7 +139,8 @@ function readDay(heading: string, now: number, w: Words, tag: string): Date | nu
   if (month >= 0 && small.length === 1) day = small[0]!;
   // Two numbers are a numeric date in the language's order (a weekday beside them, or a
   // Japanese "日" read as Sunday, says nothing more).
-  else if (month < 0 && small.length === 2) [day, month] = w.dayFirst ? [small[0]!, small[1]! - 1] : [small[1]!, small[0]! - 1];
+  else if (month < 0 && small.length === 2)
+    [day, month] = w.dayFirst ? [small[0]!, small[1]! - 1] : [small[1]!, small[0]! - 1];
   else if (weekday >= 0 && month < 0 && !numbers.length) {
     // A weekday names the last such day before today ("Today" names today).
     today.setDate(today.getDate() - ((today.getDay() - weekday + 7) % 7 || 7));
@@ -145,8 +172,17 @@ function readClock(clock: string, w: Words, tag: string): number | null {
  * the given languages (the page's and the browser's, best first) nor LinkedIn's most used
  * ones read them.
  */
-export function parseLinkedInTime(heading: string, clock: string, now: number, languages: readonly (string | null | undefined)[] = []): number | null {
-  for (const tag of new Set([...languages, ...(globalThis.navigator?.languages ?? []), ...LIKELY])) {
+export function parseLinkedInTime(
+  heading: string,
+  clock: string,
+  now: number,
+  languages: readonly (string | null | undefined)[] = [],
+): number | null {
+  for (const tag of new Set([
+    ...languages,
+    ...(globalThis.navigator?.languages ?? []),
+    ...LIKELY,
+  ])) {
     const w = tag ? words(tag) : null;
     const day = w && readDay(heading, now, w, tag!);
     const minutes = day && readClock(clock, w!, tag!);

@@ -21,7 +21,9 @@ export interface LinkedInConversation {
   messages: LinkedInMessage[];
 }
 
-export type ConversationReading = { kind: 'conversation'; conversation: LinkedInConversation } | { kind: 'unreadable'; missing: string; conversationId: string };
+export type ConversationReading =
+  | { kind: 'conversation'; conversation: LinkedInConversation }
+  | { kind: 'unreadable'; missing: string; conversationId: string };
 
 /** What a conversation pane showed: after a switch, the next conversation is read only once the pane has changed. */
 export interface PaneMark {
@@ -31,18 +33,31 @@ export interface PaneMark {
 }
 
 const MINUTE = 60_000;
-const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const partnerOf = (name: string, link: Element | null): Partner => ({ name, ...(personOfHref(link?.getAttribute('href')) ?? { slug: null, memberId: null }) });
+const text = (element: Element | null | undefined) =>
+  element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const partnerOf = (name: string, link: Element | null): Partner => ({
+  name,
+  ...(personOfHref(link?.getAttribute('href')) ?? { slug: null, memberId: null }),
+});
 const partnerKey = (p: Partner) => p.memberId ?? p.slug ?? p.name;
 
-export const paneMark = (c: LinkedInConversation): PaneMark => ({ conversationId: c.conversationId, partner: partnerKey(c.partner), events: c.messages.map((m) => m.id) });
+export const paneMark = (c: LinkedInConversation): PaneMark => ({
+  conversationId: c.conversationId,
+  partner: partnerKey(c.partner),
+  events: c.messages.map((m) => m.id),
+});
 
 /**
  * The conversation open on a messaging page. LinkedIn changes the address before the pane:
  * while the pane still shows the conversation read before (`previous`: its participant, its
  * events, or event ids naming that conversation), it is not read.
  */
-export function readLinkedInConversation(document: Document, location: Pick<Location, 'pathname'>, now: number, previous: PaneMark | null = null): ConversationReading | null {
+export function readLinkedInConversation(
+  document: Document,
+  location: Pick<Location, 'pathname'>,
+  now: number,
+  previous: PaneMark | null = null,
+): ConversationReading | null {
   const route = parseLinkedInRoute(location);
   if (route.kind !== 'conversation') return null;
   const { conversationId } = route;
@@ -51,7 +66,11 @@ export function readLinkedInConversation(document: Document, location: Pick<Loca
   const partnerLink = queryFirst(root, LINKEDIN.conversationPartner);
   const name = text(queryFirst(partnerLink ?? root, LINKEDIN.conversationPartnerName));
   if (!name) return { kind: 'unreadable', missing: 'participant', conversationId };
-  const conversation = { conversationId, partner: partnerOf(name, partnerLink), messages: readMessages(root, now) };
+  const conversation = {
+    conversationId,
+    partner: partnerOf(name, partnerLink),
+    messages: readMessages(root, now),
+  };
   // Event ids name their conversation: all of them this one's proves the pane shows it (even
   // with the same person as before); any of them the previous one's proves it does not.
   const threads = conversation.messages.flatMap((m) => eventFacts(m.id).thread ?? []);
@@ -63,7 +82,9 @@ export function readLinkedInConversation(document: Document, location: Pick<Loca
     (threads.includes(threadOfConversation(previous.conversationId)!) ||
       previous.partner === partnerKey(conversation.partner) ||
       conversation.messages.some((m) => previous.events.includes(m.id)));
-  return stale ? { kind: 'unreadable', missing: 'this conversation in its pane', conversationId } : { kind: 'conversation', conversation };
+  return stale
+    ? { kind: 'unreadable', missing: 'this conversation in its pane', conversationId }
+    : { kind: 'conversation', conversation };
 }
 
 /**
@@ -77,7 +98,13 @@ export function readMessages(root: ParentNode, now: number): LinkedInMessage[] {
   const language = (root.ownerDocument ?? (root as Document)).documentElement?.lang;
   let day = '';
   let clock = '';
-  const read: { id: string; outbound: boolean; shown: number | null; ownClock: boolean; fromId: number | null }[] = [];
+  const read: {
+    id: string;
+    outbound: boolean;
+    shown: number | null;
+    ownClock: boolean;
+    fromId: number | null;
+  }[] = [];
   for (const event of queryAllFirst(root, LINKEDIN.messageEvent)) {
     day = text(queryFirst(event, LINKEDIN.messageDay)) || day;
     const ownClock = text(queryFirst(event, LINKEDIN.messageClock));
@@ -86,10 +113,18 @@ export function readMessages(root: ParentNode, now: number): LinkedInMessage[] {
     const id = item?.getAttribute('data-event-urn');
     if (!item || !id) continue;
     const shown = day && clock ? parseLinkedInTime(day, clock, now, [language]) : null;
-    read.push({ id, outbound: !/--other\b/.test(item.className), shown, ownClock: !!ownClock, fromId: eventFacts(id).at });
+    read.push({
+      id,
+      outbound: !/--other\b/.test(item.className),
+      shown,
+      ownClock: !!ownClock,
+      fromId: eventFacts(id).at,
+    });
   }
   const checked = read.filter((m) => m.ownClock && m.shown !== null && m.fromId !== null);
-  const proven = checked.length > 0 && checked.every((m) => m.fromId! >= m.shown! - MINUTE && m.fromId! < m.shown! + 2 * MINUTE);
+  const proven =
+    checked.length > 0 &&
+    checked.every((m) => m.fromId! >= m.shown! - MINUTE && m.fromId! < m.shown! + 2 * MINUTE);
   const times = read.map((m) => (proven && m.fromId !== null ? m.fromId : m.shown));
   const firstKnown = times.find((at) => at !== null) ?? Math.floor(now / MINUTE) * MINUTE;
   let last = firstKnown;

@@ -13,11 +13,14 @@ export interface LinkedInProfile extends LinkedInPerson {
   location: string;
 }
 
-export type ProfileReading = { kind: 'profile'; profile: LinkedInProfile } | ({ kind: 'unreadable'; missing: string; profileUrl: string } & LinkedInPerson);
+export type ProfileReading =
+  | { kind: 'profile'; profile: LinkedInProfile }
+  | ({ kind: 'unreadable'; missing: string; profileUrl: string } & LinkedInPerson);
 
 type Fields = Pick<LinkedInProfile, 'name' | 'headline' | 'company' | 'location'>;
 
-const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const text = (element: Element | null | undefined) =>
+  element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 /** "Current company: Acme Oy. Click to skip to experience card" → "Acme Oy" (any language). */
 function companyFromLabel(label: string | null): string {
@@ -60,7 +63,8 @@ function memberIdOn(card: Element | null, top: Element | null): string | null {
   if (fromKey && isLinkedInMemberId(fromKey)) return fromKey;
   for (const link of top ? queryAllFirst(top, LINKEDIN.profileMessageLink) : []) {
     try {
-      const params = new URL(link.getAttribute('href') ?? '', 'https://www.linkedin.com/').searchParams;
+      const params = new URL(link.getAttribute('href') ?? '', 'https://www.linkedin.com/')
+        .searchParams;
       const id = params.get('profileUrn')?.split(':').pop() ?? params.get('recipient');
       if (id && isLinkedInMemberId(id)) return id;
     } catch {
@@ -71,7 +75,10 @@ function memberIdOn(card: Element | null, top: Element | null): string | null {
 }
 
 /** The person on a profile page, from either layout. */
-export function readLinkedInProfile(document: Document, location: Pick<Location, 'pathname'>): ProfileReading | null {
+export function readLinkedInProfile(
+  document: Document,
+  location: Pick<Location, 'pathname'>,
+): ProfileReading | null {
   const route = parseLinkedInRoute(location);
   if (route.kind !== 'profile') return null;
   const card = queryFirst(document, LINKEDIN.topCard);
@@ -79,14 +86,26 @@ export function readLinkedInProfile(document: Document, location: Pick<Location,
   const top = card ?? older?.closest('section') ?? null;
   const memberId = memberIdOn(card, top);
   // Links in the card name the profile by slug; on an address by member id, they tell the slug.
-  const people = top ? Array.from(top.querySelectorAll('a[href*="/in/"]'), (a) => personOfHref(a.getAttribute('href'))) : [];
+  const people = top
+    ? Array.from(top.querySelectorAll('a[href*="/in/"]'), (a) =>
+        personOfHref(a.getAttribute('href')),
+      )
+    : [];
   const slug = route.slug ?? people.find((p) => p?.slug)?.slug ?? null;
-  const person = { slug, memberId: route.memberId ?? memberId, profileUrl: slug ? profileUrlOf(slug) : route.profileUrl };
+  const person = {
+    slug,
+    memberId: route.memberId ?? memberId,
+    profileUrl: slug ? profileUrlOf(slug) : route.profileUrl,
+  };
   // After a single-page navigation the previous person's card can still be on the page under
   // the new address: its links or its member id name someone else. Never read one person as another.
   const another =
     (route.memberId && memberId && route.memberId !== memberId) ||
-    people.some((p) => (p?.slug && route.slug && p.slug !== route.slug) || (p?.memberId && person.memberId && p.memberId !== person.memberId));
+    people.some(
+      (p) =>
+        (p?.slug && route.slug && p.slug !== route.slug) ||
+        (p?.memberId && person.memberId && p.memberId !== person.memberId),
+    );
   if (another) return { kind: 'unreadable', missing: 'profile for this address', ...person };
   const fromCard = card && readTopCard(card);
   if (fromCard) return { kind: 'profile', profile: { ...person, ...fromCard } };
@@ -99,7 +118,9 @@ export function readLinkedInProfile(document: Document, location: Pick<Location,
       ...person,
       name,
       headline: text(queryFirst(document, LINKEDIN.profileHeadline)),
-      company: text(queryFirst(document, LINKEDIN.profileCompanyText)) || companyFromLabel(button?.getAttribute('aria-label') ?? null),
+      company:
+        text(queryFirst(document, LINKEDIN.profileCompanyText)) ||
+        companyFromLabel(button?.getAttribute('aria-label') ?? null),
       location: text(queryFirst(document, LINKEDIN.profileLocation)),
     },
   };

@@ -23,13 +23,16 @@ export function decodeSafely(text: string): string | null {
 }
 
 /** The canonical profile address of a slug or member id. */
-export const profileUrlOf = (id: string) => `https://www.linkedin.com/in/${encodeURIComponent(id)}/`;
+export const profileUrlOf = (id: string) =>
+  `https://www.linkedin.com/in/${encodeURIComponent(id)}/`;
 
 /** A profile path segment as a person: a member id kept exactly, a slug lowercased. */
 function personOf(segment: string): LinkedInPerson | null {
   const id = decodeSafely(segment);
   if (!id) return null;
-  return isLinkedInMemberId(id) ? { slug: null, memberId: id } : { slug: id.toLowerCase(), memberId: null };
+  return isLinkedInMemberId(id)
+    ? { slug: null, memberId: id }
+    : { slug: id.toLowerCase(), memberId: null };
 }
 
 /** What a LinkedIn address shows: a profile (and its sub-pages), a conversation, or else. */
@@ -37,7 +40,9 @@ export function parseLinkedInRoute(location: Pick<Location, 'pathname'>): Linked
   const profile = location.pathname.match(/^\/in\/([^/]+)\/?/);
   if (profile) {
     const person = personOf(profile[1]!);
-    return person ? { kind: 'profile', profileUrl: profileUrlOf((person.slug ?? person.memberId)!), ...person } : { kind: 'unreadable' };
+    return person
+      ? { kind: 'profile', profileUrl: profileUrlOf((person.slug ?? person.memberId)!), ...person }
+      : { kind: 'unreadable' };
   }
   const conversation = location.pathname.match(/^\/messaging\/thread\/([^/]+)\/?/);
   if (conversation) {
@@ -52,7 +57,8 @@ export function personOfHref(href: string | null | undefined): LinkedInPerson | 
   if (!href) return null;
   try {
     const url = new URL(href, 'https://www.linkedin.com/');
-    const segment = url.hostname.endsWith('linkedin.com') && url.pathname.match(/^\/in\/([^/]+)/)?.[1];
+    const segment =
+      url.hostname.endsWith('linkedin.com') && url.pathname.match(/^\/in\/([^/]+)/)?.[1];
     return segment ? personOf(segment) : null;
   } catch {
     return null;
@@ -67,5 +73,7 @@ export function canonicalProfileUrl(href: string): string | null {
 
 /** The same person: ids compared exactly as LinkedIn writes them (slugs in any case). */
 export function samePerson(a: LinkedInPerson | null, b: LinkedInPerson | null): boolean {
-  return !!a && !!b && ((!!a.slug && a.slug === b.slug) || (!!a.memberId && a.memberId === b.memberId));
+  return (
+    !!a && !!b && ((!!a.slug && a.slug === b.slug) || (!!a.memberId && a.memberId === b.memberId))
+  );
 }

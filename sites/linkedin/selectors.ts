@@ -9,8 +9,15 @@ export const LINKEDIN = {
   profileHeadline: ['div.text-body-medium.break-words'],
   profileLocation: ['span.text-body-small.inline.t-black--light.break-words'],
   /** The current-company button; its label ("Current company: Acme…") is localized. */
-  profileCompanyButton: ['button[aria-label][data-field="experience_company_logo"]', 'ul.pv-text-details__right-panel button[aria-label]', 'button[aria-label^="Current company:"]'],
-  profileCompanyText: ['.pv-text-details__right-panel-item-text', 'ul.pv-text-details__right-panel button span'],
+  profileCompanyButton: [
+    'button[aria-label][data-field="experience_company_logo"]',
+    'ul.pv-text-details__right-panel button[aria-label]',
+    'button[aria-label^="Current company:"]',
+  ],
+  profileCompanyText: [
+    '.pv-text-details__right-panel-item-text',
+    'ul.pv-text-details__right-panel button span',
+  ],
   /** The profile's Message link (/messaging/compose/?profileUrn=urn:li:fsd_profile:<member id>&recipient=…), both layouts. */
   profileMessageLink: ['a[href*="profileUrn="]', 'a[href*="recipient="]'],
   /**
@@ -25,7 +32,10 @@ export const LINKEDIN = {
   /** Messaging: the open conversation's container on the messaging page. */
   conversationRoot: ['.msg-convo-wrapper.msg-thread', '.msg-thread', '.msg-convo-wrapper'],
   conversationPartner: ['a.msg-thread__link-to-profile', '.msg-thread a[href*="/in/"]'],
-  conversationPartnerName: ['h2.msg-entity-lockup__entity-title', '.msg-entity-lockup__entity-title'],
+  conversationPartnerName: [
+    'h2.msg-entity-lockup__entity-title',
+    '.msg-entity-lockup__entity-title',
+  ],
   messageEvent: ['li.msg-s-message-list__event'],
   messageItem: ['div.msg-s-event-listitem[data-event-urn]', '[data-event-urn]'],
   messageSender: ['.msg-s-message-group__name'],
@@ -34,7 +44,10 @@ export const LINKEDIN = {
   /** Chat bubbles that open over any page. */
   overlayBubble: ['.msg-overlay-conversation-bubble'],
   overlayPartner: ['.msg-overlay-bubble-header a[href*="/in/"]', 'header a[href*="/in/"]'],
-  composer: ['div.msg-form__contenteditable[contenteditable=true][role=textbox]', '.msg-form [contenteditable=true][role=textbox]'],
+  composer: [
+    'div.msg-form__contenteditable[contenteditable=true][role=textbox]',
+    '.msg-form [contenteditable=true][role=textbox]',
+  ],
   sendButton: ['button.msg-form__send-button[type=submit]', '.msg-form button[type=submit]'],
 } as const;
 

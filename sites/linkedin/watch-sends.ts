@@ -10,12 +10,24 @@ import { LINKEDIN } from './selectors';
  * in (a chat bubble or the messaging page's conversation) and its urn. A press that sent
  * nothing leaves nothing behind. No UI text is read.
  */
-export function watchLinkedInSends(signal: AbortSignal, onSent: (container: Element, eventId: string) => void, windowMs = 10_000): void {
+export function watchLinkedInSends(
+  signal: AbortSignal,
+  onSent: (container: Element, eventId: string) => void,
+  windowMs = 10_000,
+): void {
   const outbound = (root: ParentNode) =>
-    queryAllFirst(root, LINKEDIN.messageItem).flatMap((item) => (/--other\b/.test(item.className) ? [] : [item.getAttribute('data-event-urn') ?? '']));
+    queryAllFirst(root, LINKEDIN.messageItem).flatMap((item) =>
+      /--other\b/.test(item.className) ? [] : [item.getAttribute('data-event-urn') ?? ''],
+    );
   const pressed = (from: Element) => {
-    if (!(queryFirst(from.closest('form') ?? document, LINKEDIN.composer)?.textContent ?? '').trim()) return;
-    const container = closestOf(from, LINKEDIN.overlayBubble) ?? closestOf(from, LINKEDIN.conversationRoot) ?? document.body;
+    if (
+      !(queryFirst(from.closest('form') ?? document, LINKEDIN.composer)?.textContent ?? '').trim()
+    )
+      return;
+    const container =
+      closestOf(from, LINKEDIN.overlayBubble) ??
+      closestOf(from, LINKEDIN.conversationRoot) ??
+      document.body;
     const seen = new Set(outbound(container));
     const observer = new MutationObserver(() => {
       for (const id of outbound(container)) {
@@ -25,7 +37,12 @@ export function watchLinkedInSends(signal: AbortSignal, onSent: (container: Elem
         }
       }
     });
-    observer.observe(container, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-event-urn'] });
+    observer.observe(container, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['data-event-urn'],
+    });
     const stop = () => observer.disconnect();
     setTimeout(stop, windowMs);
     signal.addEventListener('abort', stop, { once: true });
@@ -33,7 +50,8 @@ export function watchLinkedInSends(signal: AbortSignal, onSent: (container: Elem
   document.addEventListener(
     'click',
     (event) => {
-      const button = event.target instanceof Element ? closestOf(event.target, LINKEDIN.sendButton) : null;
+      const button =
+        event.target instanceof Element ? closestOf(event.target, LINKEDIN.sendButton) : null;
       if (button) pressed(button);
     },
     { capture: true, signal },
@@ -41,7 +59,8 @@ export function watchLinkedInSends(signal: AbortSignal, onSent: (container: Elem
   document.addEventListener(
     'keydown',
     (event) => {
-      const composer = event.target instanceof Element ? closestOf(event.target, LINKEDIN.composer) : null;
+      const composer =
+        event.target instanceof Element ? closestOf(event.target, LINKEDIN.composer) : null;
       if (composer && event.key === 'Enter' && !event.shiftKey) pressed(composer);
     },
     { capture: true, signal },

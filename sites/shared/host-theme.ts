@@ -20,7 +20,8 @@ export function parseCssColor(value: string): Rgba | null {
     const byte = (i: number) => parseInt(full.slice(i * 2, i * 2 + 2), 16);
     return { r: byte(0), g: byte(1), b: byte(2), a: full.length === 8 ? byte(3) / 255 : 1 };
   }
-  const rgb = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)\s*(?:[,/]\s*([\d.]+)(%?)\s*)?\)$/.exec(text);
+  const rgb =
+    /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)\s*(?:[,/]\s*([\d.]+)(%?)\s*)?\)$/.exec(text);
   if (!rgb) return null;
   const alpha = rgb[4] === undefined ? 1 : Number(rgb[4]) / (rgb[5] ? 100 : 1);
   return { r: Number(rgb[1]), g: Number(rgb[2]), b: Number(rgb[3]), a: alpha };
@@ -56,12 +57,17 @@ function paintedBackground(element: Element, view: Window): Rgba | null {
  * rep is reading), else the body's or the root's. Null when nothing is painted (the
  * browser's canvas): then the panel follows the system. `ownHost` (the panel) is looked past.
  */
-export function readHostTheme(document: Document, ownHost?: Element | null): 'light' | 'dark' | null {
+export function readHostTheme(
+  document: Document,
+  ownHost?: Element | null,
+): 'light' | 'dark' | null {
   const view = document.defaultView;
   if (!view) return null;
   const atCentre =
     typeof document.elementsFromPoint === 'function'
-      ? document.elementsFromPoint(view.innerWidth / 2, view.innerHeight / 2).find((el) => !ownHost || !ownHost.contains(el))
+      ? document
+          .elementsFromPoint(view.innerWidth / 2, view.innerHeight / 2)
+          .find((el) => !ownHost || !ownHost.contains(el))
       : undefined;
   for (const start of [atCentre, document.body, document.documentElement]) {
     const colour = start ? paintedBackground(start, view) : null;

@@ -9,5 +9,8 @@ export function warnOnceWith(key: string, message: string): void {
 
 /** One clear console warning per problem and page, never a stream. */
 export function warnOnce(site: string, problem: string): void {
-  warnOnceWith(`${site}:${problem}`, `cannot read this ${site} page (${problem}). The panel offers linking by hand.`);
+  warnOnceWith(
+    `${site}:${problem}`,
+    `cannot read this ${site} page (${problem}). The panel offers linking by hand.`,
+  );
 }

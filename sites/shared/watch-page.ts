@@ -16,9 +16,20 @@ export function watchPage(signal: AbortSignal, onChange: () => void): void {
   // Gmail marks list rows on hover and focus, many times a second: a class change inside a
   // table row never shows a new view, so it wakes nothing (one closest() per change).
   const observer = new MutationObserver((records) => {
-    if (records.some((record) => !(record.attributeName === 'class' && (record.target as Element).closest?.('tr')))) schedule();
+    if (
+      records.some(
+        (record) =>
+          !(record.attributeName === 'class' && (record.target as Element).closest?.('tr')),
+      )
+    )
+      schedule();
   });
-  observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['title', 'data-thread-perm-id', 'data-message-id', 'class'] });
+  observer.observe(document.body, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['title', 'data-thread-perm-id', 'data-message-id', 'class'],
+  });
   window.addEventListener('hashchange', schedule, { signal });
   window.addEventListener('popstate', schedule, { signal });
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });

@@ -24,7 +24,12 @@ describe('addresses that do not decode', () => {
     const dashboard = watch(await ext.context.newPage());
     await dashboard.goto(`chrome-extension://${ext.extensionId}/dashboard.html#deal/${MALFORMED}`);
     await dashboard.getByText('This deal no longer exists.').waitFor({ timeout: 5_000 });
-    await expect(dashboard.getByRole('navigation').getByRole('link', { name: 'Pipeline', exact: true }).count()).resolves.toBe(1);
+    await expect(
+      dashboard
+        .getByRole('navigation')
+        .getByRole('link', { name: 'Pipeline', exact: true })
+        .count(),
+    ).resolves.toBe(1);
 
     // Arriving at one from another view, and leaving it again.
     await dashboard.evaluate(() => (location.hash = 'board'));
@@ -35,7 +40,9 @@ describe('addresses that do not decode', () => {
     await dashboard.locator('#queue').waitFor();
 
     // A well-formed escape still opens its deal.
-    const created = await dashboard.evaluate(() => chrome.runtime.sendMessage({ type: 'deal.create', input: { title: 'Acme: 40 seats' } }));
+    const created = await dashboard.evaluate(() =>
+      chrome.runtime.sendMessage({ type: 'deal.create', input: { title: 'Acme: 40 seats' } }),
+    );
     const id = (created as { data: { deal: { id: string } } }).data.deal.id;
     await dashboard.evaluate((id) => (location.hash = `deal/${encodeURIComponent(id)}`), id);
     await dashboard.getByRole('heading', { name: 'Acme: 40 seats' }).waitFor({ timeout: 5_000 });
@@ -46,11 +53,20 @@ describe('addresses that do not decode', () => {
     const gmail = watch(await ext.context.newPage());
     await gmail.goto(`${U0}#label/${MALFORMED}/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkC`);
     await panel(gmail).getByRole('heading', { name: 'Re: Pricing for 40 seats' }).waitFor();
-    for (const hash of [`search/${MALFORMED}`, `inbox/${MALFORMED}`, `label/${MALFORMED}`, MALFORMED]) {
+    for (const hash of [
+      `search/${MALFORMED}`,
+      `inbox/${MALFORMED}`,
+      `label/${MALFORMED}`,
+      MALFORMED,
+    ]) {
       await navigateGmail(gmail, hash, 'gmail/inbox.html');
       await expect.poll(() => panel(gmail).count()).toBe(0);
     }
-    await navigateGmail(gmail, `search/${MALFORMED}/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkC`, 'gmail/thread.html');
+    await navigateGmail(
+      gmail,
+      `search/${MALFORMED}/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkC`,
+      'gmail/thread.html',
+    );
     await panel(gmail).getByRole('heading', { name: 'Re: Pricing for 40 seats' }).waitFor();
     await gmail.close();
   });

@@ -19,11 +19,23 @@ describe('the pipeline board', () => {
           title: 'Acme: 40 seats',
           company: 'Acme',
           value: 24000,
-          links: [{ kind: 'gmail-thread', account: 'maria.rep@northwind.fi', externalId: 'thread-f:1790123456789012345', label: 'Pricing' }],
+          links: [
+            {
+              kind: 'gmail-thread',
+              account: 'maria.rep@northwind.fi',
+              externalId: 'thread-f:1790123456789012345',
+              label: 'Pricing',
+            },
+          ],
         },
       }),
     );
-    await board.evaluate(() => chrome.runtime.sendMessage({ type: 'deal.create', input: { title: 'Globex renewal', value: 1000 } }));
+    await board.evaluate(() =>
+      chrome.runtime.sendMessage({
+        type: 'deal.create',
+        input: { title: 'Globex renewal', value: 1000 },
+      }),
+    );
     gmail = await ext.context.newPage();
     await gmail.goto(THREAD_A);
     await panel(gmail).getByLabel('Stage').waitFor();
@@ -33,49 +45,82 @@ describe('the pipeline board', () => {
   const column = (name: string) => board.getByRole('region', { name, exact: true });
 
   it('shows a column per stage with its count and value', async () => {
-    await column('Prospecting').getByRole('button', { name: /Acme: 40 seats/ }).waitFor();
-    await expect(column('Prospecting').locator('.totals').textContent()).resolves.toBe('2 deals · €25,000');
-    await expect(column('Qualification').locator('.totals').textContent()).resolves.toBe('0 deals · €0');
+    await column('Prospecting')
+      .getByRole('button', { name: /Acme: 40 seats/ })
+      .waitFor();
+    await expect(column('Prospecting').locator('.totals').textContent()).resolves.toBe(
+      '2 deals · €25,000',
+    );
+    await expect(column('Qualification').locator('.totals').textContent()).resolves.toBe(
+      '0 deals · €0',
+    );
   });
 
   it('moves a card with the keyboard, and the Gmail panel follows', async () => {
     const card = column('Prospecting').getByRole('button', { name: /Acme: 40 seats/ });
     await card.focus();
     await board.keyboard.press('ArrowRight');
-    await column('Qualification').getByRole('button', { name: /Acme: 40 seats/ }).waitFor();
-    await expect(board.getByRole('status').filter({ hasText: 'Moved' }).textContent()).resolves.toBe('Moved Acme: 40 seats to Qualification');
-    await expect.poll(() => panel(gmail).getByLabel('Stage').inputValue(), { timeout: 1_500 }).toBe('qualification');
+    await column('Qualification')
+      .getByRole('button', { name: /Acme: 40 seats/ })
+      .waitFor();
+    await expect(
+      board.getByRole('status').filter({ hasText: 'Moved' }).textContent(),
+    ).resolves.toBe('Moved Acme: 40 seats to Qualification');
+    await expect
+      .poll(() => panel(gmail).getByLabel('Stage').inputValue(), { timeout: 1_500 })
+      .toBe('qualification');
   });
 
   it('moves a card by drag and drop', async () => {
-    await column('Qualification').getByRole('button', { name: /Acme: 40 seats/ }).dragTo(column('Proposal'));
-    await column('Proposal').getByRole('button', { name: /Acme: 40 seats/ }).waitFor();
-    await expect.poll(() => panel(gmail).getByLabel('Stage').inputValue(), { timeout: 1_500 }).toBe('proposal');
+    await column('Qualification')
+      .getByRole('button', { name: /Acme: 40 seats/ })
+      .dragTo(column('Proposal'));
+    await column('Proposal')
+      .getByRole('button', { name: /Acme: 40 seats/ })
+      .waitFor();
+    await expect
+      .poll(() => panel(gmail).getByLabel('Stage').inputValue(), { timeout: 1_500 })
+      .toBe('proposal');
   });
 
   it('opens a deal from its card: fields to edit, its timeline, its thread', async () => {
-    await column('Proposal').getByRole('button', { name: /Acme: 40 seats/ }).click();
+    await column('Proposal')
+      .getByRole('button', { name: /Acme: 40 seats/ })
+      .click();
     const detail = board.getByRole('region', { name: 'Acme: 40 seats' });
     await detail.waitFor();
-    await expect(detail.locator('.timeline li').filter({ hasText: /Moved from|Created in/ }).allTextContents()).resolves.toEqual([
+    await expect(
+      detail
+        .locator('.timeline li')
+        .filter({ hasText: /Moved from|Created in/ })
+        .allTextContents(),
+    ).resolves.toEqual([
       expect.stringContaining('Moved from Qualification to Proposal'),
       expect.stringContaining('Moved from Prospecting to Qualification'),
       expect.stringContaining('Created in Prospecting'),
     ]);
-    await expect(detail.getByRole('link', { name: 'Gmail thread: Pricing' }).getAttribute('href')).resolves.toBe(
-      `https://mail.google.com/mail/u/maria.rep%40northwind.fi/#all/${(1790123456789012345n).toString(16)}`,
+    await expect(
+      detail.getByRole('link', { name: 'Gmail thread: Pricing' }).getAttribute('href'),
+    ).resolves.toBe(
+      `https://mail.google.com/mail/u/maria.rep%40northwind.fi/#all/${1790123456789012345n.toString(16)}`,
     );
     // The thread's four messages are in the timeline too.
-    await expect(detail.locator('.timeline li').filter({ hasText: 'Email' }).count()).resolves.toBe(4);
+    await expect(detail.locator('.timeline li').filter({ hasText: 'Email' }).count()).resolves.toBe(
+      4,
+    );
     await detail.getByLabel('Deal', { exact: true }).fill('Acme: 60 seats');
     await detail.getByLabel('Deal', { exact: true }).press('Tab');
     await board.getByRole('heading', { name: 'Acme: 60 seats' }).waitFor();
-    await expect.poll(() => panel(gmail).locator('.tl-deal .tl-title').textContent(), { timeout: 1_500 }).toBe('Acme: 60 seats');
+    await expect
+      .poll(() => panel(gmail).locator('.tl-deal .tl-title').textContent(), { timeout: 1_500 })
+      .toBe('Acme: 60 seats');
     const renamed = board.getByRole('region', { name: 'Acme: 60 seats' });
     // The value as a Finnish spreadsheet would write it.
     await renamed.getByLabel('Value', { exact: true }).fill('60 000,50');
     await renamed.getByLabel('Value', { exact: true }).press('Tab');
-    await expect.poll(() => renamed.getByLabel('Value', { exact: true }).inputValue()).toBe('60000.5');
+    await expect
+      .poll(() => renamed.getByLabel('Value', { exact: true }).inputValue())
+      .toBe('60000.5');
     // The panel's actions are on the deal page too: log a call, close and reopen.
     await renamed.getByRole('button', { name: 'Log a touch…' }).click();
     await renamed.getByLabel('What happened').fill('Budget call with Aino');
@@ -84,7 +129,9 @@ describe('the pipeline board', () => {
     await renamed.getByRole('button', { name: 'Close deal…' }).click();
     await renamed.getByRole('button', { name: 'Close deal', exact: true }).click();
     await expect.poll(() => renamed.locator('.detail-state .cadence').textContent()).toBe('Closed');
-    await expect.poll(() => panel(gmail).locator('.tl-deal').textContent(), { timeout: 1_500 }).toContain('Won');
+    await expect
+      .poll(() => panel(gmail).locator('.tl-deal').textContent(), { timeout: 1_500 })
+      .toContain('Won');
     await renamed.getByRole('button', { name: 'Reopen deal' }).click();
     await renamed.getByRole('button', { name: 'Close deal…' }).waitFor();
     await board.getByRole('link', { name: '← Pipeline' }).click();
@@ -92,7 +139,9 @@ describe('the pipeline board', () => {
 
   it('filters by search', async () => {
     await board.getByLabel('Search the pipeline').fill('globex');
-    await expect(board.locator('.card').allTextContents()).resolves.toEqual([expect.stringContaining('Globex renewal')]);
+    await expect(board.locator('.card').allTextContents()).resolves.toEqual([
+      expect.stringContaining('Globex renewal'),
+    ]);
   });
 });
 
@@ -109,7 +158,18 @@ describe('the stage editor', () => {
     await dashboard.evaluate(() =>
       chrome.runtime.sendMessage({
         type: 'deal.create',
-        input: { title: 'Acme', stageId: 'qualification', links: [{ kind: 'gmail-thread', account: 'maria.rep@northwind.fi', externalId: 'thread-f:1790123456789012345', label: '' }] },
+        input: {
+          title: 'Acme',
+          stageId: 'qualification',
+          links: [
+            {
+              kind: 'gmail-thread',
+              account: 'maria.rep@northwind.fi',
+              externalId: 'thread-f:1790123456789012345',
+              label: '',
+            },
+          ],
+        },
       }),
     );
     const gmail = await ext.context.newPage();
@@ -122,7 +182,9 @@ describe('the stage editor', () => {
     await dashboard.getByRole('button', { name: 'Remove Negotiation' }).click();
     await dashboard.getByRole('button', { name: 'Save the pipeline' }).click();
     await dashboard.getByText('Saved.').waitFor();
-    await expect.poll(() => stage.locator('option:checked').textContent(), { timeout: 1_500 }).toBe('Discovery call');
+    await expect
+      .poll(() => stage.locator('option:checked').textContent(), { timeout: 1_500 })
+      .toBe('Discovery call');
     await expect(stage.locator('option').allTextContents()).resolves.not.toContain('Negotiation');
   });
 });
@@ -137,7 +199,12 @@ describe('a long pipeline', () => {
     const page = await ext.extensionPage('dashboard.html');
     // 120 open deals in one stage, all overdue, each updated a minute after the one before.
     const deals = Array.from({ length: COUNT }, (_, i) => {
-      const deal = dealRecord({ id: `long-${i}`, title: `Long deal ${String(i).padStart(3, '0')}`, value: 1000, daysAgo: 6 });
+      const deal = dealRecord({
+        id: `long-${i}`,
+        title: `Long deal ${String(i).padStart(3, '0')}`,
+        value: 1000,
+        daysAgo: 6,
+      });
       return { ...deal, updatedAt: deal.updatedAt + i * 60_000 };
     });
     await seedRecords(page, 'deals', deals);
@@ -151,7 +218,9 @@ describe('a long pipeline', () => {
     await column.locator('.card').first().waitFor();
     await expect(column.locator('.totals').textContent()).resolves.toBe('120 deals · €120,000');
     await expect(column.locator('.card').count()).resolves.toBe(50);
-    await expect(column.locator('.card-title').first().textContent()).resolves.toBe('Long deal 119');
+    await expect(column.locator('.card-title').first().textContent()).resolves.toBe(
+      'Long deal 119',
+    );
     await column.getByRole('button', { name: 'Showing 50 of 120: show more' }).click();
     await expect.poll(() => column.locator('.card').count()).toBe(COUNT);
     await expect(column.locator('.card-title').last().textContent()).resolves.toBe('Long deal 000');

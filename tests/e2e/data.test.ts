@@ -31,17 +31,32 @@ describe('the rep’s data: backup and CSV', () => {
     ext = await startExtension();
     page = await ext.extensionPage('dashboard.html#data');
     page.on('dialog', (dialog) => void dialog.accept());
-    for (const [title, email] of [['Acme: 40 seats', 'aino@acme.fi'], ['Globex renewal', 'pekka@globex.com']]) {
+    for (const [title, email] of [
+      ['Acme: 40 seats', 'aino@acme.fi'],
+      ['Globex renewal', 'pekka@globex.com'],
+    ]) {
       const reply = await page.evaluate(
         ([title, email]) =>
           chrome.runtime.sendMessage({
             type: 'deal.create',
-            input: { title, value: 1000, newContacts: [{ name: 'Someone', email }], links: [{ kind: 'linkedin-profile', externalId: email!.split('@')[0], label: '' }] },
+            input: {
+              title,
+              value: 1000,
+              newContacts: [{ name: 'Someone', email }],
+              links: [{ kind: 'linkedin-profile', externalId: email!.split('@')[0], label: '' }],
+            },
           }),
         [title, email],
       );
       const dealId = (reply as { data: { deal: { id: string } } }).data.deal.id;
-      await page.evaluate((dealId) => chrome.runtime.sendMessage({ type: 'touch.record', input: { dealId, channel: 'call', direction: 'outbound', at: Date.now() - 3_600_000 } }), dealId);
+      await page.evaluate(
+        (dealId) =>
+          chrome.runtime.sendMessage({
+            type: 'touch.record',
+            input: { dealId, channel: 'call', direction: 'outbound', at: Date.now() - 3_600_000 },
+          }),
+        dealId,
+      );
     }
   });
   afterAll(() => ext?.close());
@@ -53,11 +68,18 @@ describe('the rep’s data: backup and CSV', () => {
     const file = await (await downloading).path();
     const backup = readFileSync(file!);
 
-    const acme = (before.deals as { id: string; title: string }[]).find((d) => d.title === 'Acme: 40 seats')!;
-    await page.evaluate((dealId) => chrome.runtime.sendMessage({ type: 'deal.delete', dealId, confirm: true }), acme.id);
+    const acme = (before.deals as { id: string; title: string }[]).find(
+      (d) => d.title === 'Acme: 40 seats',
+    )!;
+    await page.evaluate(
+      (dealId) => chrome.runtime.sendMessage({ type: 'deal.delete', dealId, confirm: true }),
+      acme.id,
+    );
     expect((await dump(page)).deals).toHaveLength(1);
 
-    await page.getByLabel('Restore a backup…').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: backup });
+    await page
+      .getByLabel('Restore a backup…')
+      .setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: backup });
     await page.getByText('Backup restored.').waitFor();
     expect(await dump(page)).toEqual(before);
     await openView(page, 'deals');
@@ -67,27 +89,61 @@ describe('the rep’s data: backup and CSV', () => {
 
   it('refuses a malformed backup, says where, and changes nothing', async () => {
     const before = await dump(page);
-    await page.getByLabel('Restore a backup…').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "formatName": "dexie",\n  "data": [\n}') });
-    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/^Backup refused, nothing was changed\. .*breaks on line 4/);
+    await page.getByLabel('Restore a backup…').setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{\n  "formatName": "dexie",\n  "data": [\n}'),
+    });
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toMatch(/^Backup refused, nothing was changed\. .*breaks on line 4/);
     expect(await dump(page)).toEqual(before);
 
     // Well-formed, but a deal's value is not a number: the line and the field are named.
     const deal = { ...dealRecord({ id: 'bad', title: 'Bad value', daysAgo: 1 }), value: 'lots' };
-    const file = JSON.stringify({ formatName: 'dexie', formatVersion: 1, data: { databaseName: 'threadline', databaseVersion: 2, tables: [], data: [{ tableName: 'deals', inbound: true, rows: [deal] }] } }, null, 2);
+    const file = JSON.stringify(
+      {
+        formatName: 'dexie',
+        formatVersion: 1,
+        data: {
+          databaseName: 'threadline',
+          databaseVersion: 2,
+          tables: [],
+          data: [{ tableName: 'deals', inbound: true, rows: [deal] }],
+        },
+      },
+      null,
+      2,
+    );
     const line = file.split('\n').findIndex((text) => text.includes('"value": "lots"')) + 1;
-    await page.getByLabel('Restore a backup…').setInputFiles({ name: 'bad-row.json', mimeType: 'application/json', buffer: Buffer.from(file) });
-    await expect.poll(() => page.getByRole('alert').textContent()).toBe(`Backup refused, nothing was changed. Line ${line}: deals row 1, field value is not valid.`);
+    await page.getByLabel('Restore a backup…').setInputFiles({
+      name: 'bad-row.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(file),
+    });
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toBe(
+        `Backup refused, nothing was changed. Line ${line}: deals row 1, field value is not valid.`,
+      );
     expect(await dump(page)).toEqual(before);
   });
 
   it('refuses a CSV with errors whole, listing line and field, and changes nothing', async () => {
     const before = await dump(page);
-    const csv = 'Deal name,Organization,Email,Value\nInitech pilot,Initech,leena@initech.fi,9500\nBad one,Initech,not-an-email,12k\n';
-    await page.getByLabel('Import deals from CSV…').setInputFiles({ name: 'deals.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const csv =
+      'Deal name,Organization,Email,Value\nInitech pilot,Initech,leena@initech.fi,9500\nBad one,Initech,not-an-email,12k\n';
+    await page
+      .getByLabel('Import deals from CSV…')
+      .setInputFiles({ name: 'deals.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByRole('cell', { name: 'Initech pilot' }).waitFor();
     await page.getByRole('button', { name: 'Check and import' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toBe('The file was refused, nothing was imported: 2 problems, listed below.');
-    await expect(page.getByRole('table', { name: 'Problems in the file' }).getByRole('row').allTextContents()).resolves.toEqual([
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toBe('The file was refused, nothing was imported: 2 problems, listed below.');
+    await expect(
+      page.getByRole('table', { name: 'Problems in the file' }).getByRole('row').allTextContents(),
+    ).resolves.toEqual([
       'LineFieldProblem',
       '3EmailNot an email addressnot-an-email',
       '3ValueNot an amount12k',
@@ -96,9 +152,14 @@ describe('the rep’s data: backup and CSV', () => {
   });
 
   it('imports a good CSV after a preview and a column mapping, and exports it back', async () => {
-    const csv = 'Name of deal,Company,Contact email,Amount\nInitech pilot,Initech,leena@initech.fi,9500\n';
-    await page.getByLabel('Import deals from CSV…').setInputFiles({ name: 'deals.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await page.getByRole('combobox', { name: 'Deal name', exact: true }).selectOption('Name of deal');
+    const csv =
+      'Name of deal,Company,Contact email,Amount\nInitech pilot,Initech,leena@initech.fi,9500\n';
+    await page
+      .getByLabel('Import deals from CSV…')
+      .setInputFiles({ name: 'deals.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page
+      .getByRole('combobox', { name: 'Deal name', exact: true })
+      .selectOption('Name of deal');
     await page.getByRole('combobox', { name: 'Organization', exact: true }).selectOption('Company');
     await page.getByRole('combobox', { name: 'Email', exact: true }).selectOption('Contact email');
     await page.getByRole('combobox', { name: 'Value', exact: true }).selectOption('Amount');
@@ -108,7 +169,11 @@ describe('the rep’s data: backup and CSV', () => {
     await page.getByRole('button', { name: 'Export deals as CSV' }).click();
     const exported = readFileSync((await (await downloading).path())!, 'utf8');
     expect(exported.startsWith('\uFEFF')).toBe(true);
-    expect(exported.slice(1).split('\r\n')[0]).toBe('Deal name,Organization,Person,Email,Value,Currency,Stage,Status,Expected close date,Owner');
-    expect(exported).toContain('Initech pilot,Initech,,leena@initech.fi,9500,EUR,Prospecting,open,,');
+    expect(exported.slice(1).split('\r\n')[0]).toBe(
+      'Deal name,Organization,Person,Email,Value,Currency,Stage,Status,Expected close date,Owner',
+    );
+    expect(exported).toContain(
+      'Initech pilot,Initech,,leena@initech.fi,9500,EUR,Prospecting,open,,',
+    );
   });
 });

@@ -8,18 +8,27 @@ describe('the built extension in Chromium', () => {
   let dashboard: Page;
 
   beforeAll(async () => {
-    ext = await startExtension({ pages: { 'https://mail.google.com/mail/u/0/': 'smoke/blank.html' } });
+    ext = await startExtension({
+      pages: { 'https://mail.google.com/mail/u/0/': 'smoke/blank.html' },
+    });
     dashboard = await ext.extensionPage('dashboard.html#deals');
   });
   afterAll(() => ext?.close());
 
   it('starts its service worker, which answers a request', async () => {
     const reply = await dashboard.evaluate(() => chrome.runtime.sendMessage({ type: 'ping' }));
-    expect(reply).toEqual({ ok: true, data: { version: expect.stringMatching(/^\d+\.\d+\.\d+$/) } });
-    const bad = await dashboard.evaluate(() => chrome.runtime.sendMessage({ type: 'deal.explode' }));
+    expect(reply).toEqual({
+      ok: true,
+      data: { version: expect.stringMatching(/^\d+\.\d+\.\d+$/) },
+    });
+    const bad = await dashboard.evaluate(() =>
+      chrome.runtime.sendMessage({ type: 'deal.explode' }),
+    );
     expect(bad).toMatchObject({ ok: false, error: { code: 'malformed' } });
     // The worker survived the bad request.
-    expect(await dashboard.evaluate(() => chrome.runtime.sendMessage({ type: 'ping' }))).toMatchObject({ ok: true });
+    expect(
+      await dashboard.evaluate(() => chrome.runtime.sendMessage({ type: 'ping' })),
+    ).toMatchObject({ ok: true });
   });
 
   it('shows a deal created through the worker on the dashboard, live', async () => {
@@ -27,22 +36,34 @@ describe('the built extension in Chromium', () => {
     const reply = await dashboard.evaluate(() =>
       chrome.runtime.sendMessage({
         type: 'deal.create',
-        input: { title: 'Acme: 40 seats', company: 'Acme Oy', value: 12000, newContacts: [{ name: 'Aino Virtanen', email: 'aino@acme.fi' }] },
+        input: {
+          title: 'Acme: 40 seats',
+          company: 'Acme Oy',
+          value: 12000,
+          newContacts: [{ name: 'Aino Virtanen', email: 'aino@acme.fi' }],
+        },
       }),
     );
-    expect(reply).toMatchObject({ ok: true, data: { stageName: 'Prospecting', cadence: { state: 'on-track' } } });
+    expect(reply).toMatchObject({
+      ok: true,
+      data: { stageName: 'Prospecting', cadence: { state: 'on-track' } },
+    });
     const row = dashboard.getByRole('row').filter({ hasText: 'Acme: 40 seats' });
     await row.waitFor({ timeout: 5_000 });
     await expect(row.textContent()).resolves.toMatch(/Acme Oy.*Prospecting.*On track/);
   });
 
   it('counts a deal left 4 days without movement on the toolbar badge', async () => {
-    await seedRecords(dashboard, 'deals', [dealRecord({ id: 'stale-1', title: 'Globex pilot', daysAgo: 4 })]);
+    await seedRecords(dashboard, 'deals', [
+      dealRecord({ id: 'stale-1', title: 'Globex pilot', daysAgo: 4 }),
+    ]);
     await runDueCheck(ext.worker);
     const badge = async () => ext.inWorker(() => chrome.action.getBadgeText({}), null);
     await expect.poll(badge, { timeout: 10_000 }).toBe('1');
     await dashboard.reload();
-    await expect(dashboard.getByRole('row').filter({ hasText: 'Globex pilot' }).textContent()).resolves.toContain('Due');
+    await expect(
+      dashboard.getByRole('row').filter({ hasText: 'Globex pilot' }).textContent(),
+    ).resolves.toContain('Due');
   });
 
   it('tells a subscribed panel that the pipeline changed', async () => {
@@ -54,7 +75,11 @@ describe('the built extension in Chromium', () => {
             port.disconnect();
             resolve(message);
           });
-          setTimeout(() => chrome.runtime.sendMessage({ type: 'deal.create', input: { title: 'Port check' } }), 100);
+          setTimeout(
+            () =>
+              chrome.runtime.sendMessage({ type: 'deal.create', input: { title: 'Port check' } }),
+            100,
+          );
           setTimeout(() => resolve('no notice'), 5_000);
         }),
     );
@@ -65,7 +90,12 @@ describe('the built extension in Chromium', () => {
     const page = await ext.context.newPage();
     await page.goto('https://mail.google.com/mail/u/0/#inbox');
     await expect(page.title()).resolves.toBe('Smoke fixture');
-    const elsewhere = await page.evaluate(() => fetch('https://example.com/').then(() => 'reached', () => 'blocked'));
+    const elsewhere = await page.evaluate(() =>
+      fetch('https://example.com/').then(
+        () => 'reached',
+        () => 'blocked',
+      ),
+    );
     expect(elsewhere).toBe('blocked');
     await page.close();
   });

@@ -12,7 +12,11 @@ const THREAD_TOOLBAR = '[gh=tm]';
 const COMPOSE_WINDOW = 'div.dw [role=dialog]';
 const CONTENT = 'div.nH.bkK';
 
-const overlaps = (a: Box, b: Box) => a.x < b.x + b.width - 1 && b.x < a.x + a.width - 1 && a.y < b.y + b.height - 1 && b.y < a.y + a.height - 1;
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.width - 1 &&
+  b.x < a.x + a.width - 1 &&
+  a.y < b.y + b.height - 1 &&
+  b.y < a.y + a.height - 1;
 
 /** The boxes of every element a selector matches in Gmail's page (not in the panel). */
 function boxesOf(page: Page, selector: string): Promise<Box[]> {
@@ -31,11 +35,16 @@ async function expectClearOf(page: Page, box: Box, selectors: string[]): Promise
   for (const selector of selectors) {
     const boxes = await boxesOf(page, selector);
     expect(boxes.length, `${selector} is on the page`).toBeGreaterThan(0);
-    for (const other of boxes) expect(overlaps(box, other), `${selector} ${JSON.stringify(other)} lies under the panel ${JSON.stringify(box)}`).toBe(false);
+    for (const other of boxes)
+      expect(
+        overlaps(box, other),
+        `${selector} ${JSON.stringify(other)} lies under the panel ${JSON.stringify(box)}`,
+      ).toBe(false);
   }
 }
 
-const docked = (page: Page, state: 'open' | 'folded') => page.locator(`threadline-panel[data-tl-dock="${state}"]`).waitFor({ state: 'attached' });
+const docked = (page: Page, state: 'open' | 'folded') =>
+  page.locator(`threadline-panel[data-tl-dock="${state}"]`).waitFor({ state: 'attached' });
 const contentWidth = async (page: Page) => (await boxesOf(page, CONTENT))[0]!.width;
 
 describe('Gmail: the panel docks beside the mail, never over it', () => {
@@ -48,9 +57,14 @@ describe('Gmail: the panel docks beside the mail, never over it', () => {
     const page = await ext.context.newPage();
     await page.setViewportSize(viewport);
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (m) => m.type() === 'warning' && m.text().startsWith('Threadline') && warnings.push(m.text()));
+    page.on(
+      'console',
+      (m) => m.type() === 'warning' && m.text().startsWith('Threadline') && warnings.push(m.text()),
+    );
     await page.goto(THREAD_A);
-    await panel(page).getByRole('heading', { name: /Pricing for 40 seats/ }).waitFor();
+    await panel(page)
+      .getByRole('heading', { name: /Pricing for 40 seats/ })
+      .waitFor();
     return page;
   };
 
@@ -83,23 +97,46 @@ describe('Gmail: the panel docks beside the mail, never over it', () => {
   afterAll(() => ext?.close());
 
   it('narrows the conversation beside it, and gives the room back when folded', async () => {
-    const page = await dockFoldUnfold('gmail/thread.html', [MESSAGE_BODIES, SUBJECT, THREAD_TOOLBAR, CONTENT]);
+    const page = await dockFoldUnfold('gmail/thread.html', [
+      MESSAGE_BODIES,
+      SUBJECT,
+      THREAD_TOOLBAR,
+      CONTENT,
+    ]);
     await page.close();
   });
 
   it('does the same in the dark theme', async () => {
-    const page = await dockFoldUnfold('gmail/thread-dark.html', [MESSAGE_BODIES, SUBJECT, THREAD_TOOLBAR, CONTENT]);
+    const page = await dockFoldUnfold('gmail/thread-dark.html', [
+      MESSAGE_BODIES,
+      SUBJECT,
+      THREAD_TOOLBAR,
+      CONTENT,
+    ]);
     await expect(panel(page).getAttribute('data-theme')).resolves.toBe('dark');
     await page.close();
   });
 
   it('narrows the list and the reading pane together in split view', async () => {
-    const page = await dockFoldUnfold('gmail/reading-pane.html', [MESSAGE_BODIES, SUBJECT, THREAD_TOOLBAR, '[gh=tl] tr.zA', CONTENT]);
+    const page = await dockFoldUnfold('gmail/reading-pane.html', [
+      MESSAGE_BODIES,
+      SUBJECT,
+      THREAD_TOOLBAR,
+      '[gh=tl] tr.zA',
+      CONTENT,
+    ]);
     await page.close();
   });
 
   it('keeps compose windows clear of it, open and folded', async () => {
-    const page = await dockFoldUnfold('gmail/compose.html', [MESSAGE_BODIES, SUBJECT, THREAD_TOOLBAR, COMPOSE_WINDOW, 'div.M9', CONTENT]);
+    const page = await dockFoldUnfold('gmail/compose.html', [
+      MESSAGE_BODIES,
+      SUBJECT,
+      THREAD_TOOLBAR,
+      COMPOSE_WINDOW,
+      'div.M9',
+      CONTENT,
+    ]);
     // Gmail's own spacer for its side-panel rail is kept; ours comes on top of it.
     const rail = (await boxesOf(page, 'div.brC-aT5-aOt-Jw'))[0]!;
     const compose = (await boxesOf(page, COMPOSE_WINDOW))[0]!;
@@ -112,7 +149,13 @@ describe('Gmail: the panel docks beside the mail, never over it', () => {
   it('stays clear on a wide screen too', async () => {
     const page = await open('gmail/compose.html', { width: 1920, height: 1080 });
     await docked(page, 'open');
-    await expectClearOf(page, (await panel(page).boundingBox())!, [MESSAGE_BODIES, SUBJECT, THREAD_TOOLBAR, COMPOSE_WINDOW, CONTENT]);
+    await expectClearOf(page, (await panel(page).boundingBox())!, [
+      MESSAGE_BODIES,
+      SUBJECT,
+      THREAD_TOOLBAR,
+      COMPOSE_WINDOW,
+      CONTENT,
+    ]);
     await page.close();
   });
 
@@ -126,9 +169,21 @@ describe('Gmail: the panel docks beside the mail, never over it', () => {
       fresh.querySelector('threadline-panel')?.remove();
       row.replaceWith(fresh);
     });
-    await expect.poll(() => page.evaluate(() => document.querySelector('threadline-panel')?.parentElement?.matches('div.bkL') ?? false)).toBe(true);
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            document.querySelector('threadline-panel')?.parentElement?.matches('div.bkL') ?? false,
+        ),
+      )
+      .toBe(true);
     await docked(page, 'open');
-    await expectClearOf(page, (await panel(page).boundingBox())!, [MESSAGE_BODIES, SUBJECT, THREAD_TOOLBAR, CONTENT]);
+    await expectClearOf(page, (await panel(page).boundingBox())!, [
+      MESSAGE_BODIES,
+      SUBJECT,
+      THREAD_TOOLBAR,
+      CONTENT,
+    ]);
     await page.close();
   });
 
@@ -143,9 +198,21 @@ describe('Gmail: the panel docks beside the mail, never over it', () => {
       fresh.className = 'nH zz7';
       row.replaceWith(fresh);
     });
-    await expect.poll(() => page.evaluate(() => document.querySelector('threadline-panel')?.parentElement === document.body)).toBe(true);
-    expect(await page.evaluate(() => document.querySelector('threadline-panel')!.hasAttribute('data-tl-dock'))).toBe(false);
-    expect(await page.evaluate(() => document.querySelectorAll('style[data-threadline]').length)).toBe(0);
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () => document.querySelector('threadline-panel')?.parentElement === document.body,
+        ),
+      )
+      .toBe(true);
+    expect(
+      await page.evaluate(() =>
+        document.querySelector('threadline-panel')!.hasAttribute('data-tl-dock'),
+      ),
+    ).toBe(false);
+    expect(
+      await page.evaluate(() => document.querySelectorAll('style[data-threadline]').length),
+    ).toBe(0);
     // Still the working panel, floating as on LinkedIn.
     await panel(page).getByRole('button', { name: 'Create deal' }).waitFor();
     const box = (await panel(page).boundingBox())!;
@@ -168,12 +235,20 @@ describe('Gmail: the panel docks beside the mail, never over it', () => {
       fresh.querySelector('div.aUx')?.remove();
       row.replaceWith(fresh);
     });
-    await expect.poll(() => page.evaluate(() => document.querySelector('threadline-panel')?.parentElement === document.body)).toBe(true);
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () => document.querySelector('threadline-panel')?.parentElement === document.body,
+        ),
+      )
+      .toBe(true);
     await panel(page).getByRole('button', { name: 'Create deal' }).waitFor();
     const rail = (await boxesOf(page, 'div.brC-aT5-aOt-Jw'))[0]!;
     const box = (await panel(page).boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(rail.x);
-    expect(await page.evaluate(() => document.querySelectorAll('style[data-threadline]').length)).toBe(0);
+    expect(
+      await page.evaluate(() => document.querySelectorAll('style[data-threadline]').length),
+    ).toBe(0);
     await page.close();
   });
 

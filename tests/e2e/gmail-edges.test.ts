@@ -15,7 +15,10 @@ describe('Gmail: pages that are not the usual thread', () => {
     ext.pages[new URL(url).origin + new URL(url).pathname] = fixture;
     const page = await ext.context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (m) => m.type() === 'warning' && m.text().startsWith('Threadline') && warnings.push(m.text()));
+    page.on(
+      'console',
+      (m) => m.type() === 'warning' && m.text().startsWith('Threadline') && warnings.push(m.text()),
+    );
     await page.goto(url);
     return page;
   };
@@ -30,7 +33,9 @@ describe('Gmail: pages that are not the usual thread', () => {
     const p = panel(page);
     const heading = p.getByRole('heading', { level: 2 });
     await heading.waitFor();
-    await expect(heading.textContent()).resolves.toBe("<img src=x onerror=alert(1)><script>alert('xss')</script> Ödeme & “terms”");
+    await expect(heading.textContent()).resolves.toBe(
+      "<img src=x onerror=alert(1)><script>alert('xss')</script> Ödeme & “terms”",
+    );
     const people = await p.getByRole('list', { name: 'People on this thread' }).textContent();
     expect(people).toContain('مريم الأحمد');
     expect(people).toContain('A'.repeat(10_000));
@@ -41,7 +46,9 @@ describe('Gmail: pages that are not the usual thread', () => {
     expect(box!.width).toBeLessThanOrEqual(360);
     // Creating a deal keeps the hostile subject as its title, verbatim.
     await p.getByRole('button', { name: 'Create deal' }).click();
-    await expect(p.getByLabel('Deal', { exact: true }).inputValue()).resolves.toBe("<img src=x onerror=alert(1)><script>alert('xss')</script> Ödeme & “terms”");
+    await expect(p.getByLabel('Deal', { exact: true }).inputValue()).resolves.toBe(
+      "<img src=x onerror=alert(1)><script>alert('xss')</script> Ödeme & “terms”",
+    );
     await page.close();
   });
 
@@ -50,7 +57,9 @@ describe('Gmail: pages that are not the usual thread', () => {
     const p = panel(page);
     await p.getByText("Threadline can't read this thread").waitFor({ timeout: 6_000 });
     await expect(p.getByLabel('Link to deal').count()).resolves.toBe(1);
-    expect(warnings).toEqual(['Threadline: cannot read this Gmail page (no subject found). The panel offers linking by hand.']);
+    expect(warnings).toEqual([
+      'Threadline: cannot read this Gmail page (no subject found). The panel offers linking by hand.',
+    ]);
     await page.close();
   });
 
@@ -61,15 +70,23 @@ describe('Gmail: pages that are not the usual thread', () => {
     await expect(p.getByLabel('Company').inputValue()).resolves.toBe('Anadolu Lojistik');
     await p.getByRole('button', { name: 'Save deal' }).click();
     await p.getByLabel('Stage').waitFor();
-    const links = await page.evaluate(() => 0).then(async () => {
-      const dashboard = await ext.extensionPage('dashboard.html');
-      const reply = await dashboard.evaluate(() =>
-        chrome.runtime.sendMessage({ type: 'deal.forKey', key: 'gmail:maria@rep-consulting.com:thread-f:1790999999000000001' }),
-      );
-      await dashboard.close();
-      return reply;
+    const links = await page
+      .evaluate(() => 0)
+      .then(async () => {
+        const dashboard = await ext.extensionPage('dashboard.html');
+        const reply = await dashboard.evaluate(() =>
+          chrome.runtime.sendMessage({
+            type: 'deal.forKey',
+            key: 'gmail:maria@rep-consulting.com:thread-f:1790999999000000001',
+          }),
+        );
+        await dashboard.close();
+        return reply;
+      });
+    expect(links).toMatchObject({
+      ok: true,
+      data: { deal: { title: 'Workshop follow-up', company: 'Anadolu Lojistik' } },
     });
-    expect(links).toMatchObject({ ok: true, data: { deal: { title: 'Workshop follow-up', company: 'Anadolu Lojistik' } } });
     await page.close();
   });
 

@@ -17,14 +17,23 @@ describe('Gmail: a long thread, counted right at once', () => {
 
   const stored = async () => {
     const dashboard = await ext.extensionPage('dashboard.html');
-    const reply = await dashboard.evaluate((key) => chrome.runtime.sendMessage({ type: 'deal.forKey', key }), KEY);
+    const reply = await dashboard.evaluate(
+      (key) => chrome.runtime.sendMessage({ type: 'deal.forKey', key }),
+      KEY,
+    );
     await dashboard.close();
-    return (reply as { data: { deal: { touchCount: number; followUpCount: number } } | null }).data?.deal;
+    return (reply as { data: { deal: { touchCount: number; followUpCount: number } } | null }).data
+      ?.deal;
   };
 
   beforeAll(async () => {
-    ext = await startExtension({ pages: { [U0]: 'gmail/long-thread.html', [`${U0}?view=pt`]: 'gmail/print/long-thread.html' } });
-    ext.context.on('request', (request) => request.url().includes('view=pt') && printViews.push(request.url()));
+    ext = await startExtension({
+      pages: { [U0]: 'gmail/long-thread.html', [`${U0}?view=pt`]: 'gmail/print/long-thread.html' },
+    });
+    ext.context.on(
+      'request',
+      (request) => request.url().includes('view=pt') && printViews.push(request.url()),
+    );
     page = await ext.context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(`${U0}#${ROUTE}`);
@@ -34,28 +43,45 @@ describe('Gmail: a long thread, counted right at once', () => {
   it('creates a deal from the thread and shows its real state: five unanswered follow-ups, overdue since Nov 6', async () => {
     const p = panel(page);
     await p.getByRole('button', { name: 'Create deal' }).click();
-    await p.getByRole('form', { name: 'Create deal' }).getByRole('button', { name: 'Save deal' }).click();
-    await expect.poll(() => p.locator('.tl-follow-ups').textContent(), { timeout: 10_000 }).toBe('Follow-up 5');
+    await p
+      .getByRole('form', { name: 'Create deal' })
+      .getByRole('button', { name: 'Save deal' })
+      .click();
+    await expect
+      .poll(() => p.locator('.tl-follow-ups').textContent(), { timeout: 10_000 })
+      .toBe('Follow-up 5');
     await expect(p.locator('.tl-turn').textContent()).resolves.toBe('Waiting for them');
-    await expect(p.locator('.tl-cadence').getAttribute('class')).resolves.toContain('tl-cadence-overdue');
-    await expect(p.locator('.tl-last-touch time').getAttribute('title')).resolves.toMatch(/November 6, 2026/);
+    await expect(p.locator('.tl-cadence').getAttribute('class')).resolves.toContain(
+      'tl-cadence-overdue',
+    );
+    await expect(p.locator('.tl-last-touch time').getAttribute('title')).resolves.toMatch(
+      /November 6, 2026/,
+    );
     await expect(p.locator('.tl-unread').count()).resolves.toBe(0);
     expect(await stored()).toMatchObject({ touchCount: 30, followUpCount: 5 });
     // One request for the whole thread, to Gmail's own print view of it, in the same account.
     expect(printViews).toHaveLength(1);
     expect(new URL(printViews[0]!).pathname).toBe('/mail/u/0/');
-    expect(new URL(printViews[0]!).searchParams.get('permthid')).toBe('thread-f:1847819342906399008');
+    expect(new URL(printViews[0]!).searchParams.get('permthid')).toBe(
+      'thread-f:1847819342906399008',
+    );
   });
 
   it('coaches past the second unanswered follow-up and opens Gmail’s own reply on the thread', async () => {
     const coach = panel(page).getByRole('note');
-    await expect(coach.getByText(/^5 follow-ups without an answer\. Most reps stop here/).count()).resolves.toBe(1);
+    await expect(
+      coach.getByText(/^5 follow-ups without an answer\. Most reps stop here/).count(),
+    ).resolves.toBe(1);
     await page.evaluate(() => {
       (globalThis as { replyClicks?: number }).replyClicks = 0;
-      document.querySelector('div[role=button].aaq')!.addEventListener('click', () => (globalThis as { replyClicks?: number }).replyClicks!++);
+      document
+        .querySelector('div[role=button].aaq')!
+        .addEventListener('click', () => (globalThis as { replyClicks?: number }).replyClicks!++);
     });
     await coach.getByRole('button', { name: 'Follow up' }).click();
-    await expect.poll(() => page.evaluate(() => (globalThis as { replyClicks?: number }).replyClicks)).toBe(1);
+    await expect
+      .poll(() => page.evaluate(() => (globalThis as { replyClicks?: number }).replyClicks))
+      .toBe(1);
   });
 
   it('keeps the count when the rep expands every message', async () => {
@@ -69,7 +95,9 @@ describe('Gmail: a long thread, counted right at once', () => {
   it('keeps the count when the thread is opened again, collapsed', async () => {
     await page.reload();
     const p = panel(page);
-    await expect.poll(() => p.locator('.tl-follow-ups').textContent(), { timeout: 10_000 }).toBe('Follow-up 5');
+    await expect
+      .poll(() => p.locator('.tl-follow-ups').textContent(), { timeout: 10_000 })
+      .toBe('Follow-up 5');
     await page.waitForTimeout(800);
     expect(await stored()).toMatchObject({ touchCount: 30, followUpCount: 5 });
     expect(pageErrors).toEqual([]);
@@ -79,9 +107,9 @@ describe('Gmail: a long thread, counted right at once', () => {
     delete ext.pages[`${U0}?view=pt`];
     await page.reload();
     const p = panel(page);
-    await expect.poll(() => p.locator('.tl-unread').textContent(), { timeout: 10_000 }).toBe(
-      '25 earlier messages not read yet: the follow-up count may change.',
-    );
+    await expect
+      .poll(() => p.locator('.tl-unread').textContent(), { timeout: 10_000 })
+      .toBe('25 earlier messages not read yet: the follow-up count may change.');
   });
 });
 

@@ -52,8 +52,17 @@ export async function gmailSends(page: Page): Promise<void> {
 
 /** Gmail's part of delivery: the sent message appears in the thread with its own id. */
 export async function gmailShowsSentMessage(page: Page, at: Date): Promise<void> {
-  const title = at.toLocaleString('en-US', { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit' });
-  const message = fixture('gmail/after-send/message.html').replace('{{TITLE}}', title).replace('{{SHORT}}', 'now');
+  const title = at.toLocaleString('en-US', {
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    year: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  });
+  const message = fixture('gmail/after-send/message.html')
+    .replace('{{TITLE}}', title)
+    .replace('{{SHORT}}', 'now');
   await page.evaluate((message) => {
     document.querySelector('[role=list]')?.insertAdjacentHTML('beforeend', message);
     document.querySelector('[role=alert]')?.remove();

@@ -13,13 +13,19 @@ const POPOUT = 'gmail/compose-popout.html';
 const KEY_A = 'gmail:maria.rep@northwind.fi:thread-f:1790123456789012345';
 
 /** Gmail's part of sending: the compose window goes, a toast with Undo comes (one at a time). */
-async function gmailSends(page: Page, composeWindow: string, toastPath = 'gmail/after-send/toast.html'): Promise<void> {
+async function gmailSends(
+  page: Page,
+  composeWindow: string,
+  toastPath = 'gmail/after-send/toast.html',
+): Promise<void> {
   await page.evaluate(
     ({ composeWindow, toast }) => {
       document.querySelector(composeWindow)?.remove();
       document.querySelectorAll('div.b8[role=alert]').forEach((old) => old.remove());
       const parsed = new DOMParser().parseFromString(toast, 'text/html');
-      document.body.append(...Array.from(parsed.body.childNodes).map((node) => document.importNode(node, true)));
+      document.body.append(
+        ...Array.from(parsed.body.childNodes).map((node) => document.importNode(node, true)),
+      );
     },
     { composeWindow, toast: fixture(toastPath) },
   );
@@ -34,7 +40,10 @@ describe('Gmail: every way of sending a reply counts once', () => {
 
   const touchCount = async (): Promise<number | undefined> => {
     const dashboard = await ext.extensionPage('dashboard.html');
-    const reply = (await dashboard.evaluate((key) => chrome.runtime.sendMessage({ type: 'deal.forKey', key }), KEY_A)) as {
+    const reply = (await dashboard.evaluate(
+      (key) => chrome.runtime.sendMessage({ type: 'deal.forKey', key }),
+      KEY_A,
+    )) as {
       data: { deal: { touchCount: number } } | null;
     };
     await dashboard.close();
@@ -60,7 +69,13 @@ describe('Gmail: every way of sending a reply counts once', () => {
     ext = await startExtension({ pages: { [U0]: INLINE } });
     page = await ext.context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => message.type() === 'warning' && message.text().startsWith('Threadline') && warnings.push(message.text()));
+    page.on(
+      'console',
+      (message) =>
+        message.type() === 'warning' &&
+        message.text().startsWith('Threadline') &&
+        warnings.push(message.text()),
+    );
     await page.goto(THREAD_A);
   });
   afterAll(() => ext?.close());
@@ -68,7 +83,10 @@ describe('Gmail: every way of sending a reply counts once', () => {
   it('links the thread to a new deal, its messages counted', async () => {
     const p = panel(page);
     await p.getByRole('button', { name: 'Create deal' }).click();
-    await p.getByRole('form', { name: 'Create deal' }).getByRole('button', { name: 'Save deal' }).click();
+    await p
+      .getByRole('form', { name: 'Create deal' })
+      .getByRole('button', { name: 'Save deal' })
+      .click();
     await p.getByLabel('Stage').waitFor();
     await expect.poll(touchCount).toBe(4);
     await countIs(4);
@@ -128,10 +146,14 @@ describe('Gmail: every way of sending a reply counts once', () => {
     await page.evaluate((dialog) => {
       document.querySelector('[role=menu]')?.remove();
       const parsed = new DOMParser().parseFromString(dialog, 'text/html');
-      document.body.append(...Array.from(parsed.body.childNodes).map((node) => document.importNode(node, true)));
+      document.body.append(
+        ...Array.from(parsed.body.childNodes).map((node) => document.importNode(node, true)),
+      );
     }, fixture('gmail/after-send/schedule-dialog.html'));
     await page.locator('[role=dialog] [role=menuitem].Az').first().click();
-    await page.evaluate(() => document.querySelector('[role=dialog][aria-label="Schedule send"]')?.remove());
+    await page.evaluate(() =>
+      document.querySelector('[role=dialog][aria-label="Schedule send"]')?.remove(),
+    );
     await gmailSends(page, '.M9', 'gmail/after-send/scheduled-toast.html');
     await page.locator('#link_undo').click();
     await countIs(base + 5);
@@ -157,7 +179,9 @@ describe('Gmail: every way of sending a reply counts once', () => {
 
   it('shows the count in the panel, and no error reached Gmail’s page', async () => {
     await reopen(INLINE);
-    await expect.poll(() => panel(page).locator('.tl-follow-ups').textContent()).toBe('Follow-up 6');
+    await expect
+      .poll(() => panel(page).locator('.tl-follow-ups').textContent())
+      .toBe('Follow-up 6');
     expect(pageErrors).toEqual([]);
     expect(warnings.join('\n')).toBe('');
   });

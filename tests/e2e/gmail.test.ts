@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startExtension, type Extension } from './harness';
-import { THREAD_A, THREAD_B, U0, choose, gmailSends, gmailShowsSentMessage, navigateGmail, panel } from './gmail-page';
+import {
+  THREAD_A,
+  THREAD_B,
+  U0,
+  choose,
+  gmailSends,
+  gmailShowsSentMessage,
+  navigateGmail,
+  panel,
+} from './gmail-page';
 import { DAY, dealRecord, seedRecords } from './seed';
 
 describe('Gmail: the rep works a thread', () => {
@@ -13,9 +22,15 @@ describe('Gmail: the rep works a thread', () => {
   /** Asks the background as the dashboard would, to check what was stored. */
   const stored = async (key: string) => {
     const dashboard = await ext.extensionPage('dashboard.html');
-    const reply = await dashboard.evaluate((key) => chrome.runtime.sendMessage({ type: 'deal.forKey', key }), key);
+    const reply = await dashboard.evaluate(
+      (key) => chrome.runtime.sendMessage({ type: 'deal.forKey', key }),
+      key,
+    );
     await dashboard.close();
-    return reply as { ok: true; data: { deal: { touchCount: number; followUpCount: number; stageId: string } } | null };
+    return reply as {
+      ok: true;
+      data: { deal: { touchCount: number; followUpCount: number; stageId: string } } | null;
+    };
   };
   const KEY_A = 'gmail:maria.rep@northwind.fi:thread-f:1790123456789012345';
 
@@ -23,7 +38,13 @@ describe('Gmail: the rep works a thread', () => {
     ext = await startExtension({ pages: { [U0]: 'gmail/compose.html' } });
     page = await ext.context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => message.type() === 'warning' && message.text().startsWith('Threadline') && warnings.push(message.text()));
+    page.on(
+      'console',
+      (message) =>
+        message.type() === 'warning' &&
+        message.text().startsWith('Threadline') &&
+        warnings.push(message.text()),
+    );
     await page.goto(THREAD_A);
   });
   afterAll(() => ext?.close());
@@ -31,15 +52,19 @@ describe('Gmail: the rep works a thread', () => {
   it('offers to create a deal for an unlinked thread, prefilled from it', async () => {
     const p = panel(page);
     await p.getByRole('heading', { name: 'Re: Pricing for 40 seats' }).waitFor();
-    await expect(p.getByRole('list', { name: 'People on this thread' }).textContent()).resolves.toBe(
-      'Aino Virtanen aino.virtanen@acme.fiJussi Korhonen jussi@acme.fi',
-    );
+    await expect(
+      p.getByRole('list', { name: 'People on this thread' }).textContent(),
+    ).resolves.toBe('Aino Virtanen aino.virtanen@acme.fiJussi Korhonen jussi@acme.fi');
     await p.getByRole('button', { name: 'Create deal' }).click();
     const form = p.getByRole('form', { name: 'Create deal' });
-    await expect(form.getByLabel('Deal', { exact: true }).inputValue()).resolves.toBe('Pricing for 40 seats');
+    await expect(form.getByLabel('Deal', { exact: true }).inputValue()).resolves.toBe(
+      'Pricing for 40 seats',
+    );
     await expect(form.getByLabel('Company').inputValue()).resolves.toBe('Acme');
     await expect(form.getByLabel('Contact name').inputValue()).resolves.toBe('Aino Virtanen');
-    await expect(form.getByLabel('Contact email').inputValue()).resolves.toBe('aino.virtanen@acme.fi');
+    await expect(form.getByLabel('Contact email').inputValue()).resolves.toBe(
+      'aino.virtanen@acme.fi',
+    );
     await form.getByLabel('Value').fill('24000');
     await form.getByRole('button', { name: 'Save deal' }).click();
   });
@@ -52,19 +77,30 @@ describe('Gmail: the rep works a thread', () => {
     // Four messages, the last one theirs: nothing unanswered, the rep's turn.
     await expect.poll(() => p.locator('.tl-follow-ups').textContent()).toBe('Follow-up 0');
     await expect(p.locator('.tl-turn').textContent()).resolves.toBe('Your turn to reply');
-    await expect(p.locator('.tl-last-touch time').getAttribute('title')).resolves.toMatch(/November 19, 2026/);
-    await expect(p.locator('.tl-last-touch').textContent()).resolves.toMatch(/^Last touch: .+ ago$/);
+    await expect(p.locator('.tl-last-touch time').getAttribute('title')).resolves.toMatch(
+      /November 19, 2026/,
+    );
+    await expect(p.locator('.tl-last-touch').textContent()).resolves.toMatch(
+      /^Last touch: .+ ago$/,
+    );
     expect((await stored(KEY_A)).data?.deal.touchCount).toBe(4);
   });
 
   it('counts a reply the rep sends at once, and once only when Gmail shows it', async () => {
     const p = panel(page);
-    await page.locator('div[g_editable=true]').first().fill('Hi Aino, just checking in on the budget question.');
+    await page
+      .locator('div[g_editable=true]')
+      .first()
+      .fill('Hi Aino, just checking in on the budget question.');
     await page.locator('div.T-I.aoO[role=button]').first().click();
     await gmailSends(page);
-    await expect.poll(() => p.locator('.tl-follow-ups').textContent(), { timeout: 3_000 }).toBe('Follow-up 1');
+    await expect
+      .poll(() => p.locator('.tl-follow-ups').textContent(), { timeout: 3_000 })
+      .toBe('Follow-up 1');
     await expect(p.locator('.tl-turn').textContent()).resolves.toBe('Waiting for them');
-    await expect(p.locator('.tl-last-touch').textContent()).resolves.toMatch(/Last touch: (now|this minute|\d+ seconds? ago)/);
+    await expect(p.locator('.tl-last-touch').textContent()).resolves.toMatch(
+      /Last touch: (now|this minute|\d+ seconds? ago)/,
+    );
     await gmailShowsSentMessage(page, new Date());
     await page.waitForTimeout(500);
     await expect(p.locator('.tl-follow-ups').textContent()).resolves.toBe('Follow-up 1');
@@ -85,7 +121,9 @@ describe('Gmail: the rep works a thread', () => {
 
   it('changes nothing when the thread is opened again', async () => {
     await page.reload();
-    await expect.poll(() => panel(page).locator('.tl-follow-ups').textContent()).toBe('Follow-up 1');
+    await expect
+      .poll(() => panel(page).locator('.tl-follow-ups').textContent())
+      .toBe('Follow-up 1');
     await page.waitForTimeout(300);
     expect((await stored(KEY_A)).data?.deal.touchCount).toBe(5);
   });
@@ -93,9 +131,13 @@ describe('Gmail: the rep works a thread', () => {
   it('moves the stage, warning first when qualification is skipped with gaps', async () => {
     const p = panel(page);
     await choose(p.getByLabel('Stage'), 'initial-contact');
-    await expect(p.getByRole('alert').textContent()).resolves.toContain('Still unknown: Budget, Authority, Need, Timeline');
+    await expect(p.getByRole('alert').textContent()).resolves.toContain(
+      'Still unknown: Budget, Authority, Need, Timeline',
+    );
     await p.getByRole('button', { name: 'Move anyway' }).click();
-    await expect.poll(() => stored(KEY_A).then((r) => r.data?.deal.stageId)).toBe('initial-contact');
+    await expect
+      .poll(() => stored(KEY_A).then((r) => r.data?.deal.stageId))
+      .toBe('initial-contact');
     await expect(p.getByLabel('Stage').inputValue()).resolves.toBe('initial-contact');
   });
 
@@ -103,30 +145,53 @@ describe('Gmail: the rep works a thread', () => {
     const dashboard = await ext.extensionPage('dashboard.html');
     const view = await stored(KEY_A);
     const dealId = (view.data as unknown as { deal: { id: string } }).deal.id;
-    await dashboard.evaluate((dealId) => chrome.runtime.sendMessage({ type: 'stage.move', dealId, stageId: 'needs-assessment' }), dealId);
+    await dashboard.evaluate(
+      (dealId) =>
+        chrome.runtime.sendMessage({ type: 'stage.move', dealId, stageId: 'needs-assessment' }),
+      dealId,
+    );
     await dashboard.close();
-    await expect.poll(() => panel(page).getByLabel('Stage').inputValue(), { timeout: 1_000, interval: 50 }).toBe('needs-assessment');
+    await expect
+      .poll(() => panel(page).getByLabel('Stage').inputValue(), { timeout: 1_000, interval: 50 })
+      .toBe('needs-assessment');
   });
 
   it('follows hash navigation between threads', async () => {
     await navigateGmail(page, THREAD_B.split('#')[1]!, 'gmail/thread-b.html');
     const p = panel(page);
-    await expect(p.getByRole('heading', { name: 'Intro: Globex data platform' }).waitFor()).resolves.toBeUndefined();
+    await expect(
+      p.getByRole('heading', { name: 'Intro: Globex data platform' }).waitFor(),
+    ).resolves.toBeUndefined();
     await expect(p.getByRole('button', { name: 'Create deal' }).count()).resolves.toBe(1);
     await navigateGmail(page, THREAD_A.split('#')[1]!, 'gmail/thread.html');
-    await expect(p.getByRole('heading', { name: 'Pricing for 40 seats' }).waitFor()).resolves.toBeUndefined();
+    await expect(
+      p.getByRole('heading', { name: 'Pricing for 40 seats' }).waitFor(),
+    ).resolves.toBeUndefined();
     await navigateGmail(page, 'inbox', 'gmail/inbox.html');
     await expect.poll(() => panel(page).count()).toBe(0);
   });
 
   it('puts the stage on the inbox row of a linked thread', async () => {
     const row = page.locator('tr.zA').filter({ hasText: 'Re: Pricing for 40 seats' });
-    await expect.poll(() => row.locator('[data-threadline-chip]').textContent()).toBe('Needs assessment');
-    await expect(page.locator('tr.zA').filter({ hasText: 'Demo next week?' }).locator('[data-threadline-chip]').count()).resolves.toBe(0);
+    await expect
+      .poll(() => row.locator('[data-threadline-chip]').textContent())
+      .toBe('Needs assessment');
+    await expect(
+      page
+        .locator('tr.zA')
+        .filter({ hasText: 'Demo next week?' })
+        .locator('[data-threadline-chip]')
+        .count(),
+    ).resolves.toBe(0);
   });
 
   it('shows a deal left 4 days without movement as due', async () => {
-    const deal = dealRecord({ id: 'stale-globex', title: 'Globex data platform', company: 'Globex', daysAgo: 4 });
+    const deal = dealRecord({
+      id: 'stale-globex',
+      title: 'Globex data platform',
+      company: 'Globex',
+      daysAgo: 4,
+    });
     const dashboard = await ext.extensionPage('dashboard.html');
     await seedRecords(dashboard, 'deals', [deal]);
     await seedRecords(dashboard, 'links', [
@@ -142,16 +207,20 @@ describe('Gmail: the rep works a thread', () => {
       },
     ]);
     // The thread's two messages were recorded back then: opening it now adds nothing.
-    await seedRecords(dashboard, 'touches', [1, 2].map((n) => ({
-      id: `seeded-${n}`,
-      dealId: deal.id,
-      channel: 'email',
-      direction: n === 1 ? 'inbound' : 'outbound',
-      at: Date.now() - (4 * DAY + (2 - n) * 3_600_000),
-      sourceKey: `gmail:maria.rep@northwind.fi:msg-f:179012345670000000${n}`,
-      note: '',
-      createdAt: Date.now() - 4 * DAY,
-    })));
+    await seedRecords(
+      dashboard,
+      'touches',
+      [1, 2].map((n) => ({
+        id: `seeded-${n}`,
+        dealId: deal.id,
+        channel: 'email',
+        direction: n === 1 ? 'inbound' : 'outbound',
+        at: Date.now() - (4 * DAY + (2 - n) * 3_600_000),
+        sourceKey: `gmail:maria.rep@northwind.fi:msg-f:179012345670000000${n}`,
+        note: '',
+        createdAt: Date.now() - 4 * DAY,
+      })),
+    );
     await dashboard.close();
     await navigateGmail(page, THREAD_B.split('#')[1]!, 'gmail/thread-b.html');
     await expect.poll(() => panel(page).locator('.tl-cadence').textContent()).toBe('Due');
@@ -176,7 +245,9 @@ describe('Gmail: the rep works a thread', () => {
     await choose(p.getByLabel('Outcome'), 'lost');
     await p.getByLabel('Reason').fill('Went with a competitor');
     await p.getByRole('button', { name: 'Close deal', exact: true }).click();
-    await expect.poll(() => p.locator('.tl-closed').textContent()).toBe('Lost: Went with a competitor');
+    await expect
+      .poll(() => p.locator('.tl-closed').textContent())
+      .toBe('Lost: Went with a competitor');
     await expect(p.getByLabel('Stage').count()).resolves.toBe(0);
     await expect(p.locator('.tl-cadence').textContent()).resolves.toBe('Closed');
     // In the inbox, the row says how the deal ended, in the rep's words.
@@ -195,6 +266,6 @@ describe('Gmail: the rep works a thread', () => {
 
   it('never let an error reach Gmail’s page', () => {
     expect(pageErrors).toEqual([]);
-    expect(warnings.join("\n")).toBe("");
+    expect(warnings.join('\n')).toBe('');
   });
 });

@@ -57,7 +57,10 @@ export async function startExtension(options: StartOptions = {}): Promise<Extens
 }
 
 /** Switches the dashboard to one of its views by its tab, as the rep does. */
-export async function openView(dashboard: Page, view: 'queue' | 'board' | 'metrics' | 'deals' | 'settings' | 'data'): Promise<void> {
+export async function openView(
+  dashboard: Page,
+  view: 'queue' | 'board' | 'metrics' | 'deals' | 'settings' | 'data',
+): Promise<void> {
   await dashboard.locator(`nav.tabs a[href="#${view}"]`).click();
   await dashboard.locator(`#${view}`).waitFor();
 }

@@ -11,13 +11,15 @@ import { panelRoot } from './panel-access';
 describe("Gmail: the panel is the rep's alone", () => {
   let ext: Extension;
   const pageErrors: string[] = [];
-  const KEY_A = 'gmail:maria.rep@northwind.fi:thread-f:1790123456789012345';
   const KEY_B = 'gmail:maria.rep@northwind.fi:thread-f:1790123456700000001';
   const SECRET = 'Acme renewal: board-only pricing';
 
   const forKey = async (key: string) => {
     const dashboard = await ext.extensionPage('dashboard.html');
-    const reply = await dashboard.evaluate((key) => chrome.runtime.sendMessage({ type: 'deal.forKey', key }), key);
+    const reply = await dashboard.evaluate(
+      (key) => chrome.runtime.sendMessage({ type: 'deal.forKey', key }),
+      key,
+    );
     await dashboard.close();
     return (reply as { data: { deal: { title: string } } | null }).data;
   };
@@ -34,7 +36,19 @@ describe("Gmail: the panel is the rep's alone", () => {
     const dashboard = await ext.extensionPage('dashboard.html');
     await dashboard.evaluate(
       (input) => chrome.runtime.sendMessage({ type: 'deal.create', input }),
-      { title: SECRET, company: 'Acme Oy', value: 98_000, links: [{ kind: 'gmail-thread', account: 'maria.rep@northwind.fi', externalId: 'thread-f:1790123456789012345', label: 'Pricing' }] },
+      {
+        title: SECRET,
+        company: 'Acme Oy',
+        value: 98_000,
+        links: [
+          {
+            kind: 'gmail-thread',
+            account: 'maria.rep@northwind.fi',
+            externalId: 'thread-f:1790123456789012345',
+            label: 'Pricing',
+          },
+        ],
+      },
     );
     await dashboard.close();
   });
@@ -49,7 +63,8 @@ describe("Gmail: the panel is the rep's alone", () => {
       // Every open shadow root the page can walk to.
       const roots: (Document | ShadowRoot)[] = [document];
       for (let i = 0; i < roots.length; i++) {
-        for (const element of roots[i]!.querySelectorAll('*')) if (element.shadowRoot) roots.push(element.shadowRoot);
+        for (const element of roots[i]!.querySelectorAll('*'))
+          if (element.shadowRoot) roots.push(element.shadowRoot);
       }
       getSelection()!.selectAllChildren(document.body);
       const texts = [
@@ -61,7 +76,10 @@ describe("Gmail: the panel is the rep's alone", () => {
       ];
       getSelection()!.removeAllRanges();
       const box = host.getBoundingClientRect();
-      const underPointer = document.elementFromPoint(box.left + box.width / 2, box.top + Math.min(box.height / 2, 80));
+      const underPointer = document.elementFromPoint(
+        box.left + box.width / 2,
+        box.top + Math.min(box.height / 2, 80),
+      );
       return {
         shadowRoot: host.shadowRoot === null ? 'none' : 'open',
         text: texts.join('\n'),
@@ -84,7 +102,8 @@ describe("Gmail: the panel is the rep's alone", () => {
     const attack = await page.evaluate(async () => {
       const host = document.querySelector('threadline-panel')!;
       const root = host.shadowRoot;
-      const button = (name: string) => [...(root?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === name);
+      const button = (name: string) =>
+        [...(root?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === name);
       button('Create deal')?.click();
       await new Promise((resolve) => setTimeout(resolve, 100));
       button('Save deal')?.click();
@@ -92,8 +111,24 @@ describe("Gmail: the panel is the rep's alone", () => {
       for (let y = box.top + 5; y < box.bottom; y += 10) {
         const x = box.left + box.width / 2;
         for (const target of [host, document.elementFromPoint(x, y)]) {
-          target?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true, clientX: x, clientY: y }));
-          for (const key of ['Enter', ' ']) target?.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true }));
+          target?.dispatchEvent(
+            new MouseEvent('click', {
+              bubbles: true,
+              composed: true,
+              cancelable: true,
+              clientX: x,
+              clientY: y,
+            }),
+          );
+          for (const key of ['Enter', ' '])
+            target?.dispatchEvent(
+              new KeyboardEvent('keydown', {
+                key,
+                bubbles: true,
+                composed: true,
+                cancelable: true,
+              }),
+            );
         }
       }
       (host as HTMLElement).click();
@@ -106,12 +141,17 @@ describe("Gmail: the panel is the rep's alone", () => {
 
     // The rep's own clicks (Playwright's are the browser's real input events) work.
     await p.getByRole('button', { name: 'Create deal' }).click();
-    await p.getByRole('form', { name: 'Create deal' }).getByRole('button', { name: 'Save deal' }).click();
+    await p
+      .getByRole('form', { name: 'Create deal' })
+      .getByRole('button', { name: 'Save deal' })
+      .click();
     await p.getByLabel('Stage').waitFor();
     expect((await forKey(KEY_B))?.deal.title).toBe('Intro: Globex data platform');
     // A click on a checkbox's label: the browser clicks the box for the rep, and that counts too.
     await p.getByText('Decision-making contact found').click();
-    await expect.poll(() => p.getByText('Decision-making contact found').count(), { timeout: 3_000 }).toBe(0);
+    await expect
+      .poll(() => p.getByText('Decision-making contact found').count(), { timeout: 3_000 })
+      .toBe(0);
     await page.close();
   });
 
@@ -119,7 +159,10 @@ describe("Gmail: the panel is the rep's alone", () => {
     // The deal the rep made above goes, so that the thread offers "Create deal" again.
     const dashboard = await ext.extensionPage('dashboard.html');
     const created = (await forKey(KEY_B)) as unknown as { deal: { id: string } };
-    await dashboard.evaluate((dealId) => chrome.runtime.sendMessage({ type: 'deal.delete', dealId, confirm: true }), created.deal.id);
+    await dashboard.evaluate(
+      (dealId) => chrome.runtime.sendMessage({ type: 'deal.delete', dealId, confirm: true }),
+      created.deal.id,
+    );
     await dashboard.close();
     const page = await open(THREAD_B, 'gmail/thread-b.html');
     const p = panel(page);
@@ -131,7 +174,9 @@ describe("Gmail: the panel is the rep's alone", () => {
     const button = (name: string) =>
       page.evaluate((name) => {
         const root = (window as unknown as { leaked: Element }).leaked;
-        const found = [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === name);
+        const found = [...root.querySelectorAll('button')].find(
+          (b) => b.textContent?.trim() === name,
+        );
         found?.click();
         return found !== undefined;
       }, name);
@@ -148,7 +193,9 @@ describe("Gmail: the panel is the rep's alone", () => {
       const title = root.querySelector<HTMLInputElement>('form input')!;
       title.value = 'Hijacked';
       title.dispatchEvent(new Event('input', { bubbles: true }));
-      title.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+      title.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }),
+      );
       const form = root.querySelector('form')!;
       form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
       form.requestSubmit();
@@ -172,7 +219,14 @@ describe("Gmail: the panel is the rep's alone", () => {
     const look = () =>
       button.evaluate((b) => {
         const style = getComputedStyle(b);
-        return [style.color, style.backgroundColor, style.fontSize, style.fontFamily, style.display, b.getBoundingClientRect().height].join(' | ');
+        return [
+          style.color,
+          style.backgroundColor,
+          style.fontSize,
+          style.fontFamily,
+          style.display,
+          b.getBoundingClientRect().height,
+        ].join(' | ');
       });
     const before = await look();
     const lent = await page.evaluate(() => {
@@ -180,14 +234,17 @@ describe("Gmail: the panel is the rep's alone", () => {
       const named = document.body.appendChild(document.createElement('button'));
       named.className = 'tl-primary tl-secondary tl-link';
       const [a, b] = [getComputedStyle(plain), getComputedStyle(named)];
-      const same = ['color', 'backgroundColor', 'fontSize', 'borderTopWidth', 'paddingTop'].every((p) => a[p as 'color'] === b[p as 'color']);
+      const same = ['color', 'backgroundColor', 'fontSize', 'borderTopWidth', 'paddingTop'].every(
+        (p) => a[p as 'color'] === b[p as 'color'],
+      );
       plain.remove();
       named.remove();
       return same;
     });
     expect(lent).toBe(true);
     await page.addStyleTag({
-      content: '* { color: rgb(255, 0, 0) !important; background: rgb(0, 255, 0) !important; font: 40px serif !important; } button { display: block !important; }',
+      content:
+        '* { color: rgb(255, 0, 0) !important; background: rgb(0, 255, 0) !important; font: 40px serif !important; } button { display: block !important; }',
     });
     await expect(look()).resolves.toBe(before);
     await page.close();

@@ -24,7 +24,8 @@ describe('other extensions and web pages cannot reach the worker', () => {
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
             const all = open.result.transaction('deals').objectStore('deals').getAll();
-            all.onsuccess = () => resolve((all.result as { title: string }[]).map((deal) => deal.title));
+            all.onsuccess = () =>
+              resolve((all.result as { title: string }[]).map((deal) => deal.title));
             all.onerror = () => reject(all.error);
           };
         }),
@@ -37,11 +38,26 @@ describe('other extensions and web pages cannot reach the worker', () => {
     mkdirSync(FOREIGN_DIR, { recursive: true });
     writeFileSync(
       join(FOREIGN_DIR, 'manifest.json'),
-      JSON.stringify({ manifest_version: 3, name: 'Some other extension', version: '1.0', background: { service_worker: 'foreign.js' } }),
+      JSON.stringify({
+        manifest_version: 3,
+        name: 'Some other extension',
+        version: '1.0',
+        background: { service_worker: 'foreign.js' },
+      }),
     );
-    writeFileSync(join(FOREIGN_DIR, 'foreign.js'), '// Another extension, installed beside Threadline.\n');
-    ext = await startExtension({ pages: { [U0]: 'gmail/thread.html' }, otherExtensions: [FOREIGN_DIR] });
-    foreign = ext.context.serviceWorkers().find((w) => w.url().endsWith('/foreign.js')) ?? (await ext.context.waitForEvent('serviceworker', { predicate: (w) => w.url().endsWith('/foreign.js') }));
+    writeFileSync(
+      join(FOREIGN_DIR, 'foreign.js'),
+      '// Another extension, installed beside Threadline.\n',
+    );
+    ext = await startExtension({
+      pages: { [U0]: 'gmail/thread.html' },
+      otherExtensions: [FOREIGN_DIR],
+    });
+    foreign =
+      ext.context.serviceWorkers().find((w) => w.url().endsWith('/foreign.js')) ??
+      (await ext.context.waitForEvent('serviceworker', {
+        predicate: (w) => w.url().endsWith('/foreign.js'),
+      }));
   });
   afterAll(async () => {
     await ext?.close();
@@ -73,7 +89,9 @@ describe('other extensions and web pages cannot reach the worker', () => {
     expect(await dealTitles()).toEqual([]);
     // Our own pages are still answered.
     const dashboard = await ext.extensionPage('dashboard.html');
-    await expect(dashboard.evaluate(() => chrome.runtime.sendMessage({ type: 'ping' }))).resolves.toMatchObject({ ok: true });
+    await expect(
+      dashboard.evaluate(() => chrome.runtime.sendMessage({ type: 'ping' })),
+    ).resolves.toMatchObject({ ok: true });
     await dashboard.close();
   });
 
@@ -81,17 +99,30 @@ describe('other extensions and web pages cannot reach the worker', () => {
     const manifest = await ext.inWorker(() => chrome.runtime.getManifest(), null);
     expect(manifest).not.toHaveProperty('externally_connectable');
     await ext.context.route('https://evil.example/**', (route) =>
-      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>Elsewhere</title><p>A page on another site.</p>' }),
+      route.fulfill({
+        status: 200,
+        contentType: 'text/html; charset=utf-8',
+        body: '<!doctype html><title>Elsewhere</title><p>A page on another site.</p>',
+      }),
     );
     const tries = async (page: Page) =>
       page.evaluate(async (id) => {
-        const runtime = (globalThis as { chrome?: { runtime?: { sendMessage?: unknown; connect?: unknown } } }).chrome?.runtime;
+        const runtime = (
+          globalThis as { chrome?: { runtime?: { sendMessage?: unknown; connect?: unknown } } }
+        ).chrome?.runtime;
         // What a page could try without a runtime: talk to the content script's page.
         window.postMessage({ type: 'deal.create', input: { title: 'From a web page' } }, '*');
-        document.dispatchEvent(new CustomEvent('threadline', { detail: { type: 'deal.create', input: { title: 'From a web page' } } }));
+        document.dispatchEvent(
+          new CustomEvent('threadline', {
+            detail: { type: 'deal.create', input: { title: 'From a web page' } },
+          }),
+        );
         let sent = 'no runtime.sendMessage';
         if (typeof runtime?.sendMessage === 'function') {
-          sent = await (runtime.sendMessage as (id: string, m: unknown) => Promise<unknown>)(id, { type: 'deal.create', input: { title: 'From a web page' } }).then(
+          sent = await (runtime.sendMessage as (id: string, m: unknown) => Promise<unknown>)(id, {
+            type: 'deal.create',
+            input: { title: 'From a web page' },
+          }).then(
             () => 'answered',
             (error: Error) => `refused: ${error.message}`,
           );
@@ -105,7 +136,11 @@ describe('other extensions and web pages cannot reach the worker', () => {
     const elsewhere = await ext.context.newPage();
     await elsewhere.goto('https://evil.example/');
     for (const page of [gmail, elsewhere]) {
-      await expect(tries(page)).resolves.toEqual({ sendMessage: 'undefined', connect: 'undefined', sent: 'no runtime.sendMessage' });
+      await expect(tries(page)).resolves.toEqual({
+        sendMessage: 'undefined',
+        connect: 'undefined',
+        sent: 'no runtime.sendMessage',
+      });
     }
     await gmail.waitForTimeout(300);
     expect(await dealTitles()).toEqual([]);

@@ -9,25 +9,34 @@ import { playLinkedInSends, switchConversation } from './linkedin-page';
 const SLUG = 'sanna-korhonen-7b2a41';
 const PROFILE = `https://www.linkedin.com/in/${SLUG}/`;
 const SANNA_ID = 'ACoAADk2Rw8BqL7xVn3Tz9pYc5mHs1JfE4uGa8w';
-const SANNA_CONVERSATION = 'https://www.linkedin.com/messaging/thread/2-NmYyYzFhOWUtNGI3ZC00ZTIxLTljM2YtOGE1ZDJlN2IxYzQwXzEwMA==/';
-const KEREM_CONVERSATION = 'https://www.linkedin.com/messaging/thread/2-YTQxZDdjM2ItMmU5Zi00YzY4LWIxZDUtM2Y4ZTZhMmM5YjA3XzEwMA==/';
-const JONAS_CONVERSATION = 'https://www.linkedin.com/messaging/thread/2-YzNiOGUyZjEtN2E0ZC00YjllLThjMmEtMWQ2ZjVlM2I3YTk4XzEwMA==/';
+const SANNA_CONVERSATION =
+  'https://www.linkedin.com/messaging/thread/2-NmYyYzFhOWUtNGI3ZC00ZTIxLTljM2YtOGE1ZDJlN2IxYzQwXzEwMA==/';
+const KEREM_CONVERSATION =
+  'https://www.linkedin.com/messaging/thread/2-YTQxZDdjM2ItMmU5Zi00YzY4LWIxZDUtM2Y4ZTZhMmM5YjA3XzEwMA==/';
+const JONAS_CONVERSATION =
+  'https://www.linkedin.com/messaging/thread/2-YzNiOGUyZjEtN2E0ZC00YjllLThjMmEtMWQ2ZjVlM2I3YTk4XzEwMA==/';
 const SANNA_KEY = `linkedin-profile:${SLUG}`;
 const conversationId = (url: string) => new URL(url).pathname.split('/')[3]!;
 const KEREM_KEY = `linkedin-conversation:${conversationId(KEREM_CONVERSATION)}`;
 const JONAS_KEY = `linkedin-conversation:${conversationId(JONAS_CONVERSATION)}`;
 const JONAS_ID = 'ACoAAFq3Wc8BmT1xKz5Rv7Np2Gh9Ld4Ys6Je0Hb';
 
-type Stored = { deal: { id: string; title: string; touchCount: number }; contacts: { name: string; linkedinUrl: string | null; linkedinMemberId: string | null }[] } | null;
+type Stored = {
+  deal: { id: string; title: string; touchCount: number };
+  contacts: { name: string; linkedinUrl: string | null; linkedinMemberId: string | null }[];
+} | null;
 
 describe('LinkedIn: one person whether LinkedIn names them by profile address or member id', () => {
   let ext: Extension;
   let linkedin: Page;
   const pageErrors: string[] = [];
 
-  const ask = async <T,>(message: unknown): Promise<T> => {
+  const ask = async <T>(message: unknown): Promise<T> => {
     const dashboard = await ext.extensionPage('dashboard.html');
-    const reply = await dashboard.evaluate((message) => chrome.runtime.sendMessage(message), message);
+    const reply = await dashboard.evaluate(
+      (message) => chrome.runtime.sendMessage(message),
+      message,
+    );
     await dashboard.close();
     return (reply as { data: T }).data;
   };
@@ -58,13 +67,21 @@ describe('LinkedIn: one person whether LinkedIn names them by profile address or
     await p.getByRole('button', { name: 'Add prospect' }).click();
     const form = p.getByRole('form', { name: 'Add prospect' });
     // Not the pronouns, the hidden "3rd", the "Talks about" line, the school or the split count.
-    await expect(form.getByLabel('Headline').inputValue()).resolves.toBe('Director of Procurement, Nordkapp Logistics · Sourcing & supplier networks');
+    await expect(form.getByLabel('Headline').inputValue()).resolves.toBe(
+      'Director of Procurement, Nordkapp Logistics · Sourcing & supplier networks',
+    );
     await expect(form.getByLabel('Company').inputValue()).resolves.toBe('Nordkapp Logistics Oy');
     await expect(form.getByLabel('Location').inputValue()).resolves.toBe('Espoo, Uusimaa, Finland');
     await expect(form.getByLabel('Profile').inputValue()).resolves.toBe(PROFILE);
     await form.getByRole('button', { name: 'Save prospect' }).click();
     await p.getByLabel('Stage').waitFor();
-    expect((await forKey(SANNA_KEY))?.contacts).toEqual([expect.objectContaining({ name: 'Sanna Korhonen', linkedinUrl: PROFILE, linkedinMemberId: SANNA_ID })]);
+    expect((await forKey(SANNA_KEY))?.contacts).toEqual([
+      expect.objectContaining({
+        name: 'Sanna Korhonen',
+        linkedinUrl: PROFILE,
+        linkedinMemberId: SANNA_ID,
+      }),
+    ]);
   });
 
   it('suggests her deal on the conversation that names her by member id, links it in one click and counts its messages', async () => {
@@ -106,16 +123,37 @@ describe('LinkedIn: one person whether LinkedIn names them by profile address or
   it('never records one conversation’s messages on another’s deal when the old pane lingers after a switch', async () => {
     await ask({
       type: 'deal.create',
-      input: { title: 'Anadolu Lojistik: warehouse', company: 'Anadolu Lojistik', newContacts: [{ name: 'Kerem Yılmaz' }], links: [{ kind: 'linkedin-conversation', externalId: conversationId(KEREM_CONVERSATION), label: 'Kerem Yılmaz' }] },
+      input: {
+        title: 'Anadolu Lojistik: warehouse',
+        company: 'Anadolu Lojistik',
+        newContacts: [{ name: 'Kerem Yılmaz' }],
+        links: [
+          {
+            kind: 'linkedin-conversation',
+            externalId: conversationId(KEREM_CONVERSATION),
+            label: 'Kerem Yılmaz',
+          },
+        ],
+      },
     });
     const sannaBefore = await touches(SANNA_KEY);
     const p = panel(linkedin);
     // The address is Kerem's at once; Sanna's pane stays for 2 seconds.
-    await switchConversation(linkedin, new URL(KEREM_CONVERSATION).pathname, 'linkedin/messaging-switch.html', 2_000);
+    await switchConversation(
+      linkedin,
+      new URL(KEREM_CONVERSATION).pathname,
+      'linkedin/messaging-switch.html',
+      2_000,
+    );
     await p.getByRole('heading', { name: 'Anadolu Lojistik: warehouse' }).waitFor();
     await expect.poll(() => touches(KEREM_KEY)).toBe(2);
     // And straight back, the other way round.
-    await switchConversation(linkedin, new URL(SANNA_CONVERSATION).pathname, 'linkedin/messaging-member-ids.html', 1_000);
+    await switchConversation(
+      linkedin,
+      new URL(SANNA_CONVERSATION).pathname,
+      'linkedin/messaging-member-ids.html',
+      1_000,
+    );
     await p.getByRole('heading', { name: 'Nordkapp Logistics Oy: Sanna Korhonen' }).waitFor();
     await linkedin.waitForTimeout(800);
     expect(await touches(KEREM_KEY)).toBe(2);
@@ -129,11 +167,32 @@ describe('LinkedIn: one person whether LinkedIn names them by profile address or
   });
 
   it('links a conversation by itself when the rep’s setting says so', async () => {
-    await ask({ type: 'deal.create', input: { title: 'Rhein Logistik: Q1 freight', company: 'Rhein Logistik GmbH', newContacts: [{ name: 'Jonas Weber', linkedinMemberId: JONAS_ID }] } });
+    await ask({
+      type: 'deal.create',
+      input: {
+        title: 'Rhein Logistik: Q1 freight',
+        company: 'Rhein Logistik GmbH',
+        newContacts: [{ name: 'Jonas Weber', linkedinMemberId: JONAS_ID }],
+      },
+    });
     const dashboard = await ext.extensionPage('dashboard.html');
     await openView(dashboard, 'settings');
-    await dashboard.getByLabel('Link a LinkedIn conversation by itself to the open deal of the person it is with').check();
-    await expect.poll(async () => (await ask<{ autoLink: boolean }>({ type: 'person.deals', person: { slug: null, memberId: JONAS_ID } })).autoLink).toBe(true);
+    await dashboard
+      .getByLabel(
+        'Link a LinkedIn conversation by itself to the open deal of the person it is with',
+      )
+      .check();
+    await expect
+      .poll(
+        async () =>
+          (
+            await ask<{ autoLink: boolean }>({
+              type: 'person.deals',
+              person: { slug: null, memberId: JONAS_ID },
+            })
+          ).autoLink,
+      )
+      .toBe(true);
     await dashboard.close();
     await linkedin.goto(JONAS_CONVERSATION);
     const p = panel(linkedin);
@@ -142,9 +201,14 @@ describe('LinkedIn: one person whether LinkedIn names them by profile address or
   });
 
   it('shows the quiet "can’t read this page" panel for an address with a malformed escape', async () => {
-    for (const address of ['https://www.linkedin.com/in/%E0%A4%A/', 'https://www.linkedin.com/messaging/thread/%E0%A4%A/']) {
+    for (const address of [
+      'https://www.linkedin.com/in/%E0%A4%A/',
+      'https://www.linkedin.com/messaging/thread/%E0%A4%A/',
+    ]) {
       await linkedin.goto(address);
-      await panel(linkedin).getByText("Threadline can't read this page: its address doesn't look as expected.").waitFor();
+      await panel(linkedin)
+        .getByText("Threadline can't read this page: its address doesn't look as expected.")
+        .waitFor();
     }
   });
 

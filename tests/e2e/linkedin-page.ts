@@ -26,24 +26,34 @@ export function playLinkedInSends(mode: string): void {
       };
       const conversation =
         decode(existing.match(/2-([\w+/=-]+)\)$/)?.[1]).split('&')[1] ||
-        (root.matches('.msg-thread') && decode(location.pathname.match(/^\/messaging\/thread\/2-([^/]+)/)?.[1])) ||
+        (root.matches('.msg-thread') &&
+          decode(location.pathname.match(/^\/messaging\/thread\/2-([^/]+)/)?.[1])) ||
         'new_100';
       const li = document.createElement('li');
       li.className = 'msg-s-message-list__event clearfix';
       const item = document.createElement('div');
       item.className = 'msg-s-event-listitem';
-      item.setAttribute('data-event-urn', `urn:li:msg_message:(urn:li:fsd_profile:ACoAABh5Xn7Ct2Mw9Qz4Ry8Lp3Vk6Jd1Sg0Fu2e,2-${btoa(`${Date.now()}b${Math.floor(Math.random() * 90_000) + 10_000}-100&${conversation}`)})`);
+      item.setAttribute(
+        'data-event-urn',
+        `urn:li:msg_message:(urn:li:fsd_profile:ACoAABh5Xn7Ct2Mw9Qz4Ry8Lp3Vk6Jd1Sg0Fu2e,2-${btoa(`${Date.now()}b${Math.floor(Math.random() * 90_000) + 10_000}-100&${conversation}`)})`,
+      );
       const body = document.createElement('p');
       body.className = 'msg-s-event-listitem__body';
       body.textContent = composer.textContent;
       item.append(body);
       li.append(item);
       const list = root.querySelector('ul.msg-s-message-list-content')!;
-      list.insertBefore(li, list.querySelector('.msg-s-message-list__typing-indicator-container--without-seen-receipt'));
+      list.insertBefore(
+        li,
+        list.querySelector('.msg-s-message-list__typing-indicator-container--without-seen-receipt'),
+      );
       composer.replaceChildren(document.createElement('p'));
       if (button) button.disabled = true;
     };
-    composer.addEventListener('input', () => button && (button.disabled = !composer.textContent?.trim()));
+    composer.addEventListener(
+      'input',
+      () => button && (button.disabled = !composer.textContent?.trim()),
+    );
     composer.addEventListener('keydown', (event) => {
       if (event.key !== 'Enter' || event.shiftKey) return;
       event.preventDefault();
@@ -62,7 +72,12 @@ export function playLinkedInSends(mode: string): void {
  * conversation's pane stays on the page for `lingerMs`, then the next one's markup replaces it.
  * Our panel's host element stays, as it would on the real site.
  */
-export async function switchConversation(page: Page, path: string, fixturePath: string, lingerMs: number): Promise<void> {
+export async function switchConversation(
+  page: Page,
+  path: string,
+  fixturePath: string,
+  lingerMs: number,
+): Promise<void> {
   const html = readFileSync(`tests/fixtures/${fixturePath}`, 'utf8');
   await page.evaluate(
     async ({ path, html, lingerMs }) => {
@@ -71,7 +86,9 @@ export async function switchConversation(page: Page, path: string, fixturePath: 
       const next = new DOMParser().parseFromString(html, 'text/html');
       document.title = next.title;
       const host = document.querySelector('threadline-panel');
-      document.body.replaceChildren(...Array.from(next.body.childNodes).map((n) => document.importNode(n, true)));
+      document.body.replaceChildren(
+        ...Array.from(next.body.childNodes).map((n) => document.importNode(n, true)),
+      );
       if (host) document.body.append(host);
     },
     { path, html, lingerMs },

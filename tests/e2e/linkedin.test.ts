@@ -6,7 +6,8 @@ import { spaNavigate } from './spa';
 import { playLinkedInSends } from './linkedin-page';
 
 const PROFILE = 'https://www.linkedin.com/in/aino-virtanen/';
-const CONVERSATION = 'https://www.linkedin.com/messaging/thread/2-ZWM2NDIzYjQtMDAxMS00YTIyLWI5ZTMtNGQ1ZjZhN2I4Yzlk/';
+const CONVERSATION =
+  'https://www.linkedin.com/messaging/thread/2-ZWM2NDIzYjQtMDAxMS00YTIyLWI5ZTMtNGQ1ZjZhN2I4Yzlk/';
 
 describe('LinkedIn: the rep qualifies a prospect in place', () => {
   let ext: Extension;
@@ -15,9 +16,27 @@ describe('LinkedIn: the rep qualifies a prospect in place', () => {
 
   const forKey = async (key: string) => {
     const dashboard = await ext.extensionPage('dashboard.html');
-    const reply = await dashboard.evaluate((key) => chrome.runtime.sendMessage({ type: 'deal.forKey', key }), key);
+    const reply = await dashboard.evaluate(
+      (key) => chrome.runtime.sendMessage({ type: 'deal.forKey', key }),
+      key,
+    );
     await dashboard.close();
-    return (reply as { data: { deal: { id: string; title: string; company: string; stageId: string; touchCount: number; followUpCount: number; contactIds: string[] }; contacts: { name: string; linkedinUrl: string | null; headline: string }[] } | null }).data;
+    return (
+      reply as {
+        data: {
+          deal: {
+            id: string;
+            title: string;
+            company: string;
+            stageId: string;
+            touchCount: number;
+            followUpCount: number;
+            contactIds: string[];
+          };
+          contacts: { name: string; linkedinUrl: string | null; headline: string }[];
+        } | null;
+      }
+    ).data;
   };
 
   beforeAll(async () => {
@@ -39,16 +58,30 @@ describe('LinkedIn: the rep qualifies a prospect in place', () => {
     await p.getByRole('heading', { name: 'Aino Virtanen' }).waitFor();
     await p.getByRole('button', { name: 'Add prospect' }).click();
     const form = p.getByRole('form', { name: 'Add prospect' });
-    await expect(form.getByLabel('Headline').inputValue()).resolves.toBe('Head of Operations at Acme · Supply chain & logistics');
+    await expect(form.getByLabel('Headline').inputValue()).resolves.toBe(
+      'Head of Operations at Acme · Supply chain & logistics',
+    );
     await expect(form.getByLabel('Company').inputValue()).resolves.toBe('Acme Oy');
-    await expect(form.getByLabel('Location').inputValue()).resolves.toBe('Helsinki, Uusimaa, Finland');
+    await expect(form.getByLabel('Location').inputValue()).resolves.toBe(
+      'Helsinki, Uusimaa, Finland',
+    );
     await expect(form.getByLabel('Profile').inputValue()).resolves.toBe(PROFILE);
     await form.getByLabel('Notes').fill('Runs the Nordic warehouses; expanding in 2027');
     await form.getByRole('button', { name: 'Save prospect' }).click();
     await p.getByLabel('Stage').waitFor();
     const stored = await forKey('linkedin-profile:aino-virtanen');
-    expect(stored?.deal).toMatchObject({ title: 'Acme Oy: Aino Virtanen', company: 'Acme Oy', stageId: 'prospecting' });
-    expect(stored?.contacts).toEqual([expect.objectContaining({ name: 'Aino Virtanen', linkedinUrl: PROFILE, headline: 'Head of Operations at Acme · Supply chain & logistics' })]);
+    expect(stored?.deal).toMatchObject({
+      title: 'Acme Oy: Aino Virtanen',
+      company: 'Acme Oy',
+      stageId: 'prospecting',
+    });
+    expect(stored?.contacts).toEqual([
+      expect.objectContaining({
+        name: 'Aino Virtanen',
+        linkedinUrl: PROFILE,
+        headline: 'Head of Operations at Acme · Supply chain & logistics',
+      }),
+    ]);
   });
 
   it('sets BANT on the profile, and the Gmail panel of a thread of the same deal shows it', async () => {
@@ -67,7 +100,11 @@ describe('LinkedIn: the rep qualifies a prospect in place', () => {
     await expect(g.getByLabel('Budget', { exact: true }).inputValue()).resolves.toBe('confirmed');
 
     await choose(p.getByLabel('Authority', { exact: true }), 'missing');
-    await expect.poll(() => g.getByText('Missing: Authority. Consider disqualifying early.').count(), { timeout: 1_500 }).toBe(1);
+    await expect
+      .poll(() => g.getByText('Missing: Authority. Consider disqualifying early.').count(), {
+        timeout: 1_500,
+      })
+      .toBe(1);
     await gmail.close();
   });
 
@@ -78,7 +115,9 @@ describe('LinkedIn: the rep qualifies a prospect in place', () => {
     await p.getByRole('heading', { name: 'Conversation with Aino Virtanen' }).waitFor();
     await p.getByRole('button', { name: 'Link to Acme Oy: Aino Virtanen' }).click();
     await p.getByLabel('Stage').waitFor();
-    await expect.poll(async () => (await forKey('linkedin-profile:aino-virtanen'))!.deal.touchCount).toBe(before + 4);
+    await expect
+      .poll(async () => (await forKey('linkedin-profile:aino-virtanen'))!.deal.touchCount)
+      .toBe(before + 4);
     // Opening it again counts nothing twice.
     await linkedin.reload();
     await p.getByLabel('Stage').waitFor();
@@ -101,15 +140,23 @@ describe('LinkedIn: the rep qualifies a prospect in place', () => {
     await linkedin.goto(PROFILE);
     const p = panel(linkedin);
     await p.getByLabel('Stage').waitFor();
-    await spaNavigate(linkedin, { path: '/in/leena-makinen-5a1b2c/' }, 'linkedin/profile-2026.html');
+    await spaNavigate(
+      linkedin,
+      { path: '/in/leena-makinen-5a1b2c/' },
+      'linkedin/profile-2026.html',
+    );
     await p.getByRole('heading', { name: 'Leena Mäkinen' }).waitFor();
     await expect(p.getByLabel('Stage').count()).resolves.toBe(0);
     await p.getByRole('button', { name: 'Add prospect' }).click();
     await expect(p.getByLabel('Company').inputValue()).resolves.toBe('');
-    await expect(p.getByLabel('Location').inputValue()).resolves.toBe('Tampere, Pirkanmaa, Finland');
+    await expect(p.getByLabel('Location').inputValue()).resolves.toBe(
+      'Tampere, Pirkanmaa, Finland',
+    );
     await spaNavigate(linkedin, { path: '/in/aino-virtanen/' }, 'linkedin/profile.html');
     await p.getByLabel('Stage').waitFor();
-    await expect(p.getByRole('heading', { name: 'Acme Oy: Aino Virtanen' }).count()).resolves.toBe(1);
+    await expect(p.getByRole('heading', { name: 'Acme Oy: Aino Virtanen' }).count()).resolves.toBe(
+      1,
+    );
   });
 
   it('offers to merge a Gmail contact with the same name and company', async () => {
@@ -117,7 +164,17 @@ describe('LinkedIn: the rep qualifies a prospect in place', () => {
     await dashboard.evaluate(() =>
       chrome.runtime.sendMessage({
         type: 'deal.create',
-        input: { title: 'Anadolu Lojistik: warehouse', company: 'Anadolu Lojistik', newContacts: [{ name: 'Kerem Yılmaz', email: 'kerem@anadolu-lojistik.com.tr', company: 'Anadolu Lojistik' }] },
+        input: {
+          title: 'Anadolu Lojistik: warehouse',
+          company: 'Anadolu Lojistik',
+          newContacts: [
+            {
+              name: 'Kerem Yılmaz',
+              email: 'kerem@anadolu-lojistik.com.tr',
+              company: 'Anadolu Lojistik',
+            },
+          ],
+        },
       }),
     );
     await dashboard.close();
@@ -125,20 +182,35 @@ describe('LinkedIn: the rep qualifies a prospect in place', () => {
     await linkedin.goto('https://www.linkedin.com/in/kerem-yilmaz/');
     const p = panel(linkedin);
     await p.getByRole('button', { name: 'Add prospect' }).click();
-    await p.getByText('Kerem Yılmaz at Anadolu Lojistik is already a contact.', { exact: false }).waitFor();
+    await p
+      .getByText('Kerem Yılmaz at Anadolu Lojistik is already a contact.', { exact: false })
+      .waitFor();
     await p.getByRole('button', { name: 'Merge' }).click();
     await p.getByLabel('Stage').waitFor();
     const stored = await forKey('linkedin-profile:kerem-yilmaz');
-    expect(stored?.contacts).toEqual([expect.objectContaining({ name: 'Kerem Yılmaz', linkedinUrl: 'https://www.linkedin.com/in/kerem-yilmaz/' })]);
+    expect(stored?.contacts).toEqual([
+      expect.objectContaining({
+        name: 'Kerem Yılmaz',
+        linkedinUrl: 'https://www.linkedin.com/in/kerem-yilmaz/',
+      }),
+    ]);
   });
 
   it('follows profile → messaging → profile without a reload, never mixing people', async () => {
     await linkedin.goto(PROFILE);
     const p = panel(linkedin);
     await p.getByRole('heading', { name: 'Acme Oy: Aino Virtanen' }).waitFor();
-    await spaNavigate(linkedin, { path: new URL(CONVERSATION).pathname }, 'linkedin/messaging.html');
+    await spaNavigate(
+      linkedin,
+      { path: new URL(CONVERSATION).pathname },
+      'linkedin/messaging.html',
+    );
     await expect.poll(() => p.locator('.tl-deal').getAttribute('data-deal-id')).toBeTruthy();
-    await spaNavigate(linkedin, { path: '/in/leena-makinen-5a1b2c/' }, 'linkedin/profile-2026.html');
+    await spaNavigate(
+      linkedin,
+      { path: '/in/leena-makinen-5a1b2c/' },
+      'linkedin/profile-2026.html',
+    );
     await p.getByRole('heading', { name: 'Leena Mäkinen' }).waitFor();
     await expect(p.getByText('Acme Oy: Aino Virtanen').count()).resolves.toBe(0);
   });
@@ -147,12 +219,16 @@ describe('LinkedIn: the rep qualifies a prospect in place', () => {
     const before = (await forKey('linkedin-profile:aino-virtanen'))!.deal.touchCount;
     ext.pages['https://www.linkedin.com/feed/'] = 'linkedin/overlay.html';
     await linkedin.goto('https://www.linkedin.com/feed/');
-    await expect.poll(async () => (await forKey('linkedin-profile:aino-virtanen'))!.deal.touchCount).toBe(before + 2);
+    await expect
+      .poll(async () => (await forKey('linkedin-profile:aino-virtanen'))!.deal.touchCount)
+      .toBe(before + 2);
     const bubble = linkedin.locator('.msg-overlay-conversation-bubble');
     await linkedin.evaluate(playLinkedInSends, 'click');
     await bubble.locator('div.msg-form__contenteditable').fill('Whitepaper attached.');
     await bubble.locator('button.msg-form__send-button').click();
-    await expect.poll(async () => (await forKey('linkedin-profile:aino-virtanen'))!.deal.touchCount).toBe(before + 3);
+    await expect
+      .poll(async () => (await forKey('linkedin-profile:aino-virtanen'))!.deal.touchCount)
+      .toBe(before + 3);
   });
 
   it('says quietly that it cannot read a changed profile, and keeps the manual path', async () => {

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { averageDealSize, averageSalesCycleDays, salesVelocity, winRate } from '../../domain/metrics';
+import {
+  averageDealSize,
+  averageSalesCycleDays,
+  salesVelocity,
+  winRate,
+} from '../../domain/metrics';
 import type { Deal } from '../../storage/schemas';
 import { startExtension, type Extension } from './harness';
 import { DAY, dealRecord, seedRecords } from './seed';
@@ -11,7 +16,13 @@ describe('pipeline health in the dashboard', () => {
   beforeAll(async () => {
     ext = await startExtension();
     const now = Date.now();
-    const closed = (id: string, status: Deal['status'], value: number, createdDaysAgo: number, closedDaysAgo: number): Deal => ({
+    const closed = (
+      id: string,
+      status: Deal['status'],
+      value: number,
+      createdDaysAgo: number,
+      closedDaysAgo: number,
+    ): Deal => ({
       ...dealRecord({ id, title: id, value, stageId: 'closing', daysAgo: createdDaysAgo }),
       status,
       closedAt: now - closedDaysAgo * DAY,
@@ -31,14 +42,30 @@ describe('pipeline health in the dashboard', () => {
 
   it('shows exactly the numbers the sales rules compute', async () => {
     const dashboard = await ext.extensionPage('dashboard.html#metrics');
-    const tile = (name: string) => dashboard.locator('.tiles div').filter({ hasText: name }).locator('dd');
-    const euros = (n: number) => new Intl.NumberFormat('en', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(n);
-    await expect.poll(() => tile('Win rate').textContent()).toBe(`${Math.round(winRate(deals)! * 100)}%`);
+    const tile = (name: string) =>
+      dashboard.locator('.tiles div').filter({ hasText: name }).locator('dd');
+    const euros = (n: number) =>
+      new Intl.NumberFormat('en', {
+        style: 'currency',
+        currency: 'EUR',
+        maximumFractionDigits: 0,
+      }).format(n);
+    await expect
+      .poll(() => tile('Win rate').textContent())
+      .toBe(`${Math.round(winRate(deals)! * 100)}%`);
     expect(winRate(deals)).toBeCloseTo(2 / 3);
-    await expect(tile('Average deal size').textContent()).resolves.toBe(euros(averageDealSize(deals)!));
-    await expect(tile('Average sales cycle').textContent()).resolves.toBe(`${averageSalesCycleDays(deals)!.toFixed(1)} days`);
-    await expect(tile('Sales velocity').textContent()).resolves.toBe(`${euros(salesVelocity(deals)!)} a day`);
+    await expect(tile('Average deal size').textContent()).resolves.toBe(
+      euros(averageDealSize(deals)!),
+    );
+    await expect(tile('Average sales cycle').textContent()).resolves.toBe(
+      `${averageSalesCycleDays(deals)!.toFixed(1)} days`,
+    );
+    await expect(tile('Sales velocity').textContent()).resolves.toBe(
+      `${euros(salesVelocity(deals)!)} a day`,
+    );
     const perStage = dashboard.getByRole('table', { name: 'Deals and value per stage' });
-    await expect(perStage.getByRole('row', { name: /^Proposal/ }).textContent()).resolves.toBe(`Proposal1${euros(7_000)}`);
+    await expect(perStage.getByRole('row', { name: /^Proposal/ }).textContent()).resolves.toBe(
+      `Proposal1${euros(7_000)}`,
+    );
   });
 });

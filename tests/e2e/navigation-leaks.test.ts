@@ -10,7 +10,8 @@ import { THREAD_A, THREAD_B, U0, panel } from './gmail-page';
 // listeners (every world's: the page's, ours, the test driver's) and the observer objects alive
 // in our content script's world.
 const NAVIGATIONS = 500;
-const CONVERSATION = 'https://www.linkedin.com/messaging/thread/2-ZWM2NDIzYjQtMDAxMS00YTIyLWI5ZTMtNGQ1ZjZhN2I4Yzlk/';
+const CONVERSATION =
+  'https://www.linkedin.com/messaging/thread/2-ZWM2NDIzYjQtMDAxMS00YTIyLWI5ZTMtNGQ1ZjZhN2I4Yzlk/';
 const WARM_UP = 32;
 
 const fixture = (path: string) => readFileSync(`tests/fixtures/${path}`, 'utf8');
@@ -25,10 +26,26 @@ async function counts(cdp: CDPSession, contentScriptWorld: number): Promise<Coun
   await cdp.send('HeapProfiler.collectGarbage');
   const { jsEventListeners } = await cdp.send('Memory.getDOMCounters');
   let observers = 0;
-  for (const kind of ['MutationObserver', 'ResizeObserver', 'IntersectionObserver', 'PerformanceObserver']) {
-    const { result: prototype } = await cdp.send('Runtime.evaluate', { expression: `${kind}.prototype`, contextId: contentScriptWorld, objectGroup: 'leaks' });
-    const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: prototype.objectId!, objectGroup: 'leaks' });
-    const { result } = await cdp.send('Runtime.callFunctionOn', { objectId: objects.objectId!, functionDeclaration: 'function () { return this.length; }', returnByValue: true });
+  for (const kind of [
+    'MutationObserver',
+    'ResizeObserver',
+    'IntersectionObserver',
+    'PerformanceObserver',
+  ]) {
+    const { result: prototype } = await cdp.send('Runtime.evaluate', {
+      expression: `${kind}.prototype`,
+      contextId: contentScriptWorld,
+      objectGroup: 'leaks',
+    });
+    const { objects } = await cdp.send('Runtime.queryObjects', {
+      prototypeObjectId: prototype.objectId!,
+      objectGroup: 'leaks',
+    });
+    const { result } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: objects.objectId!,
+      functionDeclaration: 'function () { return this.length; }',
+      returnByValue: true,
+    });
     observers += result.value as number;
   }
   await cdp.send('Runtime.releaseObjectGroup', { objectGroup: 'leaks' });
@@ -36,13 +53,18 @@ async function counts(cdp: CDPSession, contentScriptWorld: number): Promise<Coun
 }
 
 /** The page's DevTools session and the id of our content script's world in its main frame. */
-async function inspect(page: Page, extensionId: string): Promise<{ cdp: CDPSession; world: number }> {
+async function inspect(
+  page: Page,
+  extensionId: string,
+): Promise<{ cdp: CDPSession; world: number }> {
   const cdp = await page.context().newCDPSession(page);
   const worlds: { id: number; origin: string; auxData?: { type?: string } }[] = [];
   cdp.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context));
   await cdp.send('Runtime.enable');
   await cdp.send('HeapProfiler.enable');
-  const world = worlds.find((w) => w.auxData?.type === 'isolated' && w.origin === `chrome-extension://${extensionId}`);
+  const world = worlds.find(
+    (w) => w.auxData?.type === 'isolated' && w.origin === `chrome-extension://${extensionId}`,
+  );
   if (!world) throw new Error('The content script’s world was not found');
   return { cdp, world: world.id };
 }
@@ -52,17 +74,27 @@ async function inspect(page: Page, extensionId: string): Promise<{ cdp: CDPSessi
  * (the address changes, the view's markup replaces the old, our panel's host stays), the next
  * once the content script has had `settleMs` to follow.
  */
-function navigate(page: Page, views: { hash?: string; path?: string; html: string }[], count: number, settleMs: number): Promise<void> {
+function navigate(
+  page: Page,
+  views: { hash?: string; path?: string; html: string }[],
+  count: number,
+  settleMs: number,
+): Promise<void> {
   return page.evaluate(
     async ({ views, count, settleMs }) => {
-      const parsed = views.map((view) => ({ ...view, doc: new DOMParser().parseFromString(view.html, 'text/html') }));
+      const parsed = views.map((view) => ({
+        ...view,
+        doc: new DOMParser().parseFromString(view.html, 'text/html'),
+      }));
       for (let i = 0; i < count; i++) {
         const view = parsed[i % parsed.length]!;
         if (view.hash !== undefined) location.hash = view.hash;
         if (view.path !== undefined) history.pushState({}, '', view.path);
         document.title = view.doc.title;
         const host = document.querySelector('threadline-panel');
-        document.body.replaceChildren(...Array.from(view.doc.body.childNodes).map((n) => document.importNode(n, true)));
+        document.body.replaceChildren(
+          ...Array.from(view.doc.body.childNodes).map((n) => document.importNode(n, true)),
+        );
         if (host) document.body.append(host);
         await new Promise((resolve) => setTimeout(resolve, settleMs));
       }
@@ -85,7 +117,17 @@ describe(`${NAVIGATIONS} navigations leave no listener or observer behind`, () =
     const dashboard = await ext.extensionPage('dashboard.html');
     await dashboard.evaluate(
       (input) => chrome.runtime.sendMessage({ type: 'deal.create', input }),
-      { title: 'Acme: 40 seats', links: [{ kind: 'gmail-thread', account: 'maria.rep@northwind.fi', externalId: 'thread-f:1790123456789012345', label: 'Pricing' }] },
+      {
+        title: 'Acme: 40 seats',
+        links: [
+          {
+            kind: 'gmail-thread',
+            account: 'maria.rep@northwind.fi',
+            externalId: 'thread-f:1790123456789012345',
+            label: 'Pricing',
+          },
+        ],
+      },
     );
     await dashboard.close();
   });
@@ -126,8 +168,16 @@ describe(`${NAVIGATIONS} navigations leave no listener or observer behind`, () =
     const profile = fixture('linkedin/profile.html');
     // Four views, so that every run of navigations (a multiple of four) ends on Aino's profile.
     const views = [
-      { path: '/in/jussi-korhonen/', html: profile.replaceAll('aino-virtanen', 'jussi-korhonen').replaceAll('Aino Virtanen', 'Jussi Korhonen') },
-      { path: '/feed/', html: '<!doctype html><title>Feed | LinkedIn</title><main class="scaffold-layout__main"><p>Feed</p></main>' },
+      {
+        path: '/in/jussi-korhonen/',
+        html: profile
+          .replaceAll('aino-virtanen', 'jussi-korhonen')
+          .replaceAll('Aino Virtanen', 'Jussi Korhonen'),
+      },
+      {
+        path: '/feed/',
+        html: '<!doctype html><title>Feed | LinkedIn</title><main class="scaffold-layout__main"><p>Feed</p></main>',
+      },
       { path: new URL(CONVERSATION).pathname, html: fixture('linkedin/messaging.html') },
       { path: '/in/aino-virtanen/', html: profile },
     ];

@@ -6,7 +6,8 @@ import { DAY, dealRecord, runDueCheck, seedRecords } from './seed';
 describe('nudges', () => {
   let ext: Extension;
   let dashboard: Page;
-  const notifications = () => ext.inWorker(() => chrome.notifications.getAll(), null) as Promise<Record<string, boolean>>;
+  const notifications = () =>
+    ext.inWorker(() => chrome.notifications.getAll(), null) as Promise<Record<string, boolean>>;
   const badge = () => ext.inWorker(() => chrome.action.getBadgeText({}), null);
 
   beforeAll(async () => {
@@ -15,15 +16,29 @@ describe('nudges', () => {
     const stale = dealRecord({ id: 'stale-acme', title: 'Acme: 40 seats', daysAgo: 5 });
     await seedRecords(dashboard, 'deals', [{ ...stale, followUpCount: 2, contactIds: ['c-aino'] }]);
     await seedRecords(dashboard, 'contacts', [
-      { id: 'c-aino', name: 'Aino Virtanen', email: 'aino@acme.fi', company: 'Acme', headline: '', location: '', linkedinUrl: null, createdAt: Date.now() - 9 * DAY },
+      {
+        id: 'c-aino',
+        name: 'Aino Virtanen',
+        email: 'aino@acme.fi',
+        company: 'Acme',
+        headline: '',
+        location: '',
+        linkedinUrl: null,
+        createdAt: Date.now() - 9 * DAY,
+      },
     ]);
-    await seedRecords(dashboard, 'deals', [dealRecord({ id: 'fresh', title: 'Fresh deal', daysAgo: 1 }), dealRecord({ id: 'stale-beta', title: 'Beta: pilot', daysAgo: 6 })]);
+    await seedRecords(dashboard, 'deals', [
+      dealRecord({ id: 'fresh', title: 'Fresh deal', daysAgo: 1 }),
+      dealRecord({ id: 'stale-beta', title: 'Beta: pilot', daysAgo: 6 }),
+    ]);
   });
   afterAll(() => ext?.close());
 
   it('raises one notification and one badge count for each deal left 5 days', async () => {
     await runDueCheck(ext.worker);
-    await expect.poll(notifications).toEqual({ 'threadline-deal:stale-acme': true, 'threadline-deal:stale-beta': true });
+    await expect
+      .poll(notifications)
+      .toEqual({ 'threadline-deal:stale-acme': true, 'threadline-deal:stale-beta': true });
     await expect.poll(badge).toBe('2');
   });
 
@@ -33,7 +48,10 @@ describe('nudges', () => {
     await new Promise((resolve) => setTimeout(resolve, 800));
     await expect(notifications()).resolves.toEqual({ 'threadline-deal:stale-beta': true });
     const nudged = await ext.inWorker(() => chrome.storage.local.get('nudgedOn'), null);
-    expect(Object.keys((nudged as { nudgedOn: Record<string, string> }).nudgedOn).sort()).toEqual(['stale-acme', 'stale-beta']);
+    expect(Object.keys((nudged as { nudgedOn: Record<string, string> }).nudgedOn).sort()).toEqual([
+      'stale-acme',
+      'stale-beta',
+    ]);
   });
 
   it('takes a snoozed deal off the badge and its notification away', async () => {
@@ -53,17 +71,27 @@ describe('nudges after the worker was stopped', () => {
   it('wakes on its alarm and nudges', async () => {
     ext = await startExtension();
     const page = await ext.extensionPage('dashboard.html');
-    await seedRecords(page, 'deals', [dealRecord({ id: 'quiet', title: 'Quiet deal', daysAgo: 5 })]);
-    await ext.inWorker(() => chrome.alarms.create('threadline-due', { when: Date.now() + 3_000, periodInMinutes: 15 }), null);
+    await seedRecords(page, 'deals', [
+      dealRecord({ id: 'quiet', title: 'Quiet deal', daysAgo: 5 }),
+    ]);
+    await ext.inWorker(
+      () =>
+        chrome.alarms.create('threadline-due', { when: Date.now() + 3_000, periodInMinutes: 15 }),
+      null,
+    );
     // Chromium stops idle workers after 30 seconds; stop this one now.
     const cdp = await ext.context.newCDPSession(page);
     const states: string[] = [];
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => states.push(...versions.map((v) => v.runningStatus)));
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) =>
+      states.push(...versions.map((v) => v.runningStatus)),
+    );
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
     await expect.poll(() => states.at(-1)).toBe('stopped');
     expect(await page.evaluate(() => chrome.notifications.getAll())).toEqual({});
-    await expect.poll(() => page.evaluate(() => chrome.notifications.getAll()), { timeout: 15_000 }).toEqual({ 'threadline-deal:quiet': true });
+    await expect
+      .poll(() => page.evaluate(() => chrome.notifications.getAll()), { timeout: 15_000 })
+      .toEqual({ 'threadline-deal:quiet': true });
     expect(states.slice(states.lastIndexOf('stopped'))).toContain('running');
   });
 });
@@ -86,21 +114,39 @@ describe('the toolbar popup', () => {
 
   it('groups the dashboard’s follow-up queue into overdue, due today and due this week', async () => {
     const dashboard = await ext.extensionPage('dashboard.html');
-    const group = (name: string) => dashboard.getByRole('region', { name, exact: true }).locator('.title');
-    await expect.poll(() => group('Overdue').allTextContents()).toEqual(['Overdue deal', 'Less overdue deal']);
+    const group = (name: string) =>
+      dashboard.getByRole('region', { name, exact: true }).locator('.title');
+    await expect
+      .poll(() => group('Overdue').allTextContents())
+      .toEqual(['Overdue deal', 'Less overdue deal']);
     await expect(group('Due today').allTextContents()).resolves.toEqual(['Due deal']);
     await expect(group('Due this week').allTextContents()).resolves.toEqual(['Fine deal']);
-    await expect(dashboard.getByRole('region', { name: 'Overdue', exact: true }).locator('li').first().textContent()).resolves.toContain('Your turn to reply');
+    await expect(
+      dashboard
+        .getByRole('region', { name: 'Overdue', exact: true })
+        .locator('li')
+        .first()
+        .textContent(),
+    ).resolves.toContain('Your turn to reply');
     await dashboard.close();
   });
 
   it('lists overdue then due deals, most urgent first, with snooze and done at hand', async () => {
     const popup = await ext.extensionPage('popup.html');
     const items = popup.locator('.due-item .title');
-    await expect.poll(() => items.allTextContents()).toEqual(['Overdue deal', 'Less overdue deal', 'Due deal']);
-    await popup.locator('.due-item', { hasText: 'Due deal' }).filter({ hasNotText: 'overdue' }).getByRole('button', { name: '1 d' }).click();
+    await expect
+      .poll(() => items.allTextContents())
+      .toEqual(['Overdue deal', 'Less overdue deal', 'Due deal']);
+    await popup
+      .locator('.due-item', { hasText: 'Due deal' })
+      .filter({ hasNotText: 'overdue' })
+      .getByRole('button', { name: '1 d' })
+      .click();
     await expect.poll(() => items.allTextContents()).toEqual(['Overdue deal', 'Less overdue deal']);
-    await popup.locator('.due-item', { hasText: 'Less overdue deal' }).getByRole('button', { name: 'Done' }).click();
+    await popup
+      .locator('.due-item', { hasText: 'Less overdue deal' })
+      .getByRole('button', { name: 'Done' })
+      .click();
     await expect.poll(() => items.allTextContents()).toEqual(['Overdue deal']);
   });
 });

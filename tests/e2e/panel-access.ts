@@ -31,7 +31,8 @@ const engine = (found: string, ask: string) => {
     const host = document.querySelector('threadline-panel');
     if (!host) return [];
     const known = scope[found] as Found;
-    if (known?.host === host) return known.root.firstElementChild ? [known.root.firstElementChild] : [];
+    if (known?.host === host)
+      return known.root.firstElementChild ? [known.root.firstElementChild] : [];
     (scope[ask] as ((payload: string) => void) | undefined)?.('');
     return [];
   };
@@ -43,7 +44,8 @@ const watchForHost = (found: string, ask: string) => {
   const scope = globalThis as unknown as Record<string, unknown>;
   const check = () => {
     const host = document.querySelector('threadline-panel');
-    if (host && (scope[found] as { host: Element } | undefined)?.host !== host) (scope[ask] as (payload: string) => void)('');
+    if (host && (scope[found] as { host: Element } | undefined)?.host !== host)
+      (scope[ask] as (payload: string) => void)('');
   };
   new MutationObserver(check).observe(document, { childList: true, subtree: true });
   check();
@@ -53,9 +55,13 @@ let registered: Promise<void> | null = null;
 
 /** Registers the selector engine once per process (Playwright keeps it for every context). */
 function registerEngine(): Promise<void> {
-  registered ??= selectors.register(ENGINE, `(${engine})(${JSON.stringify(FOUND)}, ${JSON.stringify(ASK)})`, { contentScript: true }).catch((error: Error) => {
-    if (!/already registered/.test(error.message)) throw error;
-  });
+  registered ??= selectors
+    .register(ENGINE, `(${engine})(${JSON.stringify(FOUND)}, ${JSON.stringify(ASK)})`, {
+      contentScript: true,
+    })
+    .catch((error: Error) => {
+      if (!/already registered/.test(error.message)) throw error;
+    });
   return registered;
 }
 
@@ -63,12 +69,24 @@ function registerEngine(): Promise<void> {
 async function handOver(cdp: CDPSession, executionContextId: number): Promise<void> {
   const objectGroup = 'threadline-panel-access';
   try {
-    const { result: host } = await cdp.send('Runtime.evaluate', { expression: "document.querySelector('threadline-panel')", contextId: executionContextId, objectGroup });
+    const { result: host } = await cdp.send('Runtime.evaluate', {
+      expression: "document.querySelector('threadline-panel')",
+      contextId: executionContextId,
+      objectGroup,
+    });
     if (!host.objectId) return;
-    const { node } = await cdp.send('DOM.describeNode', { objectId: host.objectId, depth: 0, pierce: true });
+    const { node } = await cdp.send('DOM.describeNode', {
+      objectId: host.objectId,
+      depth: 0,
+      pierce: true,
+    });
     const shadow = node.shadowRoots?.[0];
     if (!shadow) return;
-    const { object: root } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId, executionContextId, objectGroup });
+    const { object: root } = await cdp.send('DOM.resolveNode', {
+      backendNodeId: shadow.backendNodeId,
+      executionContextId,
+      objectGroup,
+    });
     await cdp.send('Runtime.callFunctionOn', {
       objectId: root.objectId!,
       functionDeclaration: `function (host) { globalThis[${JSON.stringify(FOUND)}] = { host, root: this }; }`,
@@ -101,7 +119,10 @@ async function openToDriver(page: Page): Promise<void> {
       }
       // Asks as soon as the panel's host is in the page, so that the root is at hand before a
       // test looks (and a count of 0 means no panel, not "not handed over yet").
-      await cdp.send('Runtime.evaluate', { expression: `(${watchForHost})(${JSON.stringify(FOUND)}, ${JSON.stringify(ASK)})`, contextId: context.id });
+      await cdp.send('Runtime.evaluate', {
+        expression: `(${watchForHost})(${JSON.stringify(FOUND)}, ${JSON.stringify(ASK)})`,
+        contextId: context.id,
+      });
     })().catch(() => {});
   });
   await cdp.send('Runtime.enable');

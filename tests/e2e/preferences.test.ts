@@ -7,7 +7,9 @@ const PROFILE = 'https://www.linkedin.com/in/aino-virtanen/';
 
 /** The background colour an element actually paints, as [r, g, b]. */
 const paintedBackground = (locator: Locator) =>
-  locator.evaluate((element) => getComputedStyle(element).backgroundColor.match(/\d+/g)!.slice(0, 3).map(Number));
+  locator.evaluate((element) =>
+    getComputedStyle(element).backgroundColor.match(/\d+/g)!.slice(0, 3).map(Number),
+  );
 const isDark = ([r, g, b]: number[]) => 0.2126 * r! + 0.7152 * g! + 0.0722 * b! < 100;
 
 describe('language and theme settings', () => {
@@ -17,11 +19,22 @@ describe('language and theme settings', () => {
 
   beforeAll(async () => {
     // The system asks for light; the Gmail page is in Gmail's dark theme.
-    ext = await startExtension({ pages: { [U0]: 'gmail/thread-dark.html', [PROFILE]: 'linkedin/profile.html' } });
+    ext = await startExtension({
+      pages: { [U0]: 'gmail/thread-dark.html', [PROFILE]: 'linkedin/profile.html' },
+    });
     dashboard = await ext.extensionPage('dashboard.html#settings');
     await dashboard.evaluate(async () => {
-      const created = await chrome.runtime.sendMessage({ type: 'deal.create', input: { title: 'Globex renewal', value: 25000 } });
-      const input = { dealId: created.data.deal.id, channel: 'call', direction: 'outbound', at: Date.now() - 2 * 86_400_000, note: '' };
+      const created = await chrome.runtime.sendMessage({
+        type: 'deal.create',
+        input: { title: 'Globex renewal', value: 25000 },
+      });
+      const input = {
+        dealId: created.data.deal.id,
+        channel: 'call',
+        direction: 'outbound',
+        at: Date.now() - 2 * 86_400_000,
+        note: '',
+      };
       await chrome.runtime.sendMessage({ type: 'touch.record', input });
     });
     gmail = await ext.context.newPage();
@@ -30,7 +43,8 @@ describe('language and theme settings', () => {
   });
   afterAll(() => ext?.close());
 
-  const settingsSelect = (name: RegExp) => dashboard.locator('#settings').getByRole('combobox', { name });
+  const settingsSelect = (name: RegExp) =>
+    dashboard.locator('#settings').getByRole('combobox', { name });
 
   it("dresses the panel in the host page's dark theme when the theme is automatic", async () => {
     expect(isDark(await paintedBackground(panel(gmail).locator('.tl-body')))).toBe(true);
@@ -38,23 +52,41 @@ describe('language and theme settings', () => {
   });
 
   it('offers each language by its own name', async () => {
-    await expect(settingsSelect(/^Language/).locator('option').allTextContents()).resolves.toEqual(['Browser language', 'English', 'Türkçe', 'Suomi']);
-    await expect(settingsSelect(/^Theme/).locator('option').allTextContents()).resolves.toEqual(['Automatic', 'Light', 'Dark']);
+    await expect(
+      settingsSelect(/^Language/)
+        .locator('option')
+        .allTextContents(),
+    ).resolves.toEqual(['Browser language', 'English', 'Türkçe', 'Suomi']);
+    await expect(
+      settingsSelect(/^Theme/)
+        .locator('option')
+        .allTextContents(),
+    ).resolves.toEqual(['Automatic', 'Light', 'Dark']);
   });
 
   it('speaks Finnish on the dashboard as soon as Suomi is chosen, dates and money included', async () => {
     await settingsSelect(/^Language/).selectOption('fi');
-    await dashboard.getByRole('heading', { name: 'Asetukset', exact: true }).waitFor({ timeout: 5_000 });
+    await dashboard
+      .getByRole('heading', { name: 'Asetukset', exact: true })
+      .waitFor({ timeout: 5_000 });
     await expect(dashboard.getByRole('link', { name: 'Seurantajono' }).count()).resolves.toBe(1);
     await expect(dashboard.locator('html').getAttribute('lang')).resolves.toBe('fi');
     await openView(dashboard, 'board');
     const prospecting = dashboard.getByRole('region', { name: 'Prospecting', exact: true });
-    await expect.poll(() => prospecting.locator('.totals').textContent()).toMatch(/^1 kauppa · 25\s000\s€$/);
+    await expect
+      .poll(() => prospecting.locator('.totals').textContent())
+      .toMatch(/^1 kauppa · 25\s000\s€$/);
     await openView(dashboard, 'deals');
-    await expect.poll(() => dashboard.locator('#deals tbody tr').first().textContent()).toContain('toissa päivänä');
+    await expect
+      .poll(() => dashboard.locator('#deals tbody tr').first().textContent())
+      .toContain('toissa päivänä');
     await openView(dashboard, 'settings');
     // The language names stay each language's own; the automatic choice is now in Finnish.
-    await expect(settingsSelect(/^Kieli/).locator('option').allTextContents()).resolves.toEqual(['Selaimen kieli', 'English', 'Türkçe', 'Suomi']);
+    await expect(
+      settingsSelect(/^Kieli/)
+        .locator('option')
+        .allTextContents(),
+    ).resolves.toEqual(['Selaimen kieli', 'English', 'Türkçe', 'Suomi']);
   });
 
   it('speaks Finnish in the open Gmail panel, and in a thread opened afterwards', async () => {
@@ -63,7 +95,9 @@ describe('language and theme settings', () => {
     const fresh = await ext.context.newPage();
     await fresh.goto(THREAD_A);
     await panel(fresh).getByRole('button', { name: 'Luo kauppa' }).waitFor();
-    await expect(panel(fresh).getByRole('button', { name: 'Create deal' }).count()).resolves.toBe(0);
+    await expect(panel(fresh).getByRole('button', { name: 'Create deal' }).count()).resolves.toBe(
+      0,
+    );
     await fresh.close();
   });
 
@@ -82,18 +116,24 @@ describe('language and theme settings', () => {
 
   it('forces light on the panel over a dark page, and dark on the dashboard', async () => {
     await settingsSelect(/^Teema/).selectOption('light');
-    await expect.poll(() => panel(gmail).getAttribute('data-theme'), { timeout: 5_000 }).toBe('light');
+    await expect
+      .poll(() => panel(gmail).getAttribute('data-theme'), { timeout: 5_000 })
+      .toBe('light');
     expect(isDark(await paintedBackground(panel(gmail).locator('.tl-body')))).toBe(false);
     expect(isDark(await paintedBackground(dashboard.locator('body')))).toBe(false);
 
     await settingsSelect(/^Teema/).selectOption('dark');
     await expect.poll(() => paintedBackground(dashboard.locator('body')).then(isDark)).toBe(true);
-    await expect.poll(() => panel(gmail).getAttribute('data-theme'), { timeout: 5_000 }).toBe('dark');
+    await expect
+      .poll(() => panel(gmail).getAttribute('data-theme'), { timeout: 5_000 })
+      .toBe('dark');
   });
 
   it('goes back to the browser language and the automatic theme', async () => {
     await settingsSelect(/^Kieli/).selectOption('auto');
-    await dashboard.getByRole('heading', { name: 'Settings', exact: true }).waitFor({ timeout: 5_000 });
+    await dashboard
+      .getByRole('heading', { name: 'Settings', exact: true })
+      .waitFor({ timeout: 5_000 });
     await settingsSelect(/^Theme/).selectOption('auto');
     await expect.poll(() => paintedBackground(dashboard.locator('body')).then(isDark)).toBe(false);
     await panel(gmail).getByRole('button', { name: 'Create deal' }).waitFor({ timeout: 5_000 });

@@ -16,16 +16,25 @@ describe('Threadline in Turkish', () => {
     const p = panel(page);
     await p.getByRole('button', { name: 'Fırsat oluştur' }).click();
     await p.getByRole('button', { name: 'Fırsatı kaydet' }).click();
-    await expect.poll(() => p.getByLabel('Aşama').locator('option:checked').textContent()).toBe('Araştırma');
+    await expect
+      .poll(() => p.getByLabel('Aşama').locator('option:checked').textContent())
+      .toBe('Araştırma');
     await expect(p.getByText('Kimin onay verdiğini sorun').count()).resolves.toBe(1);
     await expect(p.locator('.tl-follow-ups').textContent()).resolves.toBe('Takip 0');
-    await expect.poll(() => p.locator('.tl-last-touch').textContent()).toMatch(/^Son temas: .*önce$/);
+    await expect
+      .poll(() => p.locator('.tl-last-touch').textContent())
+      .toMatch(/^Son temas: .*önce$/);
   });
 
   it('speaks Turkish on the dashboard', async () => {
     const dashboard = await ext.extensionPage('dashboard.html#board');
     await dashboard.getByRole('heading', { name: 'Satış hattı', exact: true }).waitFor();
     await expect(dashboard.getByRole('link', { name: 'Takip sırası' }).count()).resolves.toBe(1);
-    await expect(dashboard.getByRole('region', { name: 'Araştırma', exact: true }).locator('.totals').textContent()).resolves.toMatch(/^1 fırsat · /);
+    await expect(
+      dashboard
+        .getByRole('region', { name: 'Araştırma', exact: true })
+        .locator('.totals')
+        .textContent(),
+    ).resolves.toMatch(/^1 fırsat · /);
   });
 });

@@ -10,9 +10,11 @@ describe('the demo pipeline', () => {
 
   it('is made of records the database would accept', () => {
     for (const deal of records.deals) expect(dealSchema.safeParse(deal).error).toBeUndefined();
-    for (const contact of records.contacts) expect(contactSchema.safeParse(contact).error).toBeUndefined();
+    for (const contact of records.contacts)
+      expect(contactSchema.safeParse(contact).error).toBeUndefined();
     for (const link of records.links) expect(linkSchema.safeParse(link).error).toBeUndefined();
-    for (const change of records.stageHistory) expect(stageChangeSchema.safeParse(change).error).toBeUndefined();
+    for (const change of records.stageHistory)
+      expect(stageChangeSchema.safeParse(change).error).toBeUndefined();
   });
 
   it('shows one deal overdue, one due and one on track, and a few closed', () => {

@@ -30,7 +30,8 @@ describe('message catalogs', () => {
 
   it('holds the default pipeline and BANT prompts the sales rules ask for', () => {
     const en = catalog('en');
-    for (const [key, text] of Object.entries(DEFAULT_STAGE_TEXTS_EN)) expect(en[key]?.message, key).toBe(text);
+    for (const [key, text] of Object.entries(DEFAULT_STAGE_TEXTS_EN))
+      expect(en[key]?.message, key).toBe(text);
     for (const key of BANT_KEYS) expect(en[bantPromptKey(key)], key).toBeDefined();
     expect(catalog('tr').stage_qualification_name?.message).toBe('Potansiyel müşteri belirleme');
     expect(catalog('fi').stage_closing_name?.message).toBe('Kaupan päättäminen');
@@ -40,7 +41,9 @@ describe('message catalogs', () => {
 describe('strings the UI asks for', () => {
   it('are all in the catalog', async () => {
     const { execSync } = await import('node:child_process');
-    const used = execSync(`grep -rhoE "\\bt\\('[A-Za-z_]+'" components entrypoints sites`, { encoding: 'utf8' })
+    const used = execSync(`grep -rhoE "\\bt\\('[A-Za-z_]+'" components entrypoints sites`, {
+      encoding: 'utf8',
+    })
       .split('\n')
       .filter(Boolean)
       .map((m) => m.slice(3, -1));

@@ -16,9 +16,15 @@ describe('nudges in the chosen language', () => {
 
   it('names an overdue deal in Finnish when Suomi is chosen, whatever the browser speaks', async () => {
     // The worker reads the packaged catalog of the chosen language from the extension.
-    vi.stubGlobal('fetch', async (url: string) => new Response(readFileSync(`public${new URL(url).pathname}`, 'utf8')));
+    vi.stubGlobal(
+      'fetch',
+      async (url: string) => new Response(readFileSync(`public${new URL(url).pathname}`, 'utf8')),
+    );
     const shown: { title: string; message: string }[] = [];
-    vi.spyOn(browser.notifications, 'create').mockImplementation((async (_id: string, options: { title: string; message: string }) => {
+    vi.spyOn(browser.notifications, 'create').mockImplementation((async (
+      _id: string,
+      options: { title: string; message: string },
+    ) => {
       shown.push(options);
       return '';
     }) as never);
@@ -28,6 +34,10 @@ describe('nudges in the chosen language', () => {
     ctx.tick(6 * DAY);
 
     expect(await sendNudges(ctx)).toBe(1);
-    expect(shown).toEqual([{ title: 'Myöhässä: Acme: 40 seats', message: '6 päivää viimeisestä yhteydestä' }].map((n) => expect.objectContaining(n)));
+    expect(shown).toEqual(
+      [{ title: 'Myöhässä: Acme: 40 seats', message: '6 päivää viimeisestä yhteydestä' }].map((n) =>
+        expect.objectContaining(n),
+      ),
+    );
   });
 });

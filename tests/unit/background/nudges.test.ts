@@ -10,15 +10,26 @@ import { DAY, testStore } from '../storage/test-store';
 // The fake browser has no catalogs: a message reads as its key and substitutions.
 beforeEach(() => {
   fakeBrowser.reset();
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string, subs?: string | string[]) => [key, ...[subs ?? []].flat()].join(':'));
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(
+    (key: string, subs?: string | string[]) => [key, ...[subs ?? []].flat()].join(':'),
+  );
 });
 
-const THREAD = { kind: 'gmail-thread' as const, account: 'maria@rep-consulting.com', externalId: 'thread-f:1790999999000000001', url: 'https://mail.google.com/mail/u/1/#inbox/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkH' };
+const THREAD = {
+  kind: 'gmail-thread' as const,
+  account: 'maria@rep-consulting.com',
+  externalId: 'thread-f:1790999999000000001',
+  url: 'https://mail.google.com/mail/u/1/#inbox/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkH',
+};
 
 let threads = 0;
 async function staleDeal(ctx: ReturnType<typeof testStore>, title: string) {
   // Each deal's own thread, with a Gmail thread id as Gmail gives them.
-  return createDeal(ctx, { title, newContacts: [{ name: `${title} contact`, email: 'aino@acme.fi' }], links: [{ ...THREAD, externalId: `thread-f:${1790999999000000100n + BigInt(++threads)}` }] });
+  return createDeal(ctx, {
+    title,
+    newContacts: [{ name: `${title} contact`, email: 'aino@acme.fi' }],
+    links: [{ ...THREAD, externalId: `thread-f:${1790999999000000100n + BigInt(++threads)}` }],
+  });
 }
 
 describe('desktop nudges', () => {
@@ -27,7 +38,10 @@ describe('desktop nudges', () => {
     await staleDeal(ctx, 'Acme');
     ctx.tick(5 * DAY);
     expect(await sendNudges(ctx)).toBe(1);
-    const shown = (await fakeBrowser.notifications.getAll()) as Record<string, { title: string; message: string }>;
+    const shown = (await fakeBrowser.notifications.getAll()) as Record<
+      string,
+      { title: string; message: string }
+    >;
     expect(Object.keys(shown)).toHaveLength(1);
     const [nudge] = Object.values(shown);
     expect(nudge!.title).toBe('nudge_overdue: Acme');
@@ -44,7 +58,9 @@ describe('desktop nudges', () => {
     await sendNudges(ctx);
     await openNudge(ctx, `threadline-deal:${deal.id}`);
     const tabs = await fakeBrowser.tabs.query({});
-    expect(tabs.map((tab) => tab.url)).toContain('https://mail.google.com/mail/u/maria%40rep-consulting.com/#all/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkH');
+    expect(tabs.map((tab) => tab.url)).toContain(
+      'https://mail.google.com/mail/u/maria%40rep-consulting.com/#all/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkH',
+    );
     expect(await fakeBrowser.notifications.getAll()).toEqual({});
   });
 
@@ -53,15 +69,31 @@ describe('desktop nudges', () => {
     const deal = await createDeal(ctx, { title: 'Acme' });
     // Written before links were checked (or by a bug): the stored address is not to be trusted.
     const stored = { dealId: deal.id, account: null, label: '', createdAt: 0 };
-    await ctx.db.links.put({ ...stored, key: 'linkedin-profile:aino-virtanen', kind: 'linkedin-profile', externalId: 'aino-virtanen', url: 'data:text/html,<script>alert(1)</script>' });
+    await ctx.db.links.put({
+      ...stored,
+      key: 'linkedin-profile:aino-virtanen',
+      kind: 'linkedin-profile',
+      externalId: 'aino-virtanen',
+      url: 'data:text/html,<script>alert(1)</script>',
+    });
     await openDeal(ctx, deal.id);
-    expect((await fakeBrowser.tabs.query({})).flatMap((tab) => tab.url ?? [])).toEqual(['https://www.linkedin.com/in/aino-virtanen/']);
+    expect((await fakeBrowser.tabs.query({})).flatMap((tab) => tab.url ?? [])).toEqual([
+      'https://www.linkedin.com/in/aino-virtanen/',
+    ]);
 
     fakeBrowser.reset();
     await ctx.db.links.clear();
-    await ctx.db.links.put({ ...stored, key: 'linkedin-profile:x', kind: 'linkedin-profile', externalId: '../../feed', url: 'javascript:alert(1)' });
+    await ctx.db.links.put({
+      ...stored,
+      key: 'linkedin-profile:x',
+      kind: 'linkedin-profile',
+      externalId: '../../feed',
+      url: 'javascript:alert(1)',
+    });
     await openDeal(ctx, deal.id);
-    expect((await fakeBrowser.tabs.query({})).flatMap((tab) => tab.url ?? [])).toEqual([`chrome-extension://test-extension-id/dashboard.html#deal/${deal.id}`]);
+    expect((await fakeBrowser.tabs.query({})).flatMap((tab) => tab.url ?? [])).toEqual([
+      `chrome-extension://test-extension-id/dashboard.html#deal/${deal.id}`,
+    ]);
   });
 
   it('gathers all but the most urgent into one nudge that opens the follow-up queue', async () => {
@@ -72,11 +104,21 @@ describe('desktop nudges', () => {
     }
     ctx.tick(6 * DAY);
     expect(await sendNudges(ctx)).toBe(6);
-    const shown = (await fakeBrowser.notifications.getAll()) as Record<string, { title: string; message: string }>;
-    expect(Object.values(shown).map((n) => n.title)).toEqual(['nudge_overdue: A', 'nudge_overdue: B', 'nudge_overdue: C', 'nudge_more_other:3']);
+    const shown = (await fakeBrowser.notifications.getAll()) as Record<
+      string,
+      { title: string; message: string }
+    >;
+    expect(Object.values(shown).map((n) => n.title)).toEqual([
+      'nudge_overdue: A',
+      'nudge_overdue: B',
+      'nudge_overdue: C',
+      'nudge_more_other:3',
+    ]);
     expect(shown['threadline-more-due']!.message).toBe('D · E · F');
     await openNudge(ctx, 'threadline-more-due');
-    expect((await fakeBrowser.tabs.query({})).map((tab) => tab.url)).toContain('chrome-extension://test-extension-id/dashboard.html#queue');
+    expect((await fakeBrowser.tabs.query({})).map((tab) => tab.url)).toContain(
+      'chrome-extension://test-extension-id/dashboard.html#queue',
+    );
     expect(await sendNudges(ctx)).toBe(0);
   });
 
@@ -100,6 +142,8 @@ describe('desktop nudges', () => {
     await closeDeal(ctx, { dealId: closed.id, status: 'lost', reason: 'budget' });
     const { due, overdue } = await scanDue(ctx);
     await withdrawSettledNudges(new Set([...due, ...overdue]));
-    expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual([`threadline-deal:${waiting.id}`]);
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual([
+      `threadline-deal:${waiting.id}`,
+    ]);
   });
 });

@@ -9,7 +9,8 @@ import { createDeal } from '../../../storage/deals';
 import { recordTouch } from '../../../storage/touches';
 import { fullingStore, testStore } from '../storage/test-store';
 
-const catalog = (lang: 'en' | 'tr' | 'fi'): MessageCatalog => JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8'));
+const catalog = (lang: 'en' | 'tr' | 'fi'): MessageCatalog =>
+  JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8'));
 const say = (lang: 'en' | 'tr' | 'fi', key: string, substitutions?: string | string[]) => {
   const text = formatMessage(catalog(lang), key, substitutions);
   expect(text, `${lang} ${key}`).toBeDefined();
@@ -22,8 +23,17 @@ async function everything(ctx: ReturnType<typeof testStore>) {
 }
 
 async function seeded(ctx: ReturnType<typeof testStore>) {
-  const deal = await createDeal(ctx, { title: 'Acme: 40 seats', newContacts: [{ name: 'Aino', email: 'aino@acme.fi' }] });
-  await recordTouch(ctx, { dealId: deal.id, channel: 'email', direction: 'inbound', at: ctx.now(), sourceKey: 'gmail:m1' });
+  const deal = await createDeal(ctx, {
+    title: 'Acme: 40 seats',
+    newContacts: [{ name: 'Aino', email: 'aino@acme.fi' }],
+  });
+  await recordTouch(ctx, {
+    dealId: deal.id,
+    channel: 'email',
+    direction: 'inbound',
+    at: ctx.now(),
+    sourceKey: 'gmail:m1',
+  });
   return deal;
 }
 
@@ -54,7 +64,9 @@ describe('Your data: every failed restore or import says so in the rep’s langu
     ctx.disk.room = 2;
     const { getByLabelText, findByRole } = render(<DataPanel ctx={ctx} />);
     pick(getByLabelText(say('fi', 'backup_import')), 'backup.json', backup);
-    expect((await findByRole('alert')).textContent).toBe(say('fi', 'restore_failed', say('fi', 'storage_full')));
+    expect((await findByRole('alert')).textContent).toBe(
+      say('fi', 'restore_failed', say('fi', 'storage_full')),
+    );
     ctx.disk.room = Infinity;
     expect(await everything(ctx)).toEqual(before);
   });
@@ -69,12 +81,24 @@ describe('Your data: every failed restore or import says so in the rep’s langu
     ctx.db.use({
       stack: 'dbcore',
       name: 'broken',
-      create: (down) => ({ ...down, table: (name) => ({ ...down.table(name), mutate: () => Promise.reject(new TypeError('boom')) }) }),
+      create: (down) => ({
+        ...down,
+        table: (name) => ({
+          ...down.table(name),
+          mutate: () => Promise.reject(new TypeError('boom')),
+        }),
+      }),
     });
     ctx.db.close({ disableAutoOpen: false });
     const { getByLabelText, findByRole } = render(<DataPanel ctx={ctx} />);
-    pick(getByLabelText(say('tr', 'backup_import')), 'backup.json', backup.replace('Acme: 40 seats', 'Acme: 41 seats'));
-    expect((await findByRole('alert')).textContent).toBe(say('tr', 'restore_failed', say('tr', 'failure_unexpected', 'TypeError')));
+    pick(
+      getByLabelText(say('tr', 'backup_import')),
+      'backup.json',
+      backup.replace('Acme: 40 seats', 'Acme: 41 seats'),
+    );
+    expect((await findByRole('alert')).textContent).toBe(
+      say('tr', 'restore_failed', say('tr', 'failure_unexpected', 'TypeError')),
+    );
     ctx.db.unuse({ stack: 'dbcore', name: 'broken' });
     ctx.db.close({ disableAutoOpen: false });
     expect(await everything(ctx)).toEqual(before);
@@ -92,7 +116,13 @@ describe('Your data: every failed restore or import says so in the rep’s langu
     const before = await everything(ctx);
     const { getByLabelText, findByRole } = render(<DataPanel ctx={ctx} />);
     pick(getByLabelText(say('fi', 'backup_import')), 'backup.json', text);
-    expect((await findByRole('alert')).textContent).toBe(say('fi', 'backup_refused', say('fi', 'backup_problem_duplicate', [String(line), 'touches', '2', 'sourceKey', '1'])));
+    expect((await findByRole('alert')).textContent).toBe(
+      say(
+        'fi',
+        'backup_refused',
+        say('fi', 'backup_problem_duplicate', [String(line), 'touches', '2', 'sourceKey', '1']),
+      ),
+    );
     expect(await everything(ctx)).toEqual(before);
   });
 
@@ -105,7 +135,9 @@ describe('Your data: every failed restore or import says so in the rep’s langu
     const before = await everything(ctx);
     const { getByLabelText, findByRole } = render(<DataPanel ctx={ctx} />);
     pick(getByLabelText('Restore a backup…'), 'backup.json', JSON.stringify(json, null, 2));
-    expect((await findByRole('alert')).textContent).toMatch(/^Backup refused, nothing was changed\. .*version 99/);
+    expect((await findByRole('alert')).textContent).toMatch(
+      /^Backup refused, nothing was changed\. .*version 99/,
+    );
     expect(await everything(ctx)).toEqual(before);
   });
 
@@ -116,10 +148,16 @@ describe('Your data: every failed restore or import says so in the rep’s langu
     const before = await everything(ctx);
     ctx.disk.room = 3;
     const { getByLabelText, getByRole, findByRole } = render(<DataPanel ctx={ctx} />);
-    pick(getByLabelText(say('fi', 'csv_import')), 'deals.csv', 'Deal name,Organization\nInitech pilot,Initech\nGlobex renewal,Globex\n');
+    pick(
+      getByLabelText(say('fi', 'csv_import')),
+      'deals.csv',
+      'Deal name,Organization\nInitech pilot,Initech\nGlobex renewal,Globex\n',
+    );
     await waitFor(() => getByRole('button', { name: say('fi', 'csv_check_import') }));
     fireEvent.click(getByRole('button', { name: say('fi', 'csv_check_import') }));
-    expect((await findByRole('alert')).textContent).toBe(say('fi', 'csv_failed', say('fi', 'storage_full')));
+    expect((await findByRole('alert')).textContent).toBe(
+      say('fi', 'csv_failed', say('fi', 'storage_full')),
+    );
     ctx.disk.room = Infinity;
     expect(await everything(ctx)).toEqual(before);
   });

@@ -5,7 +5,8 @@ import { setCatalog } from '../../../i18n/i18n';
 import type { MessageCatalog } from '../../../i18n/message-catalog';
 import { FollowUpCoach } from '../../../components/panel/FollowUpCoach';
 
-const catalog = (lang: 'en' | 'tr' | 'fi'): MessageCatalog => JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8'));
+const catalog = (lang: 'en' | 'tr' | 'fi'): MessageCatalog =>
+  JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8'));
 
 describe('follow-up coaching', () => {
   afterEach(() => {
@@ -25,8 +26,14 @@ describe('follow-up coaching', () => {
   it('from the second, says most reps stop there and offers one more that refers to the earlier mail', () => {
     setCatalog(catalog('en'));
     const onFollowUp = vi.fn();
-    const { getByRole, getByText } = render(<FollowUpCoach followUpCount={2} onFollowUp={onFollowUp} />);
-    expect(getByText('2 follow-ups without an answer. Most reps stop here: one more that refers to your earlier mail often gets the reply.')).toBeTruthy();
+    const { getByRole, getByText } = render(
+      <FollowUpCoach followUpCount={2} onFollowUp={onFollowUp} />,
+    );
+    expect(
+      getByText(
+        '2 follow-ups without an answer. Most reps stop here: one more that refers to your earlier mail often gets the reply.',
+      ),
+    ).toBeTruthy();
     fireEvent.click(getByRole('button', { name: 'Follow up' }));
     expect(onFollowUp).toHaveBeenCalledTimes(1);
     cleanup();
@@ -44,12 +51,17 @@ describe('follow-up coaching', () => {
     cleanup();
     setCatalog(catalog('fi'));
     const fi = render(<FollowUpCoach followUpCount={2} onFollowUp={() => {}} />);
-    expect(fi.getByRole('note').querySelector('p')?.textContent).toMatch(/^2 seurantaviestiä ilman vastausta\./);
+    expect(fi.getByRole('note').querySelector('p')?.textContent).toMatch(
+      /^2 seurantaviestiä ilman vastausta\./,
+    );
     expect(fi.getByRole('button').textContent).toBe('Kirjoita seurantaviesti');
   });
 
   it('renders its text as text', () => {
-    setCatalog({ coach_follow_up_line: { message: '<img src=x onerror=alert(1)> $1' }, coach_follow_up_button: { message: '<b>Go</b>' } });
+    setCatalog({
+      coach_follow_up_line: { message: '<img src=x onerror=alert(1)> $1' },
+      coach_follow_up_button: { message: '<b>Go</b>' },
+    });
     const { container } = render(<FollowUpCoach followUpCount={2} onFollowUp={() => {}} />);
     expect(container.querySelector('img, b')).toBeNull();
     expect(container.textContent).toContain('<img src=x onerror=alert(1)> 2');

@@ -10,7 +10,8 @@ import { createDeal } from '../../../storage/deals';
 import { getSettings } from '../../../storage/settings';
 import { fullingStore } from '../storage/test-store';
 
-const catalog = (lang: 'en' | 'tr' | 'fi'): MessageCatalog => JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8'));
+const catalog = (lang: 'en' | 'tr' | 'fi'): MessageCatalog =>
+  JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8'));
 const fullDisk = (lang: 'en' | 'tr' | 'fi') => formatMessage(catalog(lang), 'storage_full')!;
 
 describe('a full disk, wherever the rep writes from the dashboard', () => {
@@ -38,7 +39,9 @@ describe('a full disk, wherever the rep writes from the dashboard', () => {
     const deal = await createDeal(ctx, { title: 'Acme: 40 seats' });
     const settings = await getSettings(ctx);
     ctx.disk.room = 0;
-    const { container } = render(<Board ctx={ctx} view={pipelineView([deal], [], settings, ctx.now())} />);
+    const { container } = render(
+      <Board ctx={ctx} view={pipelineView([deal], [], settings, ctx.now())} />,
+    );
     const card = container.querySelector<HTMLElement>('.card')!;
     fireEvent.keyDown(card, { key: 'ArrowRight' });
     await waitFor(() => expect(container.textContent).toContain(fullDisk('fi')));

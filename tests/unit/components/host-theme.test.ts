@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseCssColor, readHostTheme, relativeLuminance, themeOfColour } from '../../../sites/shared/host-theme';
+import {
+  parseCssColor,
+  readHostTheme,
+  relativeLuminance,
+  themeOfColour,
+} from '../../../sites/shared/host-theme';
 
 describe('reading colours as the browser computes them', () => {
   it('reads rgb(), rgba(), the space syntax, #hex and transparent', () => {

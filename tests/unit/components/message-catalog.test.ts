@@ -4,12 +4,16 @@ import browser from 'webextension-polyfill';
 import { plural, setCatalog, t, uiLanguage } from '../../../i18n/i18n';
 import { formatMessage, type MessageCatalog } from '../../../i18n/message-catalog';
 
-const catalog = (lang: string): MessageCatalog => JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8'));
+const catalog = (lang: string): MessageCatalog =>
+  JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8'));
 
 describe('formatMessage, as chrome.i18n.getMessage reads a catalog', () => {
   const sample: MessageCatalog = {
     plain: { message: 'Save deal' },
-    named: { message: 'Moved $DEAL$ to $Stage$', placeholders: { deal: { content: '$1' }, STAGE: { content: '$2' } } },
+    named: {
+      message: 'Moved $DEAL$ to $Stage$',
+      placeholders: { deal: { content: '$1' }, STAGE: { content: '$2' } },
+    },
     fixed: { message: 'Ask $who$', placeholders: { who: { content: 'who signs off' } } },
     numbered: { message: '$2 before $1' },
     dollars: { message: 'Costs $$5, $$$1', placeholders: {} },
@@ -51,7 +55,9 @@ describe('t() in a chosen language', () => {
   });
 
   it("speaks the browser's language until a catalog is chosen, and the chosen one after", () => {
-    vi.spyOn(browser.i18n, 'getMessage').mockImplementation((key: string) => (key === 'ui_language' ? 'en' : key === 'save' ? 'Save' : ''));
+    vi.spyOn(browser.i18n, 'getMessage').mockImplementation((key: string) =>
+      key === 'ui_language' ? 'en' : key === 'save' ? 'Save' : '',
+    );
     expect(t('save')).toBe('Save');
     expect(uiLanguage()).toBe('en');
     setCatalog(catalog('fi'));
@@ -62,7 +68,9 @@ describe('t() in a chosen language', () => {
   });
 
   it("falls back to the browser's strings for a key the catalog lacks, then to the key itself", () => {
-    vi.spyOn(browser.i18n, 'getMessage').mockImplementation((key: string) => (key === 'only_in_browser' ? 'From the browser' : ''));
+    vi.spyOn(browser.i18n, 'getMessage').mockImplementation((key: string) =>
+      key === 'only_in_browser' ? 'From the browser' : '',
+    );
     setCatalog({ ui_language: { message: 'tr' } });
     expect(t('only_in_browser')).toBe('From the browser');
     expect(t('nowhere')).toBe('nowhere');

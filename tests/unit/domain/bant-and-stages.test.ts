@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { bantGaps, bantPromptKey, emptyBant, missingBant, suggestsDisqualify } from '../../../domain/bant';
+import {
+  bantGaps,
+  bantPromptKey,
+  emptyBant,
+  missingBant,
+  suggestsDisqualify,
+} from '../../../domain/bant';
 import {
   DEFAULT_STAGE_TEXTS_EN,
   defaultStages,
@@ -13,7 +19,11 @@ const english = (key: string) => DEFAULT_STAGE_TEXTS_EN[key] ?? `MISSING ${key}`
 
 describe('BANT', () => {
   it('lists the unknown items as gaps, with a question to ask for each', () => {
-    const bant: Bant = { ...emptyBant(), budget: { state: 'confirmed', note: '40k' }, need: { state: 'missing', note: '' } };
+    const bant: Bant = {
+      ...emptyBant(),
+      budget: { state: 'confirmed', note: '40k' },
+      need: { state: 'missing', note: '' },
+    };
     expect(bantGaps(bant)).toEqual(['authority', 'timeline']);
     expect(bantGaps(emptyBant())).toEqual(['budget', 'authority', 'need', 'timeline']);
     expect(bantPromptKey('authority')).toBe('bant_prompt_authority');
@@ -21,7 +31,10 @@ describe('BANT', () => {
 
   it('suggests disqualifying when something is missing', () => {
     expect(suggestsDisqualify(emptyBant())).toBe(false);
-    const noBudget: Bant = { ...emptyBant(), budget: { state: 'missing', note: 'frozen until Q3' } };
+    const noBudget: Bant = {
+      ...emptyBant(),
+      budget: { state: 'missing', note: 'frozen until Q3' },
+    };
     expect(suggestsDisqualify(noBudget)).toBe(true);
     expect(missingBant(noBudget)).toEqual(['budget']);
   });
@@ -77,6 +90,9 @@ describe('stages', () => {
   it('finds what is wrong with an edited pipeline', () => {
     expect(pipelineProblems([])).toEqual(['A pipeline needs at least one stage']);
     const broken = [stages[0]!, { ...stages[1]!, id: 'prospecting', name: ' ' }];
-    expect(pipelineProblems(broken)).toEqual(['Stage 2 repeats the id "prospecting"', 'Stage 2 has no name']);
+    expect(pipelineProblems(broken)).toEqual([
+      'Stage 2 repeats the id "prospecting"',
+      'Stage 2 has no name',
+    ]);
   });
 });

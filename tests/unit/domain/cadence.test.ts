@@ -1,6 +1,12 @@
 import { TZDate } from '@date-fns/tz';
 import { describe, expect, it } from 'vitest';
-import { addCadenceDays, cadenceOf, DEFAULT_CADENCE, lastMovementAt, latestMovementReaching } from '../../../domain/cadence';
+import {
+  addCadenceDays,
+  cadenceOf,
+  DEFAULT_CADENCE,
+  lastMovementAt,
+  latestMovementReaching,
+} from '../../../domain/cadence';
 import type { DealCadenceFacts } from '../../../domain/types';
 
 const HOUR = 3_600_000;
@@ -8,7 +14,14 @@ const DAY = 24 * HOUR;
 const at = (iso: string) => new Date(iso).getTime();
 
 function deal(movedAt: number, extra: Partial<DealCadenceFacts> = {}): DealCadenceFacts {
-  return { status: 'open', createdAt: movedAt - 10 * DAY, stageChangedAt: movedAt - 5 * DAY, lastTouchAt: movedAt, snoozedUntil: null, ...extra };
+  return {
+    status: 'open',
+    createdAt: movedAt - 10 * DAY,
+    stageChangedAt: movedAt - 5 * DAY,
+    lastTouchAt: movedAt,
+    snoozedUntil: null,
+    ...extra,
+  };
 }
 
 describe('last movement', () => {
@@ -22,12 +35,26 @@ describe('last movement', () => {
     const created = at('2026-11-25T10:00:00Z');
     const lastSent = at('2026-11-06T09:00:00Z');
     // Created today, in its first stage, from a thread whose last message went out 19 days ago.
-    expect(lastMovementAt({ createdAt: created, stageChangedAt: created, lastTouchAt: lastSent })).toBe(lastSent);
-    const state = cadenceOf({ status: 'open', createdAt: created, stageChangedAt: created, lastTouchAt: lastSent, snoozedUntil: null }, DEFAULT_CADENCE, created + 60_000);
+    expect(
+      lastMovementAt({ createdAt: created, stageChangedAt: created, lastTouchAt: lastSent }),
+    ).toBe(lastSent);
+    const state = cadenceOf(
+      {
+        status: 'open',
+        createdAt: created,
+        stageChangedAt: created,
+        lastTouchAt: lastSent,
+        snoozedUntil: null,
+      },
+      DEFAULT_CADENCE,
+      created + 60_000,
+    );
     expect(state.state).toBe('overdue');
     expect(state.daysSinceMovement).toBe(19);
     // A stage change after creation is movement again.
-    expect(lastMovementAt({ createdAt: created, stageChangedAt: created + 5, lastTouchAt: lastSent })).toBe(created + 5);
+    expect(
+      lastMovementAt({ createdAt: created, stageChangedAt: created + 5, lastTouchAt: lastSent }),
+    ).toBe(created + 5);
   });
 });
 
@@ -41,7 +68,9 @@ describe('cadence', () => {
     expect(state(moved + 3 * DAY)).toBe('due');
     expect(state(moved + 5 * DAY - 1)).toBe('due');
     expect(state(moved + 5 * DAY)).toBe('overdue');
-    expect(cadenceOf(deal(moved), DEFAULT_CADENCE, moved + 4 * DAY + HOUR, utc).daysSinceMovement).toBe(4);
+    expect(
+      cadenceOf(deal(moved), DEFAULT_CADENCE, moved + 4 * DAY + HOUR, utc).daysSinceMovement,
+    ).toBe(4);
   });
 
   it('counts any movement: a stage change resets the clock like a touch does', () => {
@@ -57,8 +86,12 @@ describe('cadence', () => {
     expect(new Date(c.dueAt).toISOString()).toBe('2026-11-11T15:00:00.000Z');
     expect(new Date(c.overdueAt).toISOString()).toBe('2026-11-13T15:00:00.000Z');
     // Monday evening: three calendar days, but only one business day.
-    expect(cadenceOf(deal(friday), settings, at('2026-11-09T20:00:00Z'), utc).state).toBe('on-track');
-    expect(cadenceOf(deal(friday), DEFAULT_CADENCE, at('2026-11-09T20:00:00Z'), utc).state).toBe('due');
+    expect(cadenceOf(deal(friday), settings, at('2026-11-09T20:00:00Z'), utc).state).toBe(
+      'on-track',
+    );
+    expect(cadenceOf(deal(friday), DEFAULT_CADENCE, at('2026-11-09T20:00:00Z'), utc).state).toBe(
+      'due',
+    );
   });
 
   it('starts the business-day clock on Monday morning after weekend movement', () => {
@@ -72,7 +105,7 @@ describe('cadence', () => {
 
   it('finds from an index boundary exactly the deals the rule calls due', () => {
     let seed = 11;
-    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
     for (const businessDays of [false, true]) {
       for (const timeZone of ['UTC', 'Europe/Helsinki', 'America/Los_Angeles']) {
         const settings = { ...DEFAULT_CADENCE, businessDays };
@@ -81,7 +114,10 @@ describe('cadence', () => {
         for (let i = 0; i < 200; i++) {
           const movement = now - Math.floor(random() * 12 * DAY);
           const due = cadenceOf(deal(movement), settings, now, { timeZone }).state !== 'on-track';
-          expect(movement <= boundary, `${timeZone} ${businessDays} ${new Date(movement).toISOString()}`).toBe(due);
+          expect(
+            movement <= boundary,
+            `${timeZone} ${businessDays} ${new Date(movement).toISOString()}`,
+          ).toBe(due);
         }
         expect(addCadenceDays(boundary, 3, businessDays, timeZone)).toBeLessThanOrEqual(now);
         expect(addCadenceDays(boundary + 1, 3, businessDays, timeZone)).toBeGreaterThan(now);
@@ -92,7 +128,12 @@ describe('cadence', () => {
   it('runs across a month end', () => {
     const c = cadenceOf(deal(at('2026-11-29T10:00:00Z')), DEFAULT_CADENCE, 0, utc);
     expect(new Date(c.dueAt).toISOString()).toBe('2026-12-02T10:00:00.000Z');
-    const feb = cadenceOf(deal(at('2026-02-27T10:00:00Z')), { ...DEFAULT_CADENCE, businessDays: true }, 0, utc);
+    const feb = cadenceOf(
+      deal(at('2026-02-27T10:00:00Z')),
+      { ...DEFAULT_CADENCE, businessDays: true },
+      0,
+      utc,
+    );
     // Friday 27 February + 3 business days = Wednesday 4 March.
     expect(new Date(feb.dueAt).toISOString()).toBe('2026-03-04T10:00:00.000Z');
   });
@@ -101,7 +142,9 @@ describe('cadence', () => {
     // Helsinki moves from +02:00 to +03:00 on Sunday 29 March 2026 at 03:00.
     const friday = new TZDate(2026, 2, 27, 9, 0, 0, 'Europe/Helsinki').getTime();
     const c = cadenceOf(deal(friday), DEFAULT_CADENCE, friday, { timeZone: 'Europe/Helsinki' });
-    expect(new TZDate(c.dueAt, 'Europe/Helsinki').toString()).toMatch(/^Mon Mar 30 2026 09:00:00 GMT\+0300/);
+    expect(new TZDate(c.dueAt, 'Europe/Helsinki').toString()).toMatch(
+      /^Mon Mar 30 2026 09:00:00 GMT\+0300/,
+    );
     expect(c.dueAt - friday).toBe(3 * DAY - HOUR);
     // New York leaves daylight saving on Sunday 1 November 2026.
     const ny = new TZDate(2026, 9, 30, 17, 30, 0, 'America/New_York').getTime();
@@ -118,12 +161,16 @@ describe('cadence', () => {
     const friday = new TZDate(2026, 10, 6, 23, 30, 0, 'America/Los_Angeles').getTime();
     const settings = { ...DEFAULT_CADENCE, businessDays: true };
     const local = cadenceOf(deal(friday), settings, friday, { timeZone: 'America/Los_Angeles' });
-    expect(new TZDate(local.dueAt, 'America/Los_Angeles').toString()).toMatch(/^Wed Nov 11 2026 23:30/);
+    expect(new TZDate(local.dueAt, 'America/Los_Angeles').toString()).toMatch(
+      /^Wed Nov 11 2026 23:30/,
+    );
     const asUtc = cadenceOf(deal(friday), settings, friday, utc);
     expect(asUtc.dueAt).not.toBe(local.dueAt);
     // Auckland: Monday morning there is Sunday in UTC.
     const monday = new TZDate(2026, 10, 9, 8, 0, 0, 'Pacific/Auckland').getTime();
-    expect(new TZDate(addCadenceDays(monday, 3, true, 'Pacific/Auckland'), 'Pacific/Auckland').getDay()).toBe(4);
+    expect(
+      new TZDate(addCadenceDays(monday, 3, true, 'Pacific/Auckland'), 'Pacific/Auckland').getDay(),
+    ).toBe(4);
   });
 
   it('holds a snoozed deal until its date, then judges it as usual', () => {
@@ -134,7 +181,9 @@ describe('cadence', () => {
 
   it('never nags about a closed deal', () => {
     for (const status of ['won', 'lost', 'disqualified'] as const) {
-      expect(cadenceOf(deal(moved, { status }), DEFAULT_CADENCE, moved + 30 * DAY, utc).state).toBe('closed');
+      expect(cadenceOf(deal(moved, { status }), DEFAULT_CADENCE, moved + 30 * DAY, utc).state).toBe(
+        'closed',
+      );
     }
   });
 

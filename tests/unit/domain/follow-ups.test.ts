@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { summarizeTouches, whoseTurn } from '../../../domain/follow-ups';
 import type { Channel, Direction, TouchFacts } from '../../../domain/types';
 
-const touch = (at: number, direction: Direction, channel: Channel = 'email'): TouchFacts => ({ at, direction, channel });
+const touch = (at: number, direction: Direction, channel: Channel = 'email'): TouchFacts => ({
+  at,
+  direction,
+  channel,
+});
 const out = (at: number) => touch(at, 'outbound');
 const inn = (at: number) => touch(at, 'inbound');
 
@@ -30,12 +34,21 @@ describe('follow-up count', () => {
   });
 
   it('counts calls and LinkedIn messages like emails', () => {
-    expect(summarizeTouches([out(1), touch(2, 'outbound', 'call'), touch(3, 'outbound', 'linkedin')]).followUpCount).toBe(2);
+    expect(
+      summarizeTouches([out(1), touch(2, 'outbound', 'call'), touch(3, 'outbound', 'linkedin')])
+        .followUpCount,
+    ).toBe(2);
   });
 
   it('reads touches in time order whatever order they come in', () => {
     const summary = summarizeTouches([out(30), inn(10), out(20), out(40)]);
-    expect(summary).toEqual({ touchCount: 4, lastTouchAt: 40, lastTouchDirection: 'outbound', lastInboundAt: 10, followUpCount: 3 });
+    expect(summary).toEqual({
+      touchCount: 4,
+      lastTouchAt: 40,
+      lastTouchDirection: 'outbound',
+      lastInboundAt: 10,
+      followUpCount: 3,
+    });
   });
 
   it('counts an outbound message at the same moment as a reply as after it', () => {

@@ -16,12 +16,25 @@ import {
 import type { StageDefinition } from '../../../domain/types';
 
 const DAY = 86_400_000;
-const stage = (id: string): StageDefinition => ({ id, name: id, entry: '', exitChecklist: [], bantGate: false });
+const stage = (id: string): StageDefinition => ({
+  id,
+  name: id,
+  entry: '',
+  exitChecklist: [],
+  bantGate: false,
+});
 const stages = ['a', 'b', 'c', 'd'].map(stage);
 const now = 100 * DAY;
 
 const deal = (id: string, fields: Partial<MetricsDeal>): MetricsDeal => ({
-  id, status: 'open', value: 0, stageId: 'a', createdAt: 0, stageChangedAt: 0, closedAt: null, ...fields,
+  id,
+  status: 'open',
+  value: 0,
+  stageId: 'a',
+  createdAt: 0,
+  stageChangedAt: 0,
+  closedAt: null,
+  ...fields,
 });
 
 // Six deals, by hand:
@@ -36,19 +49,49 @@ const deals: MetricsDeal[] = [
   deal('o1', { value: 1_000 }),
   deal('o2', { value: 3_000, stageId: 'c', stageChangedAt: 30 * DAY }),
   deal('o3', { value: 2_000, stageId: 'b', createdAt: 20 * DAY, stageChangedAt: 30 * DAY }),
-  deal('w1', { value: 10_000, status: 'won', stageId: 'd', stageChangedAt: 40 * DAY, closedAt: 50 * DAY }),
-  deal('w2', { value: 20_000, status: 'won', stageId: 'b', createdAt: 10 * DAY, stageChangedAt: 14 * DAY, closedAt: 40 * DAY }),
-  deal('l1', { value: 5_000, status: 'lost', stageId: 'b', stageChangedAt: 6 * DAY, closedAt: 8 * DAY }),
+  deal('w1', {
+    value: 10_000,
+    status: 'won',
+    stageId: 'd',
+    stageChangedAt: 40 * DAY,
+    closedAt: 50 * DAY,
+  }),
+  deal('w2', {
+    value: 20_000,
+    status: 'won',
+    stageId: 'b',
+    createdAt: 10 * DAY,
+    stageChangedAt: 14 * DAY,
+    closedAt: 40 * DAY,
+  }),
+  deal('l1', {
+    value: 5_000,
+    status: 'lost',
+    stageId: 'b',
+    stageChangedAt: 6 * DAY,
+    closedAt: 8 * DAY,
+  }),
   deal('q1', { value: 7_000, status: 'disqualified' }),
 ];
-const change = (dealId: string, from: string | null, to: string, day: number): StageChangeFacts => ({ dealId, from, to, at: day * DAY });
+const change = (
+  dealId: string,
+  from: string | null,
+  to: string,
+  day: number,
+): StageChangeFacts => ({ dealId, from, to, at: day * DAY });
 const history: StageChangeFacts[] = [
   change('o1', null, 'a', 0),
-  change('o2', null, 'a', 0), change('o2', 'a', 'b', 10), change('o2', 'b', 'c', 30),
-  change('o3', null, 'a', 20), change('o3', 'a', 'b', 30),
-  change('w1', null, 'a', 0), change('w1', 'a', 'd', 40),
-  change('w2', null, 'a', 10), change('w2', 'a', 'b', 14),
-  change('l1', null, 'a', 0), change('l1', 'a', 'b', 6),
+  change('o2', null, 'a', 0),
+  change('o2', 'a', 'b', 10),
+  change('o2', 'b', 'c', 30),
+  change('o3', null, 'a', 20),
+  change('o3', 'a', 'b', 30),
+  change('w1', null, 'a', 0),
+  change('w1', 'a', 'd', 40),
+  change('w2', null, 'a', 10),
+  change('w2', 'a', 'b', 14),
+  change('l1', null, 'a', 0),
+  change('l1', 'a', 'b', 6),
   change('q1', null, 'a', 0),
 ];
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { companyFromEmail, dealDraftFromThread, firstOutsideParticipant, titleFromSubject } from '../../../domain/prefill';
+import {
+  companyFromEmail,
+  dealDraftFromThread,
+  firstOutsideParticipant,
+  titleFromSubject,
+} from '../../../domain/prefill';
 
 describe('prefill from a thread', () => {
   it('strips reply and forward markers in English, Turkish and Finnish', () => {
@@ -27,13 +32,21 @@ describe('prefill from a thread', () => {
       { name: 'Aino Virtanen', email: 'aino.virtanen@acme.fi' },
     ];
     expect(firstOutsideParticipant(people, 'maria.rep@northwind.fi')?.name).toBe('Aino Virtanen');
-    expect(dealDraftFromThread('Re: Pricing for 40 seats', people, 'maria.rep@northwind.fi')).toEqual({
+    expect(
+      dealDraftFromThread('Re: Pricing for 40 seats', people, 'maria.rep@northwind.fi'),
+    ).toEqual({
       title: 'Pricing for 40 seats',
       company: 'Acme',
       contact: { name: 'Aino Virtanen', email: 'aino.virtanen@acme.fi' },
     });
-    expect(dealDraftFromThread('Hi', [], 'maria.rep@northwind.fi')).toEqual({ title: 'Hi', company: '', contact: null });
+    expect(dealDraftFromThread('Hi', [], 'maria.rep@northwind.fi')).toEqual({
+      title: 'Hi',
+      company: '',
+      contact: null,
+    });
     // A rep on free mail has no colleagues to skip.
-    expect(firstOutsideParticipant([{ name: 'X', email: 'x@gmail.com' }], 'me@gmail.com')?.email).toBe('x@gmail.com');
+    expect(
+      firstOutsideParticipant([{ name: 'X', email: 'x@gmail.com' }], 'me@gmail.com')?.email,
+    ).toBe('x@gmail.com');
   });
 });

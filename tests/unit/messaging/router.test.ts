@@ -16,7 +16,10 @@ function options(): RouterOptions {
     version: '1.2.3',
     openDashboard: async () => {},
     openDeal: async () => {},
-    loadCatalog: async (language) => JSON.parse(readFileSync(`public/_locales/${language}/messages.json`, 'utf8')) as MessageCatalog,
+    loadCatalog: async (language) =>
+      JSON.parse(
+        readFileSync(`public/_locales/${language}/messages.json`, 'utf8'),
+      ) as MessageCatalog,
   };
 }
 const gmailTab = { id: OWN_ID, url: 'https://mail.google.com/mail/u/0/#inbox/FMfcg' };
@@ -24,8 +27,15 @@ const gmailTab = { id: OWN_ID, url: 'https://mail.google.com/mail/u/0/#inbox/FMf
 describe('the background router', () => {
   it('answers our own pages and our content scripts on Gmail and LinkedIn', async () => {
     const opts = options();
-    for (const url of [`${OWN_ORIGIN}/dashboard.html`, gmailTab.url, 'https://www.linkedin.com/in/ada/']) {
-      expect(await handleMessage({ type: 'ping' }, { id: OWN_ID, url }, opts)).toEqual({ ok: true, data: { version: '1.2.3' } });
+    for (const url of [
+      `${OWN_ORIGIN}/dashboard.html`,
+      gmailTab.url,
+      'https://www.linkedin.com/in/ada/',
+    ]) {
+      expect(await handleMessage({ type: 'ping' }, { id: OWN_ID, url }, opts)).toEqual({
+        ok: true,
+        data: { version: '1.2.3' },
+      });
     }
   });
 
@@ -47,62 +57,151 @@ describe('the background router', () => {
 
   it('answers unknown and malformed requests with an error, not a crash', async () => {
     const opts = options();
-    for (const raw of [null, 42, 'ping', {}, { type: 'drop.tables' }, { type: 'deal.get' }, { type: 'deal.get', dealId: 7 }]) {
+    for (const raw of [
+      null,
+      42,
+      'ping',
+      {},
+      { type: 'drop.tables' },
+      { type: 'deal.get' },
+      { type: 'deal.get', dealId: 7 },
+    ]) {
       const reply = await handleMessage(raw, gmailTab, opts);
       expect(reply).toMatchObject({ ok: false, error: { code: 'malformed' } });
     }
-    const reply = await handleMessage({ type: 'deal.create', input: { title: '' } }, gmailTab, opts);
-    expect(reply).toMatchObject({ ok: false, error: { code: 'malformed', message: expect.stringContaining('request.input.title') } });
+    const reply = await handleMessage(
+      { type: 'deal.create', input: { title: '' } },
+      gmailTab,
+      opts,
+    );
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { code: 'malformed', message: expect.stringContaining('request.input.title') },
+    });
   });
 
   it('creates a deal, finds it by its thread, and records touches through requests', async () => {
     const opts = options();
-    const link = { kind: 'gmail-thread', account: 'rep@example.com', externalId: 'thread-f:99', label: 'Hello' };
-    const created = await handleMessage({ type: 'deal.create', input: { title: 'Acme', links: [link] } }, gmailTab, opts);
+    const link = {
+      kind: 'gmail-thread',
+      account: 'rep@example.com',
+      externalId: 'thread-f:99',
+      label: 'Hello',
+    };
+    const created = await handleMessage(
+      { type: 'deal.create', input: { title: 'Acme', links: [link] } },
+      gmailTab,
+      opts,
+    );
     if (!created.ok) throw new Error(created.error.message);
-    const view = created.data as { deal: { id: string }; stageName: string; gaps: string[]; cadence: { state: string } };
+    const view = created.data as {
+      deal: { id: string };
+      stageName: string;
+      gaps: string[];
+      cadence: { state: string };
+    };
     expect(view.stageName).toBe('Prospecting');
     expect(view.gaps).toEqual(['budget', 'authority', 'need', 'timeline']);
     expect(view.cadence.state).toBe('on-track');
 
-    const found = await handleMessage({ type: 'deal.forKey', key: 'gmail:rep@example.com:thread-f:99' }, gmailTab, opts);
+    const found = await handleMessage(
+      { type: 'deal.forKey', key: 'gmail:rep@example.com:thread-f:99' },
+      gmailTab,
+      opts,
+    );
     expect(found).toMatchObject({ ok: true, data: { deal: { id: view.deal.id } } });
-    const missing = await handleMessage({ type: 'deal.forKey', key: 'gmail:rep@example.com:thread-f:1' }, gmailTab, opts);
+    const missing = await handleMessage(
+      { type: 'deal.forKey', key: 'gmail:rep@example.com:thread-f:1' },
+      gmailTab,
+      opts,
+    );
     expect(missing).toEqual({ ok: true, data: null });
 
-    const touch = { dealId: view.deal.id, channel: 'email', direction: 'outbound', at: 1, sourceKey: 'gmail:msg-f:5' };
-    expect(await handleMessage({ type: 'touch.record', input: touch }, gmailTab, opts)).toMatchObject({ ok: true, data: { created: true } });
-    expect(await handleMessage({ type: 'touch.record', input: touch }, gmailTab, opts)).toMatchObject({ ok: true, data: { created: false } });
+    const touch = {
+      dealId: view.deal.id,
+      channel: 'email',
+      direction: 'outbound',
+      at: 1,
+      sourceKey: 'gmail:msg-f:5',
+    };
+    expect(
+      await handleMessage({ type: 'touch.record', input: touch }, gmailTab, opts),
+    ).toMatchObject({ ok: true, data: { created: true } });
+    expect(
+      await handleMessage({ type: 'touch.record', input: touch }, gmailTab, opts),
+    ).toMatchObject({ ok: true, data: { created: false } });
 
-    const taken = await handleMessage({ type: 'link.add', dealId: view.deal.id, link }, gmailTab, opts);
+    const taken = await handleMessage(
+      { type: 'link.add', dealId: view.deal.id, link },
+      gmailTab,
+      opts,
+    );
     expect(taken).toMatchObject({ ok: true });
-    const other = await handleMessage({ type: 'deal.create', input: { title: 'Other', links: [link] } }, gmailTab, opts);
-    expect(other).toMatchObject({ ok: false, error: { code: 'already-linked', message: 'This is already linked to the deal "Acme"' } });
+    const other = await handleMessage(
+      { type: 'deal.create', input: { title: 'Other', links: [link] } },
+      gmailTab,
+      opts,
+    );
+    expect(other).toMatchObject({
+      ok: false,
+      error: { code: 'already-linked', message: 'This is already linked to the deal "Acme"' },
+    });
   });
 
-  it('tells panels the chosen language and theme, and hands them that language\'s strings', async () => {
+  it("tells panels the chosen language and theme, and hands them that language's strings", async () => {
     const opts = options();
-    expect(await handleMessage({ type: 'display.prefs' }, gmailTab, opts)).toEqual({ ok: true, data: { language: 'auto', theme: 'auto' } });
+    expect(await handleMessage({ type: 'display.prefs' }, gmailTab, opts)).toEqual({
+      ok: true,
+      data: { language: 'auto', theme: 'auto' },
+    });
     await updateSettings(opts.ctx, { language: 'fi', theme: 'dark' });
-    expect(await handleMessage({ type: 'display.prefs' }, gmailTab, opts)).toEqual({ ok: true, data: { language: 'fi', theme: 'dark' } });
+    expect(await handleMessage({ type: 'display.prefs' }, gmailTab, opts)).toEqual({
+      ok: true,
+      data: { language: 'fi', theme: 'dark' },
+    });
     const catalog = await handleMessage({ type: 'catalog.get', language: 'fi' }, gmailTab, opts);
     expect(catalog).toMatchObject({ ok: true, data: { ui_language: { message: 'fi' } } });
     for (const language of ['auto', 'de', '../../manifest']) {
-      expect(await handleMessage({ type: 'catalog.get', language }, gmailTab, opts)).toMatchObject({ ok: false, error: { code: 'malformed' } });
+      expect(await handleMessage({ type: 'catalog.get', language }, gmailTab, opts)).toMatchObject({
+        ok: false,
+        error: { code: 'malformed' },
+      });
     }
   });
   it('tells the rep, in their language, that the disk is full and what to do, and half-writes nothing', async () => {
-    const catalog = (language: string) => JSON.parse(readFileSync(`public/_locales/${language}/messages.json`, 'utf8')) as MessageCatalog;
+    const catalog = (language: string) =>
+      JSON.parse(
+        readFileSync(`public/_locales/${language}/messages.json`, 'utf8'),
+      ) as MessageCatalog;
     for (const language of ['en', 'fi', 'tr'] as const) {
       const ctx = fullingStore();
       const opts = { ...options(), ctx };
       await updateSettings(ctx, { language });
-      const existing = await handleMessage({ type: 'deal.create', input: { title: 'Acme' } }, gmailTab, opts);
+      const existing = await handleMessage(
+        { type: 'deal.create', input: { title: 'Acme' } },
+        gmailTab,
+        opts,
+      );
       if (!existing.ok) throw new Error(existing.error.message);
       ctx.disk.room = 2; // the deal is written, then the disk is full
-      const link = { kind: 'gmail-thread', account: 'rep@example.com', externalId: 'thread-f:99', label: 'Hello' };
-      const reply = await handleMessage({ type: 'deal.create', input: { title: 'Globex', newContacts: [{ name: 'Pekka' }], links: [link] } }, gmailTab, opts);
-      expect(reply).toEqual({ ok: false, error: { code: 'storage-full', message: catalog(language).storage_full!.message } });
+      const link = {
+        kind: 'gmail-thread',
+        account: 'rep@example.com',
+        externalId: 'thread-f:99',
+        label: 'Hello',
+      };
+      const reply = await handleMessage(
+        {
+          type: 'deal.create',
+          input: { title: 'Globex', newContacts: [{ name: 'Pekka' }], links: [link] },
+        },
+        gmailTab,
+        opts,
+      );
+      expect(reply).toEqual({
+        ok: false,
+        error: { code: 'storage-full', message: catalog(language).storage_full!.message },
+      });
       ctx.disk.room = Infinity;
       expect((await ctx.db.deals.toArray()).map((d) => d.title)).toEqual(['Acme']);
       expect(await ctx.db.contacts.count()).toBe(0);
@@ -112,12 +211,24 @@ describe('the background router', () => {
 
   it('refuses a link to anything but its own site, naming the field', async () => {
     const opts = options();
-    const created = await handleMessage({ type: 'deal.create', input: { title: 'Acme' } }, gmailTab, opts);
+    const created = await handleMessage(
+      { type: 'deal.create', input: { title: 'Acme' } },
+      gmailTab,
+      opts,
+    );
     if (!created.ok) throw new Error(created.error.message);
     const dealId = (created.data as { deal: { id: string } }).deal.id;
-    const link = { kind: 'linkedin-profile', externalId: 'aino-virtanen', url: 'data:text/html,<script>alert(1)</script>', label: '' };
+    const link = {
+      kind: 'linkedin-profile',
+      externalId: 'aino-virtanen',
+      url: 'data:text/html,<script>alert(1)</script>',
+      label: '',
+    };
     const reply = await handleMessage({ type: 'link.add', dealId, link }, gmailTab, opts);
-    expect(reply).toMatchObject({ ok: false, error: { message: expect.stringContaining('link.url') } });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('link.url') },
+    });
     expect(await opts.ctx.db.links.count()).toBe(0);
   });
 });

@@ -8,7 +8,8 @@ import { loadFixture } from './load-fixture';
 
 const U0 = 'https://mail.google.com/mail/u/0/';
 const THREAD_A = `${U0}#inbox/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkC`;
-const local = (y: number, m: number, d: number, h: number, min: number) => new Date(y, m - 1, d, h, min).getTime();
+const local = (y: number, m: number, d: number, h: number, min: number) =>
+  new Date(y, m - 1, d, h, min).getTime();
 
 const FIXTURES = {
   inbox: ['gmail/inbox.html', `${U0}#inbox`],
@@ -17,15 +18,24 @@ const FIXTURES = {
   compose: ['gmail/compose.html', THREAD_A],
   readingPane: ['gmail/reading-pane.html', THREAD_A],
   threadB: ['gmail/thread-b.html', `${U0}#inbox/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkD`],
-  account1: ['gmail/account-1.html', 'https://mail.google.com/mail/u/1/#inbox/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkH'],
+  account1: [
+    'gmail/account-1.html',
+    'https://mail.google.com/mail/u/1/#inbox/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkH',
+  ],
   turkish: ['gmail/thread-tr.html', THREAD_A],
   hostile: ['gmail/hostile.html', `${U0}#inbox/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkF`],
   changed: ['gmail/not-gmail.html', THREAD_A],
   german: ['gmail/thread-de.html', THREAD_A],
   japanese: ['gmail/thread-ja.html', THREAD_A],
   justStarted: ['gmail/thread-just-started.html', `${U0}#sent/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkJ`],
-  longThread: ['gmail/long-thread.html', `${U0}#label/Clients%2FNordic+Accounts+Q4/KtbxLxgZcRmQvWnJbPhTsDfKlMqXzBvC`],
-  longExpanded: ['gmail/long-thread-expanded.html', `${U0}#label/Clients%2FNordic+Accounts+Q4/KtbxLxgZcRmQvWnJbPhTsDfKlMqXzBvC`],
+  longThread: [
+    'gmail/long-thread.html',
+    `${U0}#label/Clients%2FNordic+Accounts+Q4/KtbxLxgZcRmQvWnJbPhTsDfKlMqXzBvC`,
+  ],
+  longExpanded: [
+    'gmail/long-thread-expanded.html',
+    `${U0}#label/Clients%2FNordic+Accounts+Q4/KtbxLxgZcRmQvWnJbPhTsDfKlMqXzBvC`,
+  ],
 } as const;
 type FixtureName = keyof typeof FIXTURES;
 const open = (name: FixtureName) => loadFixture(FIXTURES[name][0], FIXTURES[name][1]);
@@ -33,13 +43,54 @@ const open = (name: FixtureName) => loadFixture(FIXTURES[name][0], FIXTURES[name
 // How many elements each selector list should match in each fixture. A Gmail redesign
 // that moves one of them shows up here first.
 const EXPECTED_COUNTS: Partial<Record<GmailSelectorName, Partial<Record<FixtureName, number>>>> = {
-  main: { inbox: 1, thread: 1, dark: 1, compose: 1, readingPane: 1, account1: 1, turkish: 1, changed: 1 },
-  subject: { longThread: 1, inbox: 0, thread: 1, dark: 1, compose: 1, readingPane: 1, threadB: 1, turkish: 1, changed: 0 },
-  messageItem: { inbox: 0, thread: 4, dark: 4, readingPane: 4, threadB: 2, account1: 2, turkish: 4, hostile: 2, changed: 0, longThread: 30, longExpanded: 30 },
+  main: {
+    inbox: 1,
+    thread: 1,
+    dark: 1,
+    compose: 1,
+    readingPane: 1,
+    account1: 1,
+    turkish: 1,
+    changed: 1,
+  },
+  subject: {
+    longThread: 1,
+    inbox: 0,
+    thread: 1,
+    dark: 1,
+    compose: 1,
+    readingPane: 1,
+    threadB: 1,
+    turkish: 1,
+    changed: 0,
+  },
+  messageItem: {
+    inbox: 0,
+    thread: 4,
+    dark: 4,
+    readingPane: 4,
+    threadB: 2,
+    account1: 2,
+    turkish: 4,
+    hostile: 2,
+    changed: 0,
+    longThread: 30,
+    longExpanded: 30,
+  },
   hiddenMessage: { thread: 0, longThread: 25, longExpanded: 0 },
   hiddenCount: { thread: 0, longThread: 1, longExpanded: 0 },
   messageId: { thread: 2, longThread: 1, longExpanded: 30 },
-  date: { thread: 4, dark: 4, threadB: 2, turkish: 4, german: 4, japanese: 4, justStarted: 1, longThread: 5, longExpanded: 30 },
+  date: {
+    thread: 4,
+    dark: 4,
+    threadB: 2,
+    turkish: 4,
+    german: 4,
+    japanese: 4,
+    justStarted: 1,
+    longThread: 5,
+    longExpanded: 30,
+  },
   recipient: { thread: 5, dark: 5, threadB: 2 },
   accountButton: { inbox: 1, thread: 1, dark: 1, account1: 1, turkish: 1, changed: 1 },
   composeForm: { thread: 0, compose: 2, turkish: 1 },
@@ -63,7 +114,9 @@ describe('Gmail selectors against every fixture', () => {
 
 describe('reading a Gmail thread', () => {
   it('reads a thread in the dark theme exactly as in the light one', () => {
-    expect(readGmailThread(open('dark').document, open('dark').location)).toEqual(readGmailThread(open('thread').document, open('thread').location));
+    expect(readGmailThread(open('dark').document, open('dark').location)).toEqual(
+      readGmailThread(open('thread').document, open('thread').location),
+    );
   });
 
   it('reads the full conversation view: ids, subject, people, messages and direction', () => {
@@ -71,7 +124,12 @@ describe('reading a Gmail thread', () => {
     const reading = readGmailThread(document, location);
     if (reading.kind !== 'thread') throw new Error(JSON.stringify(reading));
     const { thread } = reading;
-    expect(thread).toMatchObject({ account: 'maria.rep@northwind.fi', accountIndex: 0, threadId: 'thread-f:1790123456789012345', subject: 'Re: Pricing for 40 seats' });
+    expect(thread).toMatchObject({
+      account: 'maria.rep@northwind.fi',
+      accountIndex: 0,
+      threadId: 'thread-f:1790123456789012345',
+      subject: 'Re: Pricing for 40 seats',
+    });
     expect(thread.participants).toEqual([
       { name: 'Aino Virtanen', email: 'aino.virtanen@acme.fi' },
       { name: 'Jussi Korhonen', email: 'jussi@acme.fi' },
@@ -93,20 +151,25 @@ describe('reading a Gmail thread', () => {
   });
 
   it('reads the same thread in the reading pane, and in Turkish', () => {
-    const thread = open("thread");
+    const thread = open('thread');
     const full = readGmailThread(thread.document, thread.location);
     for (const name of ['readingPane', 'turkish', 'compose'] as const) {
       const { document, location } = open(name);
       const reading = readGmailThread(document, location);
       // The Turkish page writes its dates in Turkish: the same times come out.
-      expect(reading.kind === 'thread' && { ...reading.thread, language: 'en' }, name).toEqual(full.kind === 'thread' && full.thread);
+      expect(reading.kind === 'thread' && { ...reading.thread, language: 'en' }, name).toEqual(
+        full.kind === 'thread' && full.thread,
+      );
     }
   });
 
   it('reads German and Japanese pages, whose dates Gmail writes in its own language', () => {
     const english = readGmailThread(open('thread').document, open('thread').location);
     if (english.kind !== 'thread') throw new Error('unreadable');
-    for (const [name, language] of [['german', 'de'], ['japanese', 'ja']] as const) {
+    for (const [name, language] of [
+      ['german', 'de'],
+      ['japanese', 'ja'],
+    ] as const) {
       const { document, location } = open(name);
       const reading = readGmailThread(document, location);
       if (reading.kind !== 'thread') throw new Error(`${name}: ${JSON.stringify(reading)}`);
@@ -118,7 +181,9 @@ describe('reading a Gmail thread', () => {
   it('takes the thread id from the legacy id when the permanent one reads "undefined"', () => {
     const { document, location } = open('german');
     const reading = readGmailThread(document, location);
-    expect(reading.kind === 'thread' && reading.thread.threadId).toBe(`thread-f:${BigInt('0x18d7a0b1c2d3e4f5')}`);
+    expect(reading.kind === 'thread' && reading.thread.threadId).toBe(
+      `thread-f:${BigInt('0x18d7a0b1c2d3e4f5')}`,
+    );
   });
 
   it('reads a thread the rep has just started by its thread-a and msg-a ids, before Gmail gives it others', () => {
@@ -126,27 +191,44 @@ describe('reading a Gmail thread', () => {
     const reading = readGmailThread(document, location);
     if (reading.kind !== 'thread') throw new Error(JSON.stringify(reading));
     expect(reading.thread.threadId).toBe('thread-a:r-6203617718349022165');
-    expect(reading.thread.messages.map((m) => [m.id, m.outbound])).toEqual([['msg-a:r5541370285160344982', true]]);
+    expect(reading.thread.messages.map((m) => [m.id, m.outbound])).toEqual([
+      ['msg-a:r5541370285160344982', true],
+    ]);
   });
 
   it('keys the second account by its address, not by /u/1', () => {
     const { document, location } = open('account1');
     const reading = readGmailThread(document, location);
-    expect(reading).toMatchObject({ kind: 'thread', thread: { account: 'maria@rep-consulting.com', accountIndex: 1, threadId: 'thread-f:1790999999000000001' } });
-    expect(reading.kind === 'thread' && reading.thread.messages.map((m) => m.outbound)).toEqual([false, true]);
+    expect(reading).toMatchObject({
+      kind: 'thread',
+      thread: {
+        account: 'maria@rep-consulting.com',
+        accountIndex: 1,
+        threadId: 'thread-f:1790999999000000001',
+      },
+    });
+    expect(reading.kind === 'thread' && reading.thread.messages.map((m) => m.outbound)).toEqual([
+      false,
+      true,
+    ]);
   });
 
   it('keeps hostile names and subjects as plain strings', () => {
     const { document, location } = open('hostile');
     const reading = readGmailThread(document, location);
     if (reading.kind !== 'thread') throw new Error('unreadable');
-    expect(reading.thread.subject).toBe("<img src=x onerror=alert(1)><script>alert('xss')</script> Ödeme & “terms”");
+    expect(reading.thread.subject).toBe(
+      "<img src=x onerror=alert(1)><script>alert('xss')</script> Ödeme & “terms”",
+    );
     expect(reading.thread.participants.map((p) => p.name.length)).toEqual([12, 10_000]);
   });
 
   it('says what it could not find on a page that changed shape, and nothing on a list', () => {
     const changed = open('changed');
-    expect(readGmailThread(changed.document, changed.location)).toEqual({ kind: 'unreadable', missing: 'subject' });
+    expect(readGmailThread(changed.document, changed.location)).toEqual({
+      kind: 'unreadable',
+      missing: 'subject',
+    });
     const inbox = open('inbox');
     expect(readGmailThread(inbox.document, inbox.location)).toEqual({ kind: 'no-thread' });
   });

@@ -9,7 +9,8 @@ import { parseGmailDate } from '../../../sites/gmail/parse-date';
 // gives (through Intl, as Gmail's own formatter uses CLDR): "CLDR via Intl".
 
 /** The expected instant: 1-based month, the machine's own time zone, like the parser. */
-const local = (y: number, m: number, d: number, h = 0, min = 0) => new Date(y, m - 1, d, h, min).getTime();
+const local = (y: number, m: number, d: number, h = 0, min = 0) =>
+  new Date(y, m - 1, d, h, min).getTime();
 
 type Sample = [title: string, language: string, expected: number];
 
@@ -93,7 +94,9 @@ describe('Gmail dates without the page language', () => {
     expect(parseGmailDate('2026年11月3日(火) 午後2:05', 'en')).toBe(local(2026, 11, 3, 14, 5));
     expect(parseGmailDate('2016年5月4日 上午10:08', 'de')).toBe(local(2016, 5, 4, 10, 8));
     expect(parseGmailDate('Tue, Nov 3, 2026, 9:14 AM', 'zz')).toBe(local(2026, 11, 3, 9, 14));
-    expect(parseGmailDate('Tue, Nov 3, 2026, 9:14 AM', 'not a tag!')).toBe(local(2026, 11, 3, 9, 14));
+    expect(parseGmailDate('Tue, Nov 3, 2026, 9:14 AM', 'not a tag!')).toBe(
+      local(2026, 11, 3, 9, 14),
+    );
     expect(parseGmailDate('Tue, Nov 3, 2026, 9:14 AM', '')).toBe(local(2026, 11, 3, 9, 14));
   });
 });
@@ -106,8 +109,12 @@ describe('Gmail date forms', () => {
     expect(parseGmailDate('mar. 3 nov. 2026 à 09:14', 'fr')).toBe(local(2026, 11, 3, 9, 14)); // CLDR via Intl
     expect(parseGmailDate('вт, 3 нояб. 2026 г. в 09:14', 'ru')).toBe(local(2026, 11, 3, 9, 14)); // CLDR via Intl
     expect(parseGmailDate('mar 3 nov 2026 alle ore 09:14', 'it')).toBe(local(2026, 11, 3, 9, 14)); // CLDR via Intl
-    expect(parseGmailDate('ter., 3 de nov. de 2026 às 09:14', 'pt-BR')).toBe(local(2026, 11, 3, 9, 14)); // CLDR via Intl
-    expect(parseGmailDate('tiistai 3. marraskuuta 2026 klo 9.14', 'fi')).toBe(local(2026, 11, 3, 9, 14)); // CLDR via Intl
+    expect(parseGmailDate('ter., 3 de nov. de 2026 às 09:14', 'pt-BR')).toBe(
+      local(2026, 11, 3, 9, 14),
+    ); // CLDR via Intl
+    expect(parseGmailDate('tiistai 3. marraskuuta 2026 klo 9.14', 'fi')).toBe(
+      local(2026, 11, 3, 9, 14),
+    ); // CLDR via Intl
     // A connector no pattern of the language has is passed over.
     expect(parseGmailDate('Tue, Nov 3, 2026 @ 9:14 AM', 'en')).toBe(local(2026, 11, 3, 9, 14));
     expect(parseGmailDate('Tue, Nov 3, 2026 around 9:14 AM', 'en')).toBe(local(2026, 11, 3, 9, 14));
@@ -152,7 +159,9 @@ describe('Gmail date forms', () => {
     expect(parseGmailDate('Nov 3, 2026, 12:05 AM', 'en')).toBe(local(2026, 11, 3, 0, 5));
     expect(parseGmailDate('3 nov. 2026, 14 h 05', 'fr-CA')).toBe(local(2026, 11, 3, 14, 5)); // CLDR via Intl (H 'h' mm)
     expect(parseGmailDate('3 nov. 2026, 2 h 05 p.m.', 'fr-CA')).toBe(local(2026, 11, 3, 14, 5)); // CLDR via Intl
-    expect(parseGmailDate('3. marraskuuta 2026 klo 2.05 ip.', 'fi')).toBe(local(2026, 11, 3, 14, 5)); // CLDR via Intl
+    expect(parseGmailDate('3. marraskuuta 2026 klo 2.05 ip.', 'fi')).toBe(
+      local(2026, 11, 3, 14, 5),
+    ); // CLDR via Intl
     expect(parseGmailDate('3 Kas 2026 Sal ÖS 2:05', 'tr')).toBe(local(2026, 11, 3, 14, 5)); // CLDR via Intl
     expect(parseGmailDate('Τρί 3 Νοε 2026, 2:05 μ.μ.', 'el')).toBe(local(2026, 11, 3, 14, 5)); // CLDR via Intl
     expect(parseGmailDate('mar, 3 nov 2026, 2:05 p. m.', 'es')).toBe(local(2026, 11, 3, 14, 5)); // CLDR via Intl
@@ -161,16 +170,24 @@ describe('Gmail date forms', () => {
   });
 
   it('reads digits and scripts beyond ASCII and Latin', () => {
-    expect(parseGmailDate('الثلاثاء، ٣ نوفمبر ٢٠٢٦ في ٢:٠٥ م', 'ar')).toBe(local(2026, 11, 3, 14, 5)); // CLDR via Intl, Arabic digits
+    expect(parseGmailDate('الثلاثاء، ٣ نوفمبر ٢٠٢٦ في ٢:٠٥ م', 'ar')).toBe(
+      local(2026, 11, 3, 14, 5),
+    ); // CLDR via Intl, Arabic digits
     expect(parseGmailDate('יום ג׳, 3 בנוב׳ 2026, 14:05', 'he')).toBe(local(2026, 11, 3, 14, 5)); // CLDR via Intl
     expect(parseGmailDate('อังคาร 3 พ.ย. 2569 14:05', 'th')).toBe(local(2026, 11, 3, 14, 5)); // CLDR via Intl, Buddhist year
     expect(parseGmailDate('２０２６年１１月３日 １４:０５', 'ja')).toBe(local(2026, 11, 3, 14, 5));
   });
 
   it('ignores invisible marks and odd spaces', () => {
-    expect(parseGmailDate('\u200eTue, Nov 3, 2026, 9:14\u202fAM\u200e', 'en')).toBe(local(2026, 11, 3, 9, 14));
-    expect(parseGmailDate('\u202bDi.,\u00a03.\u00a0Nov.\u00a02026,\u00a009:14\u202c', 'de')).toBe(local(2026, 11, 3, 9, 14));
-    expect(parseGmailDate('\u200f3\u200f/11\u200f/2026, 2:05\u00a0PM', 'en')).toBe(local(2026, 3, 11, 14, 5));
+    expect(parseGmailDate('\u200eTue, Nov 3, 2026, 9:14\u202fAM\u200e', 'en')).toBe(
+      local(2026, 11, 3, 9, 14),
+    );
+    expect(parseGmailDate('\u202bDi.,\u00a03.\u00a0Nov.\u00a02026,\u00a009:14\u202c', 'de')).toBe(
+      local(2026, 11, 3, 9, 14),
+    );
+    expect(parseGmailDate('\u200f3\u200f/11\u200f/2026, 2:05\u00a0PM', 'en')).toBe(
+      local(2026, 3, 11, 14, 5),
+    );
     expect(parseGmailDate('  ti  17.11.2026   klo 14.03  ', 'fi')).toBe(local(2026, 11, 17, 14, 3));
   });
 
@@ -201,19 +218,22 @@ describe('Gmail dates and the time zone', () => {
   });
 
   // Santiago moves its clocks at midnight; New York skips 2:00-3:00 on 8 March 2026.
-  it.each(['UTC', 'Asia/Kolkata', 'America/New_York', 'Pacific/Chatham', 'America/Santiago'])('reads the same wall-clock time in %s', (tz) => {
-    process.env.TZ = tz;
-    for (const [title, language, , [y, m, d, h, min]] of [
-      ['Tue, Nov 3, 2026, 9:14 AM', 'en', 0, [2026, 11, 3, 9, 14]],
-      ['26 дек. 2019 г., 22:53', 'ru', 0, [2019, 12, 26, 22, 53]],
-      ['2016年5月4日 上午10:08', 'zh-CN', 0, [2016, 5, 4, 10, 8]],
-      ['ti 17.11.2026 klo 14.03', 'fi', 0, [2026, 11, 17, 14, 3]],
-      ['Sun, Mar 8, 2026, 2:30 AM', 'en', 0, [2026, 3, 8, 2, 30]],
-      ['Sun, Sep 6, 2026, 12:10 AM', 'en', 0, [2026, 9, 6, 0, 10]],
-    ] as [string, string, number, number[]][]) {
-      expect(parseGmailDate(title, language)).toBe(new Date(y!, m! - 1, d, h, min).getTime());
-    }
-  });
+  it.each(['UTC', 'Asia/Kolkata', 'America/New_York', 'Pacific/Chatham', 'America/Santiago'])(
+    'reads the same wall-clock time in %s',
+    (tz) => {
+      process.env.TZ = tz;
+      for (const [title, language, , [y, m, d, h, min]] of [
+        ['Tue, Nov 3, 2026, 9:14 AM', 'en', 0, [2026, 11, 3, 9, 14]],
+        ['26 дек. 2019 г., 22:53', 'ru', 0, [2019, 12, 26, 22, 53]],
+        ['2016年5月4日 上午10:08', 'zh-CN', 0, [2016, 5, 4, 10, 8]],
+        ['ti 17.11.2026 klo 14.03', 'fi', 0, [2026, 11, 17, 14, 3]],
+        ['Sun, Mar 8, 2026, 2:30 AM', 'en', 0, [2026, 3, 8, 2, 30]],
+        ['Sun, Sep 6, 2026, 12:10 AM', 'en', 0, [2026, 9, 6, 0, 10]],
+      ] as [string, string, number, number[]][]) {
+        expect(parseGmailDate(title, language)).toBe(new Date(y!, m! - 1, d, h, min).getTime());
+      }
+    },
+  );
 
   it('follows the zone the machine is set to', () => {
     process.env.TZ = 'Asia/Kolkata';

@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DOCK_ATTRIBUTE, dockInGmail, dockStyleText, findDockSite } from '../../../entrypoints/gmail.content/dock-panel';
+import {
+  DOCK_ATTRIBUTE,
+  dockInGmail,
+  dockStyleText,
+  findDockSite,
+} from '../../../entrypoints/gmail.content/dock-panel';
 import { GMAIL_LAYOUT, type GmailLayoutSelectorName } from '../../../sites/gmail/selectors';
 import { queryAllFirst } from '../../../sites/shared/query';
 import { loadFixture } from './load-fixture';
@@ -33,7 +38,12 @@ describe('Gmail layout selectors against every fixture', () => {
   for (const [selector, counts] of Object.entries(EXPECTED_COUNTS)) {
     for (const [fixture, count] of Object.entries(counts)) {
       it(`${selector} matches ${count} in ${fixture}`, () => {
-        expect(queryAllFirst(open(fixture as FixtureName), GMAIL_LAYOUT[selector as GmailLayoutSelectorName])).toHaveLength(count);
+        expect(
+          queryAllFirst(
+            open(fixture as FixtureName),
+            GMAIL_LAYOUT[selector as GmailLayoutSelectorName],
+          ),
+        ).toHaveLength(count);
       });
     }
   }
@@ -85,15 +95,40 @@ describe('docking in the page', () => {
   /** The fixture's markup and style sheet in the test's own document. */
   const showFixture = (name: FixtureName) => {
     const page = open(name);
-    document.head.replaceChildren(...Array.from(page.head.querySelectorAll('style'), (style) => document.importNode(style, true)));
-    document.body.replaceChildren(...Array.from(page.body.childNodes, (node) => document.importNode(node, true)));
+    document.head.replaceChildren(
+      ...Array.from(page.head.querySelectorAll('style'), (style) =>
+        document.importNode(style, true),
+      ),
+    );
+    document.body.replaceChildren(
+      ...Array.from(page.body.childNodes, (node) => document.importNode(node, true)),
+    );
   };
 
   /** A laid-out page: content on the left, the docked host beside it, the rail at the right. */
   const layOut = () =>
-    vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
-      const [left, width] = this.localName === 'threadline-panel' ? [600, 320] : this.matches('div.bkK') ? [216, 376] : this.matches('div.brC-aT5-aOt-Jw') ? [930, 56] : [0, 0];
-      return { x: left, y: 64, left, top: 64, width, height: 720, right: left + width, bottom: 784, toJSON: () => ({}) } as DOMRect;
+    vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (
+      this: Element,
+    ) {
+      const [left, width] =
+        this.localName === 'threadline-panel'
+          ? [600, 320]
+          : this.matches('div.bkK')
+            ? [216, 376]
+            : this.matches('div.brC-aT5-aOt-Jw')
+              ? [930, 56]
+              : [0, 0];
+      return {
+        x: left,
+        y: 64,
+        left,
+        top: 64,
+        width,
+        height: 720,
+        right: left + width,
+        bottom: 784,
+        toJSON: () => ({}),
+      } as DOMRect;
     });
 
   const settle = () => new Promise((resolve) => setTimeout(resolve, 10));

@@ -25,7 +25,9 @@ describe('Gmail reply selectors against the fixtures', () => {
   for (const [selector, counts] of Object.entries(EXPECTED_COUNTS)) {
     for (const [fixture, count] of Object.entries(counts)) {
       it(`${selector} matches ${count} in ${fixture}`, () => {
-        expect(queryAllFirst(open(fixture as FixtureName), GMAIL[selector as GmailSelectorName])).toHaveLength(count);
+        expect(
+          queryAllFirst(open(fixture as FixtureName), GMAIL[selector as GmailSelectorName]),
+        ).toHaveLength(count);
       });
     }
   }
@@ -35,7 +37,17 @@ describe('Gmail reply selectors against the fixtures', () => {
 function recordMouse(document: Document) {
   const seen: { type: string; target: Element; bubbles: boolean; button: number }[] = [];
   for (const type of ['mousedown', 'mouseup', 'click', 'mouseleave', 'mouseout']) {
-    document.addEventListener(type, (event) => seen.push({ type, target: event.target as Element, bubbles: event.bubbles, button: (event as MouseEvent).button }), true);
+    document.addEventListener(
+      type,
+      (event) =>
+        seen.push({
+          type,
+          target: event.target as Element,
+          bubbles: event.bubbles,
+          button: (event as MouseEvent).button,
+        }),
+      true,
+    );
   }
   return seen;
 }
@@ -47,7 +59,13 @@ describe('opening Gmail’s own reply on the thread', () => {
     const newest = document.querySelectorAll('[role=listitem]')[3]!;
     const button = newest.querySelector('div[role=button].aaq')!;
     expect(openGmailReply(document)).toBe(true);
-    expect(seen.map((e) => e.type)).toEqual(['mousedown', 'mouseup', 'click', 'mouseleave', 'mouseout']);
+    expect(seen.map((e) => e.type)).toEqual([
+      'mousedown',
+      'mouseup',
+      'click',
+      'mouseleave',
+      'mouseout',
+    ]);
     expect(seen.every((e) => e.target === button && e.bubbles && e.button === 0)).toBe(true);
   });
 

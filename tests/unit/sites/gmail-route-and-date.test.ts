@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseGmailDate } from '../../../sites/gmail/parse-date';
 import { parseGmailRoute } from '../../../sites/gmail/route';
 
-const local = (y: number, m: number, d: number, h: number, min: number) => new Date(y, m - 1, d, h, min).getTime();
+const local = (y: number, m: number, d: number, h: number, min: number) =>
+  new Date(y, m - 1, d, h, min).getTime();
 
 describe('Gmail dates', () => {
   it('reads the English, Turkish and Finnish titles', () => {
@@ -25,36 +26,67 @@ describe('Gmail dates', () => {
 
 describe('Gmail routes', () => {
   it('finds the account index, the view and an open conversation', () => {
-    expect(parseGmailRoute({ pathname: '/mail/u/0/', hash: '#inbox' })).toEqual({ accountIndex: 0, view: 'inbox', threadToken: null });
-    expect(parseGmailRoute({ pathname: '/mail/u/1/', hash: '#inbox/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkC' })).toEqual({
+    expect(parseGmailRoute({ pathname: '/mail/u/0/', hash: '#inbox' })).toEqual({
+      accountIndex: 0,
+      view: 'inbox',
+      threadToken: null,
+    });
+    expect(
+      parseGmailRoute({ pathname: '/mail/u/1/', hash: '#inbox/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkC' }),
+    ).toEqual({
       accountIndex: 1,
       view: 'inbox',
       threadToken: 'FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkC',
     });
-    expect(parseGmailRoute({ pathname: '/mail/u/0/', hash: '#label/Work/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkC' })?.view).toBe('label/Work');
-    expect(parseGmailRoute({ pathname: '/mail/u/0/', hash: '#search/acme/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkC?compose=new' })?.threadToken).toBe(
-      'FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkC',
-    );
+    expect(
+      parseGmailRoute({
+        pathname: '/mail/u/0/',
+        hash: '#label/Work/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkC',
+      })?.view,
+    ).toBe('label/Work');
+    expect(
+      parseGmailRoute({
+        pathname: '/mail/u/0/',
+        hash: '#search/acme/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkC?compose=new',
+      })?.threadToken,
+    ).toBe('FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkC');
     expect(parseGmailRoute({ pathname: '/mail/u/0/', hash: '#inbox/p2' })?.threadToken).toBeNull();
-    expect(parseGmailRoute({ pathname: '/mail/u/0/', hash: '#label/Customers' })?.threadToken).toBeNull();
-    expect(parseGmailRoute({ pathname: '/mail/u/0/', hash: '#sent/18d4c2a7f9b0e1a2' })?.threadToken).toBe('18d4c2a7f9b0e1a2');
-    expect(parseGmailRoute({ pathname: '/mail/', hash: '' })).toEqual({ accountIndex: 0, view: 'inbox', threadToken: null });
+    expect(
+      parseGmailRoute({ pathname: '/mail/u/0/', hash: '#label/Customers' })?.threadToken,
+    ).toBeNull();
+    expect(
+      parseGmailRoute({ pathname: '/mail/u/0/', hash: '#sent/18d4c2a7f9b0e1a2' })?.threadToken,
+    ).toBe('18d4c2a7f9b0e1a2');
+    expect(parseGmailRoute({ pathname: '/mail/', hash: '' })).toEqual({
+      accountIndex: 0,
+      view: 'inbox',
+      threadToken: null,
+    });
     expect(parseGmailRoute({ pathname: '/calendar/', hash: '' })).toBeNull();
   });
 
   it('tells thread tokens from long label names, searches and categories', () => {
     const route = (hash: string) => parseGmailRoute({ pathname: '/mail/u/0/', hash });
     // Label names with dashes and digits are long but are not threads.
-    expect(route('#label/Customer-Onboarding-2025')).toMatchObject({ view: 'label/Customer-Onboarding-2025', threadToken: null });
+    expect(route('#label/Customer-Onboarding-2025')).toMatchObject({
+      view: 'label/Customer-Onboarding-2025',
+      threadToken: null,
+    });
     expect(route('#label/Clients%2FNordic+Accounts+Q4')?.threadToken).toBeNull();
-    expect(route('#label/Clients%2FNordic+Accounts+Q4/KtbxLxgZcRmQvWnJbPhTsDfKlMqXzBvC')).toMatchObject({
+    expect(
+      route('#label/Clients%2FNordic+Accounts+Q4/KtbxLxgZcRmQvWnJbPhTsDfKlMqXzBvC'),
+    ).toMatchObject({
       view: 'label/Clients%2FNordic+Accounts+Q4',
       threadToken: 'KtbxLxgZcRmQvWnJbPhTsDfKlMqXzBvC',
     });
-    expect(route('#category/promotions/QgrcJHrnscxWbhlxgWrbmwlBGKfCSlpZtHq')?.threadToken).toBe('QgrcJHrnscxWbhlxgWrbmwlBGKfCSlpZtHq');
+    expect(route('#category/promotions/QgrcJHrnscxWbhlxgWrbmwlBGKfCSlpZtHq')?.threadToken).toBe(
+      'QgrcJHrnscxWbhlxgWrbmwlBGKfCSlpZtHq',
+    );
     expect(route('#category/promotions')?.threadToken).toBeNull();
     expect(route('#search/pricing+annual+plan')?.threadToken).toBeNull();
-    expect(route('#search/in%3Asent+acme/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkC')?.view).toBe('search/in%3Asent+acme');
+    expect(route('#search/in%3Asent+acme/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkC')?.view).toBe(
+      'search/in%3Asent+acme',
+    );
     expect(route('#inbox/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkC/p2')?.threadToken).toBeNull();
   });
 });

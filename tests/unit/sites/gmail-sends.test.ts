@@ -31,7 +31,9 @@ describe('send selectors against the compose fixtures', () => {
   for (const [selector, counts] of Object.entries(EXPECTED_COUNTS)) {
     for (const [fixture, count] of Object.entries(counts)) {
       it(`${selector} matches ${count} in ${fixture}`, () => {
-        expect(queryAllFirst(open(fixture as FixtureName), GMAIL[selector as GmailSelectorName])).toHaveLength(count);
+        expect(
+          queryAllFirst(open(fixture as FixtureName), GMAIL[selector as GmailSelectorName]),
+        ).toHaveLength(count);
       });
     }
   }
@@ -46,7 +48,15 @@ describe('send selectors against the compose fixtures', () => {
   it('finds the form of a compose window from any of its elements, in or beside the form', () => {
     const doc = open('popout');
     const form = doc.querySelector('[role=dialog] form')!;
-    for (const selector of ['input[name=subjectbox]', '.anm input', '[g_editable=true]', '.T-I.aoO', 'h2.a3E', 'img.Ha', '.ajR']) {
+    for (const selector of [
+      'input[name=subjectbox]',
+      '.anm input',
+      '[g_editable=true]',
+      '.T-I.aoO',
+      'h2.a3E',
+      'img.Ha',
+      '.ajR',
+    ]) {
       expect(composeFormOf(doc.querySelector(selector)!), selector).toBe(form);
     }
     expect(composeFormOf(doc.querySelector('input[name=q]')!)).toBeNull();
@@ -70,7 +80,11 @@ function watch(name: FixtureName) {
   const controller = new AbortController();
   const sends: { key: string; form: Element }[] = [];
   const cancels: string[] = [];
-  watchSends(controller.signal, { onSend: (key, form) => sends.push({ key, form }), onCancel: (key) => cancels.push(key) }, document);
+  watchSends(
+    controller.signal,
+    { onSend: (key, form) => sends.push({ key, form }), onCancel: (key) => cancels.push(key) },
+    document,
+  );
   const $ = (selector: string, root: ParentNode = document) => {
     const found = root.querySelector(selector);
     if (!found) throw new Error(`no ${selector} in ${name}`);
@@ -79,9 +93,11 @@ function watch(name: FixtureName) {
   return { document, controller, sends, cancels, $, keys: () => sends.map((s) => s.key) };
 }
 
-const mouse = (el: Element, type: string, button = 0) => el.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, button }));
+const mouse = (el: Element, type: string, button = 0) =>
+  el.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, button }));
 /** A real click: mousedown, mouseup and click, as a browser fires them. */
-const click = (el: Element, button = 0) => ['mousedown', 'mouseup', 'click'].forEach((type) => mouse(el, type, button));
+const click = (el: Element, button = 0) =>
+  ['mousedown', 'mouseup', 'click'].forEach((type) => mouse(el, type, button));
 const key = (el: Element, key: string, mods: KeyboardEventInit = {}) =>
   el.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...mods }));
 /** Gmail's part of a send: the compose window goes, the toast with Undo comes. */

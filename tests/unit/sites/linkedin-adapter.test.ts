@@ -1,79 +1,176 @@
 import { describe, expect, it } from 'vitest';
-import { paneMark, readLinkedInConversation, readMessages, readOverlayConversations } from '../../../sites/linkedin/read-conversation';
+import {
+  paneMark,
+  readLinkedInConversation,
+  readMessages,
+  readOverlayConversations,
+} from '../../../sites/linkedin/read-conversation';
 import { readLinkedInProfile } from '../../../sites/linkedin/read-profile';
-import { canonicalProfileUrl, parseLinkedInRoute, personOfHref } from '../../../sites/linkedin/route';
+import {
+  canonicalProfileUrl,
+  parseLinkedInRoute,
+  personOfHref,
+} from '../../../sites/linkedin/route';
 import { LINKEDIN, type LinkedInSelectorName } from '../../../sites/linkedin/selectors';
 import { queryAllFirst, queryFirst } from '../../../sites/shared/query';
 import { loadFixture } from './load-fixture';
 
-const CONVERSATION = 'https://www.linkedin.com/messaging/thread/2-ZWM2NDIzYjQtMDAxMS00YTIyLWI5ZTMtNGQ1ZjZhN2I4Yzlk/';
-const SANNA_CONVERSATION = 'https://www.linkedin.com/messaging/thread/2-NmYyYzFhOWUtNGI3ZC00ZTIxLTljM2YtOGE1ZDJlN2IxYzQwXzEwMA==/';
-const KEREM_CONVERSATION = 'https://www.linkedin.com/messaging/thread/2-YTQxZDdjM2ItMmU5Zi00YzY4LWIxZDUtM2Y4ZTZhMmM5YjA3XzEwMA==/';
-const SANNA = { slug: 'sanna-korhonen-7b2a41', memberId: 'ACoAADk2Rw8BqL7xVn3Tz9pYc5mHs1JfE4uGa8w' };
+const CONVERSATION =
+  'https://www.linkedin.com/messaging/thread/2-ZWM2NDIzYjQtMDAxMS00YTIyLWI5ZTMtNGQ1ZjZhN2I4Yzlk/';
+const SANNA_CONVERSATION =
+  'https://www.linkedin.com/messaging/thread/2-NmYyYzFhOWUtNGI3ZC00ZTIxLTljM2YtOGE1ZDJlN2IxYzQwXzEwMA==/';
+const KEREM_CONVERSATION =
+  'https://www.linkedin.com/messaging/thread/2-YTQxZDdjM2ItMmU5Zi00YzY4LWIxZDUtM2Y4ZTZhMmM5YjA3XzEwMA==/';
+const SANNA = {
+  slug: 'sanna-korhonen-7b2a41',
+  memberId: 'ACoAADk2Rw8BqL7xVn3Tz9pYc5mHs1JfE4uGa8w',
+};
 const KEREM_ID = 'ACoAACr9Tq2Bz4Hn_Wm8Lk3Vx7Pd1Gs6Jy0Fe5u';
 const FIXTURES = {
   older: ['linkedin/profile.html', 'https://www.linkedin.com/in/aino-virtanen/'],
   layout2026: ['linkedin/profile-2026.html', 'https://www.linkedin.com/in/leena-makinen-5a1b2c/'],
   turkish: ['linkedin/profile-tr.html', 'https://www.linkedin.com/in/kerem-yilmaz/'],
-  duplicates: ['linkedin/profile-2026-duplicates.html', `https://www.linkedin.com/in/${SANNA.slug}/`],
+  duplicates: [
+    'linkedin/profile-2026-duplicates.html',
+    `https://www.linkedin.com/in/${SANNA.slug}/`,
+  ],
   changed: ['linkedin/changed.html', 'https://www.linkedin.com/in/aino-virtanen/'],
   messaging: ['linkedin/messaging.html', CONVERSATION],
   memberIds: ['linkedin/messaging-member-ids.html', SANNA_CONVERSATION],
   enterOff: ['linkedin/messaging-enter-off.html', SANNA_CONVERSATION],
   switched: ['linkedin/messaging-switch.html', KEREM_CONVERSATION],
-  german: ['linkedin/messaging-de.html', 'https://www.linkedin.com/messaging/thread/2-YzNiOGUyZjEtN2E0ZC00YjllLThjMmEtMWQ2ZjVlM2I3YTk4XzEwMA==/'],
-  japanese: ['linkedin/messaging-ja.html', 'https://www.linkedin.com/messaging/thread/2-ZTdhMWM0ZDktM2IyZi00ZThhLTlkNmMtNWIxZjJhOGU0YzM3XzEwMA==/'],
+  german: [
+    'linkedin/messaging-de.html',
+    'https://www.linkedin.com/messaging/thread/2-YzNiOGUyZjEtN2E0ZC00YjllLThjMmEtMWQ2ZjVlM2I3YTk4XzEwMA==/',
+  ],
+  japanese: [
+    'linkedin/messaging-ja.html',
+    'https://www.linkedin.com/messaging/thread/2-ZTdhMWM0ZDktM2IyZi00ZThhLTlkNmMtNWIxZjJhOGU0YzM3XzEwMA==/',
+  ],
   overlay: ['linkedin/overlay.html', 'https://www.linkedin.com/feed/'],
   overlayMemberId: ['linkedin/overlay-member-id.html', 'https://www.linkedin.com/feed/'],
 } as const;
 type FixtureName = keyof typeof FIXTURES;
 const open = (name: FixtureName) => loadFixture(FIXTURES[name][0], FIXTURES[name][1]);
 const now = new Date(2026, 10, 23, 12, 0).getTime();
-const local = (m: number, d: number, h: number, min: number) => new Date(2026, m - 1, d, h, min).getTime();
+const local = (m: number, d: number, h: number, min: number) =>
+  new Date(2026, m - 1, d, h, min).getTime();
 /** The minute a time falls in: a message's time is its shown minute, or its event id's time within it. */
 const minute = (at: number) => Math.floor(at / 60_000) * 60_000;
 
 const PROFILES = { older: 1, layout2026: 1, turkish: 1, duplicates: 1, changed: 0 } as const;
-const CONVERSATIONS = { messaging: 1, memberIds: 1, enterOff: 1, switched: 1, german: 1, japanese: 1, overlay: 0, overlayMemberId: 0 } as const;
+const CONVERSATIONS = {
+  messaging: 1,
+  memberIds: 1,
+  enterOff: 1,
+  switched: 1,
+  german: 1,
+  japanese: 1,
+  overlay: 0,
+  overlayMemberId: 0,
+} as const;
 const none = (names: FixtureName[]) => Object.fromEntries(names.map((n) => [n, 0]));
-const EXPECTED_COUNTS: Partial<Record<LinkedInSelectorName, Partial<Record<FixtureName, number>>>> = {
-  profileName: { older: 1, layout2026: 0, turkish: 0, duplicates: 0, messaging: 0, changed: 0 },
-  profileHeadline: { older: 1, layout2026: 0, duplicates: 0 },
-  profileLocation: { older: 1, layout2026: 0, duplicates: 0 },
-  profileCompanyButton: { older: 1, layout2026: 0, duplicates: 0 },
-  profileCompanyText: { older: 1, layout2026: 0, duplicates: 0 },
-  // The 2026 action row is rendered twice (one copy per breakpoint).
-  profileMessageLink: { older: 1, layout2026: 2, turkish: 2, duplicates: 2, changed: 0, memberIds: 0 },
-  topCard: { older: 0, layout2026: 1, turkish: 1, duplicates: 1, changed: 0, memberIds: 0 },
-  // Within the top card: one name, one Contact info link; company pills only where a company is shown.
-  topCardName: { layout2026: 1, turkish: 1, duplicates: 1 },
-  topCardContactInfo: { layout2026: 1, turkish: 1, duplicates: 1 },
-  topCardCompanyIcon: { layout2026: 0, turkish: 1, duplicates: 1 },
-  conversationRoot: { ...CONVERSATIONS, ...none(['older', 'duplicates']) },
-  conversationPartner: { messaging: 1, memberIds: 1, enterOff: 1, switched: 1, german: 1, japanese: 1, older: 0 },
-  conversationPartnerName: { messaging: 1, memberIds: 1, switched: 1, german: 1, japanese: 1 },
-  messageEvent: { messaging: 4, memberIds: 4, enterOff: 4, switched: 2, german: 5, japanese: 4, overlay: 2, overlayMemberId: 2, older: 0, duplicates: 0 },
-  messageItem: { messaging: 4, memberIds: 4, switched: 2, german: 5, japanese: 4, overlayMemberId: 2 },
-  // A run of messages names its sender and clock once.
-  messageSender: { messaging: 3, memberIds: 3, german: 4, japanese: 4 },
-  messageClock: { messaging: 3, memberIds: 3, german: 4, japanese: 4 },
-  messageDay: { messaging: 3, memberIds: 3, switched: 2, german: 4, japanese: 4, overlayMemberId: 1 },
-  composer: { messaging: 1, memberIds: 1, enterOff: 1, overlayMemberId: 1, older: 0, duplicates: 0 },
-  sendButton: { messaging: 1, memberIds: 1, enterOff: 1, older: 0, overlay: 1, overlayMemberId: 1 },
-  overlayBubble: { overlay: 1, overlayMemberId: 1, messaging: 0, memberIds: 0, older: 0 },
-  overlayPartner: { overlay: 1, overlayMemberId: 1 },
-};
-const CARD_SCOPED = new Set<LinkedInSelectorName>(['topCardName', 'topCardContactInfo', 'topCardCompanyIcon']);
+const EXPECTED_COUNTS: Partial<Record<LinkedInSelectorName, Partial<Record<FixtureName, number>>>> =
+  {
+    profileName: { older: 1, layout2026: 0, turkish: 0, duplicates: 0, messaging: 0, changed: 0 },
+    profileHeadline: { older: 1, layout2026: 0, duplicates: 0 },
+    profileLocation: { older: 1, layout2026: 0, duplicates: 0 },
+    profileCompanyButton: { older: 1, layout2026: 0, duplicates: 0 },
+    profileCompanyText: { older: 1, layout2026: 0, duplicates: 0 },
+    // The 2026 action row is rendered twice (one copy per breakpoint).
+    profileMessageLink: {
+      older: 1,
+      layout2026: 2,
+      turkish: 2,
+      duplicates: 2,
+      changed: 0,
+      memberIds: 0,
+    },
+    topCard: { older: 0, layout2026: 1, turkish: 1, duplicates: 1, changed: 0, memberIds: 0 },
+    // Within the top card: one name, one Contact info link; company pills only where a company is shown.
+    topCardName: { layout2026: 1, turkish: 1, duplicates: 1 },
+    topCardContactInfo: { layout2026: 1, turkish: 1, duplicates: 1 },
+    topCardCompanyIcon: { layout2026: 0, turkish: 1, duplicates: 1 },
+    conversationRoot: { ...CONVERSATIONS, ...none(['older', 'duplicates']) },
+    conversationPartner: {
+      messaging: 1,
+      memberIds: 1,
+      enterOff: 1,
+      switched: 1,
+      german: 1,
+      japanese: 1,
+      older: 0,
+    },
+    conversationPartnerName: { messaging: 1, memberIds: 1, switched: 1, german: 1, japanese: 1 },
+    messageEvent: {
+      messaging: 4,
+      memberIds: 4,
+      enterOff: 4,
+      switched: 2,
+      german: 5,
+      japanese: 4,
+      overlay: 2,
+      overlayMemberId: 2,
+      older: 0,
+      duplicates: 0,
+    },
+    messageItem: {
+      messaging: 4,
+      memberIds: 4,
+      switched: 2,
+      german: 5,
+      japanese: 4,
+      overlayMemberId: 2,
+    },
+    // A run of messages names its sender and clock once.
+    messageSender: { messaging: 3, memberIds: 3, german: 4, japanese: 4 },
+    messageClock: { messaging: 3, memberIds: 3, german: 4, japanese: 4 },
+    messageDay: {
+      messaging: 3,
+      memberIds: 3,
+      switched: 2,
+      german: 4,
+      japanese: 4,
+      overlayMemberId: 1,
+    },
+    composer: {
+      messaging: 1,
+      memberIds: 1,
+      enterOff: 1,
+      overlayMemberId: 1,
+      older: 0,
+      duplicates: 0,
+    },
+    sendButton: {
+      messaging: 1,
+      memberIds: 1,
+      enterOff: 1,
+      older: 0,
+      overlay: 1,
+      overlayMemberId: 1,
+    },
+    overlayBubble: { overlay: 1, overlayMemberId: 1, messaging: 0, memberIds: 0, older: 0 },
+    overlayPartner: { overlay: 1, overlayMemberId: 1 },
+  };
+const CARD_SCOPED = new Set<LinkedInSelectorName>([
+  'topCardName',
+  'topCardContactInfo',
+  'topCardCompanyIcon',
+]);
 
 describe('LinkedIn selectors against every fixture', () => {
   it('covers every profile and conversation fixture', () => {
-    expect(Object.keys(FIXTURES).sort()).toEqual([...Object.keys(PROFILES), ...Object.keys(CONVERSATIONS)].sort());
+    expect(Object.keys(FIXTURES).sort()).toEqual(
+      [...Object.keys(PROFILES), ...Object.keys(CONVERSATIONS)].sort(),
+    );
   });
   for (const [selector, counts] of Object.entries(EXPECTED_COUNTS)) {
     for (const [fixture, count] of Object.entries(counts)) {
       it(`${selector} matches ${count} in ${fixture}`, () => {
         const { document } = open(fixture as FixtureName);
-        const root = CARD_SCOPED.has(selector as LinkedInSelectorName) ? queryFirst(document, LINKEDIN.topCard)! : document;
+        const root = CARD_SCOPED.has(selector as LinkedInSelectorName)
+          ? queryFirst(document, LINKEDIN.topCard)!
+          : document;
         expect(queryAllFirst(root, LINKEDIN[selector as LinkedInSelectorName])).toHaveLength(count);
       });
     }
@@ -94,28 +191,56 @@ describe('LinkedIn addresses', () => {
       memberId: SANNA.memberId,
       profileUrl: `https://www.linkedin.com/in/${SANNA.memberId}/`,
     });
-    expect(parseLinkedInRoute({ pathname: '/messaging/thread/2-abc==/' })).toEqual({ kind: 'conversation', conversationId: '2-abc==' });
+    expect(parseLinkedInRoute({ pathname: '/messaging/thread/2-abc==/' })).toEqual({
+      kind: 'conversation',
+      conversationId: '2-abc==',
+    });
     expect(parseLinkedInRoute({ pathname: '/feed/' })).toEqual({ kind: 'other' });
-    expect(canonicalProfileUrl('/in/aino-virtanen/?miniProfileUrn=x')).toBe('https://www.linkedin.com/in/aino-virtanen/');
-    expect(personOfHref(`https://www.linkedin.com/in/${SANNA.memberId}?lipi=urn%3Ali%3Apage%3Ad_flagship3_messaging%3Bx%3D%3D`)).toEqual({ slug: null, memberId: SANNA.memberId });
+    expect(canonicalProfileUrl('/in/aino-virtanen/?miniProfileUrn=x')).toBe(
+      'https://www.linkedin.com/in/aino-virtanen/',
+    );
+    expect(
+      personOfHref(
+        `https://www.linkedin.com/in/${SANNA.memberId}?lipi=urn%3Ali%3Apage%3Ad_flagship3_messaging%3Bx%3D%3D`,
+      ),
+    ).toEqual({ slug: null, memberId: SANNA.memberId });
     // Case matters: the same letters in another case are another member id, never a slug of it.
-    expect(personOfHref(`/in/${SANNA.memberId.toLowerCase()}/`)).toEqual({ slug: SANNA.memberId.toLowerCase(), memberId: null });
+    expect(personOfHref(`/in/${SANNA.memberId.toLowerCase()}/`)).toEqual({
+      slug: SANNA.memberId.toLowerCase(),
+      memberId: null,
+    });
   });
 
   it('reads a malformed % escape as an unreadable address, never throwing', () => {
     const bad = { pathname: '/in/%E0%A4%A/' };
     expect(() => parseLinkedInRoute(bad)).not.toThrow();
     expect(parseLinkedInRoute(bad)).toEqual({ kind: 'unreadable' });
-    expect(parseLinkedInRoute({ pathname: '/messaging/thread/%E0%A4%A/' })).toEqual({ kind: 'unreadable' });
+    expect(parseLinkedInRoute({ pathname: '/messaging/thread/%E0%A4%A/' })).toEqual({
+      kind: 'unreadable',
+    });
     const { document } = open('older');
-    expect(readLinkedInProfile(document, new URL('https://www.linkedin.com/in/%E0%A4%A/'))).toBeNull();
-    expect(readLinkedInConversation(document, new URL('https://www.linkedin.com/messaging/thread/%E0%A4%A/'), now)).toBeNull();
+    expect(
+      readLinkedInProfile(document, new URL('https://www.linkedin.com/in/%E0%A4%A/')),
+    ).toBeNull();
+    expect(
+      readLinkedInConversation(
+        document,
+        new URL('https://www.linkedin.com/messaging/thread/%E0%A4%A/'),
+        now,
+      ),
+    ).toBeNull();
     expect(personOfHref('/in/%E0%A4%A/')).toBeNull();
     expect(canonicalProfileUrl('https://[bad')).toBeNull();
     // A chat bubble whose header links to such an address still reads, with no ids for the person.
     const overlay = open('overlay');
-    overlay.document.querySelector('.msg-overlay-bubble-header a')!.setAttribute('href', '/in/%E0%A4%A/');
-    expect(readOverlayConversations(overlay.document, now)[0]?.partner).toEqual({ name: 'Aino Virtanen', slug: null, memberId: null });
+    overlay.document
+      .querySelector('.msg-overlay-bubble-header a')!
+      .setAttribute('href', '/in/%E0%A4%A/');
+    expect(readOverlayConversations(overlay.document, now)[0]?.partner).toEqual({
+      name: 'Aino Virtanen',
+      slug: null,
+      memberId: null,
+    });
   });
 });
 
@@ -155,7 +280,12 @@ describe('reading LinkedIn profiles', () => {
     const { document, location } = open('layout2026');
     expect(readLinkedInProfile(document, location)).toMatchObject({
       kind: 'profile',
-      profile: { name: 'Leena Mäkinen', headline: 'Independent consultant, ERP rollouts', company: '', location: 'Tampere, Pirkanmaa, Finland' },
+      profile: {
+        name: 'Leena Mäkinen',
+        headline: 'Independent consultant, ERP rollouts',
+        company: '',
+        location: 'Tampere, Pirkanmaa, Finland',
+      },
     });
   });
 
@@ -163,21 +293,37 @@ describe('reading LinkedIn profiles', () => {
     const { document, location } = open('turkish');
     expect(readLinkedInProfile(document, location)).toMatchObject({
       kind: 'profile',
-      profile: { name: 'Kerem Yılmaz', memberId: KEREM_ID, headline: 'Satın Alma Müdürü, Anadolu Lojistik', company: 'Anadolu Lojistik', location: 'İstanbul, Türkiye' },
+      profile: {
+        name: 'Kerem Yılmaz',
+        memberId: KEREM_ID,
+        headline: 'Satın Alma Müdürü, Anadolu Lojistik',
+        company: 'Anadolu Lojistik',
+        location: 'İstanbul, Türkiye',
+      },
     });
   });
 
   it('reads a profile addressed by member id, learning its slug from the card', () => {
     const { document } = open('duplicates');
-    expect(readLinkedInProfile(document, new URL(`https://www.linkedin.com/in/${SANNA.memberId}/`))).toMatchObject({
+    expect(
+      readLinkedInProfile(document, new URL(`https://www.linkedin.com/in/${SANNA.memberId}/`)),
+    ).toMatchObject({
       kind: 'profile',
-      profile: { ...SANNA, profileUrl: `https://www.linkedin.com/in/${SANNA.slug}/`, name: 'Sanna Korhonen' },
+      profile: {
+        ...SANNA,
+        profileUrl: `https://www.linkedin.com/in/${SANNA.slug}/`,
+        name: 'Sanna Korhonen',
+      },
     });
   });
 
   it('says what it could not find on a changed page', () => {
     const { document, location } = open('changed');
-    expect(readLinkedInProfile(document, location)).toMatchObject({ kind: 'unreadable', missing: 'name', slug: 'aino-virtanen' });
+    expect(readLinkedInProfile(document, location)).toMatchObject({
+      kind: 'unreadable',
+      missing: 'name',
+      slug: 'aino-virtanen',
+    });
   });
 });
 
@@ -186,7 +332,11 @@ describe('reading LinkedIn conversations', () => {
     const { document, location } = open('messaging');
     const reading = readLinkedInConversation(document, location, now);
     if (reading?.kind !== 'conversation') throw new Error('unreadable');
-    expect(reading.conversation.partner).toEqual({ name: 'Aino Virtanen', slug: 'aino-virtanen', memberId: null });
+    expect(reading.conversation.partner).toEqual({
+      name: 'Aino Virtanen',
+      slug: 'aino-virtanen',
+      memberId: null,
+    });
     expect(reading.conversation.messages.map((m) => [m.outbound, m.at])).toEqual([
       [true, local(11, 18, 9, 14)],
       [true, local(11, 18, 9, 14)],
@@ -200,7 +350,11 @@ describe('reading LinkedIn conversations', () => {
     const { document, location } = open('memberIds');
     const reading = readLinkedInConversation(document, location, now);
     if (reading?.kind !== 'conversation') throw new Error('unreadable');
-    expect(reading.conversation.partner).toEqual({ name: 'Sanna Korhonen', slug: null, memberId: SANNA.memberId });
+    expect(reading.conversation.partner).toEqual({
+      name: 'Sanna Korhonen',
+      slug: null,
+      memberId: SANNA.memberId,
+    });
     expect(reading.conversation.messages.map((m) => [m.outbound, minute(m.at)])).toEqual([
       [true, local(11, 18, 9, 14)],
       [true, local(11, 18, 9, 14)],
@@ -234,18 +388,40 @@ describe('reading LinkedIn conversations', () => {
 });
 
 /** A conversation pane built in the test, with event ids whose times are given in local time. */
-function pane(events: { day?: string; clock?: string; idAt?: Date; outbound?: boolean }[]): Element {
-  const document = new DOMParser().parseFromString('<html lang="en"><body><div class="msg-thread"><ul></ul></div></body></html>', 'text/html');
+function pane(
+  events: { day?: string; clock?: string; idAt?: Date; outbound?: boolean }[],
+): Element {
+  const document = new DOMParser().parseFromString(
+    '<html lang="en"><body><div class="msg-thread"><ul></ul></div></body></html>',
+    'text/html',
+  );
   const list = document.querySelector('ul')!;
   events.forEach((e, i) => {
     const li = document.createElement('li');
     li.className = 'msg-s-message-list__event';
-    if (e.day) li.append(Object.assign(document.createElement('time'), { className: 'msg-s-message-list__time-heading', textContent: e.day }));
+    if (e.day)
+      li.append(
+        Object.assign(document.createElement('time'), {
+          className: 'msg-s-message-list__time-heading',
+          textContent: e.day,
+        }),
+      );
     const item = document.createElement('div');
     item.className = `msg-s-event-listitem${e.outbound === false ? ' msg-s-event-listitem--other' : ''}`;
-    const short = btoa(`${e.idAt ? e.idAt.getTime() : 10 ** 12 + i}b12345-100&0f1e2d3c-aaaa-bbbb-cccc-000000000000_100`);
-    item.setAttribute('data-event-urn', `urn:li:msg_message:(urn:li:fsd_profile:ACoAABh5Xn7Ct2Mw9Qz4Ry8Lp3Vk6Jd1Sg0Fu2e,2-${short})`);
-    if (e.clock) item.append(Object.assign(document.createElement('time'), { className: 'msg-s-message-group__timestamp', textContent: e.clock }));
+    const short = btoa(
+      `${e.idAt ? e.idAt.getTime() : 10 ** 12 + i}b12345-100&0f1e2d3c-aaaa-bbbb-cccc-000000000000_100`,
+    );
+    item.setAttribute(
+      'data-event-urn',
+      `urn:li:msg_message:(urn:li:fsd_profile:ACoAABh5Xn7Ct2Mw9Qz4Ry8Lp3Vk6Jd1Sg0Fu2e,2-${short})`,
+    );
+    if (e.clock)
+      item.append(
+        Object.assign(document.createElement('time'), {
+          className: 'msg-s-message-group__timestamp',
+          textContent: e.clock,
+        }),
+      );
     li.append(item);
     list.append(li);
   });
@@ -257,7 +433,12 @@ describe('message times', () => {
     const root = pane([
       { day: 'Nov 18', clock: '9:14 AM', idAt: new Date(2026, 10, 18, 9, 14, 21, 408) },
       { idAt: new Date(2026, 10, 18, 9, 16, 2, 117) }, // no clock of its own: LinkedIn shows the group's
-      { day: 'Nov 19', clock: '4:45 PM', idAt: new Date(2026, 10, 19, 16, 45, 37, 20), outbound: false },
+      {
+        day: 'Nov 19',
+        clock: '4:45 PM',
+        idAt: new Date(2026, 10, 19, 16, 45, 37, 20),
+        outbound: false,
+      },
     ]);
     expect(readMessages(root, now).map((m) => m.at)).toEqual([
       new Date(2026, 10, 18, 9, 14, 21, 408).getTime(),
@@ -271,12 +452,23 @@ describe('message times', () => {
       { day: 'Nov 18', clock: '9:14 AM', idAt: new Date(2026, 10, 18, 9, 14, 21) },
       { day: 'Nov 19', clock: '4:45 PM', idAt: new Date(2026, 10, 19, 18, 45, 0), outbound: false },
     ]);
-    expect(readMessages(root, now).map((m) => m.at)).toEqual([local(11, 18, 9, 14), local(11, 19, 16, 45)]);
+    expect(readMessages(root, now).map((m) => m.at)).toEqual([
+      local(11, 18, 9, 14),
+      local(11, 19, 16, 45),
+    ]);
   });
 
   it('never drops a message for an unreadable time: the thread’s order gives it one', () => {
-    const unreadable = pane([{ day: 'Someday', clock: '9:14 AM' }, { day: 'Nov 19', clock: '4:45 PM' }, { day: 'Soon', clock: 'later' }]);
-    expect(readMessages(unreadable, now).map((m) => m.at)).toEqual([local(11, 19, 16, 45), local(11, 19, 16, 45), local(11, 19, 16, 45)]);
+    const unreadable = pane([
+      { day: 'Someday', clock: '9:14 AM' },
+      { day: 'Nov 19', clock: '4:45 PM' },
+      { day: 'Soon', clock: 'later' },
+    ]);
+    expect(readMessages(unreadable, now).map((m) => m.at)).toEqual([
+      local(11, 19, 16, 45),
+      local(11, 19, 16, 45),
+      local(11, 19, 16, 45),
+    ]);
     const nothing = pane([{ day: 'Someday', clock: '9:14 AM' }, {}]);
     expect(readMessages(nothing, now).map((m) => m.at)).toEqual([now, now]);
   });
@@ -290,13 +482,30 @@ describe('switching conversations', () => {
     const mark = paneMark(first.conversation);
     // The address has changed to Kerem's conversation; Sanna's pane is still on the page: its
     // event ids name her conversation.
-    expect(readLinkedInConversation(sanna.document, new URL(KEREM_CONVERSATION), now, mark)).toMatchObject({ kind: 'unreadable', conversationId: expect.stringMatching(/^2-YTQx/) });
-    expect(readLinkedInConversation(sanna.document, new URL(KEREM_CONVERSATION), now, { ...mark, partner: 'someone-else', events: [] })).toMatchObject({ kind: 'unreadable' });
+    expect(
+      readLinkedInConversation(sanna.document, new URL(KEREM_CONVERSATION), now, mark),
+    ).toMatchObject({ kind: 'unreadable', conversationId: expect.stringMatching(/^2-YTQx/) });
+    expect(
+      readLinkedInConversation(sanna.document, new URL(KEREM_CONVERSATION), now, {
+        ...mark,
+        partner: 'someone-else',
+        events: [],
+      }),
+    ).toMatchObject({ kind: 'unreadable' });
     const kerem = open('switched');
     const reading = readLinkedInConversation(kerem.document, kerem.location, now, mark);
-    expect(reading).toMatchObject({ kind: 'conversation', conversation: { partner: { name: 'Kerem Yılmaz', memberId: KEREM_ID } } });
+    expect(reading).toMatchObject({
+      kind: 'conversation',
+      conversation: { partner: { name: 'Kerem Yılmaz', memberId: KEREM_ID } },
+    });
     // A second conversation with the same person is read at once when its event ids name it.
-    expect(readLinkedInConversation(kerem.document, kerem.location, now, { conversationId: 'x', partner: KEREM_ID, events: [] })).toMatchObject({ kind: 'conversation' });
+    expect(
+      readLinkedInConversation(kerem.document, kerem.location, now, {
+        conversationId: 'x',
+        partner: KEREM_ID,
+        events: [],
+      }),
+    ).toMatchObject({ kind: 'conversation' });
   });
 
   it('without ids that name their conversation, waits until both the participant and the events have changed', () => {
@@ -305,28 +514,49 @@ describe('switching conversations', () => {
     if (first?.kind !== 'conversation') throw new Error('unreadable');
     const mark = paneMark(first.conversation);
     const next = new URL('https://www.linkedin.com/messaging/thread/2-bmV4dA==/');
-    expect(readLinkedInConversation(document, next, now, mark)).toMatchObject({ kind: 'unreadable' });
+    expect(readLinkedInConversation(document, next, now, mark)).toMatchObject({
+      kind: 'unreadable',
+    });
     // Same events under another participant: still the old pane.
-    expect(readLinkedInConversation(document, next, now, { ...mark, partner: 'someone-else' })).toMatchObject({ kind: 'unreadable' });
+    expect(
+      readLinkedInConversation(document, next, now, { ...mark, partner: 'someone-else' }),
+    ).toMatchObject({ kind: 'unreadable' });
     // A pane with another person and none of the old events is the new conversation.
-    expect(readLinkedInConversation(document, next, now, { conversationId: 'x', partner: 'someone-else', events: ['urn:other'] })).toMatchObject({ kind: 'conversation' });
+    expect(
+      readLinkedInConversation(document, next, now, {
+        conversationId: 'x',
+        partner: 'someone-else',
+        events: ['urn:other'],
+      }),
+    ).toMatchObject({ kind: 'conversation' });
     // Re-reading the same conversation is never held back.
-    expect(readLinkedInConversation(document, location, now, mark)).toMatchObject({ kind: 'conversation' });
+    expect(readLinkedInConversation(document, location, now, mark)).toMatchObject({
+      kind: 'conversation',
+    });
   });
 });
 
 describe('single-page navigation on LinkedIn', () => {
   it('never reads the previous person under the next person’s address', () => {
     const { document } = open('older');
-    expect(readLinkedInProfile(document, new URL('https://www.linkedin.com/in/leena-makinen-5a1b2c/'))).toMatchObject({
+    expect(
+      readLinkedInProfile(document, new URL('https://www.linkedin.com/in/leena-makinen-5a1b2c/')),
+    ).toMatchObject({
       kind: 'unreadable',
       slug: 'leena-makinen-5a1b2c',
     });
     const layout2026 = open('layout2026');
-    expect(readLinkedInProfile(layout2026.document, new URL('https://www.linkedin.com/in/aino-virtanen/'))).toMatchObject({ kind: 'unreadable' });
+    expect(
+      readLinkedInProfile(
+        layout2026.document,
+        new URL('https://www.linkedin.com/in/aino-virtanen/'),
+      ),
+    ).toMatchObject({ kind: 'unreadable' });
     // Addressed by member id: the card's own member id names someone else.
     const duplicates = open('duplicates');
-    expect(readLinkedInProfile(duplicates.document, new URL(`https://www.linkedin.com/in/${KEREM_ID}/`))).toMatchObject({ kind: 'unreadable', memberId: KEREM_ID });
+    expect(
+      readLinkedInProfile(duplicates.document, new URL(`https://www.linkedin.com/in/${KEREM_ID}/`)),
+    ).toMatchObject({ kind: 'unreadable', memberId: KEREM_ID });
   });
 });
 
@@ -336,7 +566,11 @@ describe('chat bubbles over any page', () => {
     expect(readLinkedInConversation(document, location, now)).toBeNull();
     const [bubble, ...others] = readOverlayConversations(document, now);
     expect(others).toEqual([]);
-    expect(bubble?.partner).toEqual({ name: 'Aino Virtanen', slug: 'aino-virtanen', memberId: null });
+    expect(bubble?.partner).toEqual({
+      name: 'Aino Virtanen',
+      slug: 'aino-virtanen',
+      memberId: null,
+    });
     expect(bubble?.messages.map((m) => [m.outbound, m.at])).toEqual([
       [false, local(11, 23, 11, 30)],
       [true, local(11, 23, 11, 42)],
@@ -346,7 +580,11 @@ describe('chat bubbles over any page', () => {
   it('knows the person of a bubble whose header names them by member id', () => {
     const { document } = open('overlayMemberId');
     const [bubble] = readOverlayConversations(document, now);
-    expect(bubble?.partner).toEqual({ name: 'Sanna Korhonen', slug: null, memberId: SANNA.memberId });
+    expect(bubble?.partner).toEqual({
+      name: 'Sanna Korhonen',
+      slug: null,
+      memberId: SANNA.memberId,
+    });
     expect(bubble?.messages.map((m) => m.outbound)).toEqual([false, true]);
   });
 });

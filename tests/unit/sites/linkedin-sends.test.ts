@@ -4,8 +4,13 @@ import { watchLinkedInSends } from '../../../sites/linkedin/watch-sends';
 
 /** Puts a saved page into the test's document, as LinkedIn would have rendered it. */
 function show(fixture: string) {
-  const saved = new DOMParser().parseFromString(readFileSync(`tests/fixtures/linkedin/${fixture}`, 'utf8'), 'text/html');
-  document.body.replaceChildren(...Array.from(saved.body.childNodes, (n) => document.importNode(n, true)));
+  const saved = new DOMParser().parseFromString(
+    readFileSync(`tests/fixtures/linkedin/${fixture}`, 'utf8'),
+    'text/html',
+  );
+  document.body.replaceChildren(
+    ...Array.from(saved.body.childNodes, (n) => document.importNode(n, true)),
+  );
 }
 
 /** What LinkedIn does when a message goes out: a new event of the signed-in member's in the list. */
@@ -33,7 +38,8 @@ describe('sends on LinkedIn, whatever the Enter setting', () => {
   const type = (composer: Element, text: string) => {
     composer.textContent = text;
   };
-  const enter = (composer: Element, shiftKey = false) => composer.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', shiftKey, bubbles: true }));
+  const enter = (composer: Element, shiftKey = false) =>
+    composer.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', shiftKey, bubbles: true }));
 
   it('counts a send when the rep’s new message appears after Enter, once', async () => {
     show('messaging-member-ids.html');
@@ -42,9 +48,17 @@ describe('sends on LinkedIn, whatever the Enter setting', () => {
     const composer = thread.querySelector('.msg-form__contenteditable')!;
     type(composer, 'See you Thursday!');
     enter(composer);
-    appendMessage(thread, 'urn:li:msg_message:(urn:li:fsd_profile:ACoAABh5Xn7Ct2Mw9Qz4Ry8Lp3Vk6Jd1Sg0Fu2e,2-bmV3)');
+    appendMessage(
+      thread,
+      'urn:li:msg_message:(urn:li:fsd_profile:ACoAABh5Xn7Ct2Mw9Qz4Ry8Lp3Vk6Jd1Sg0Fu2e,2-bmV3)',
+    );
     await settle();
-    expect(sent).toEqual([[thread, 'urn:li:msg_message:(urn:li:fsd_profile:ACoAABh5Xn7Ct2Mw9Qz4Ry8Lp3Vk6Jd1Sg0Fu2e,2-bmV3)']]);
+    expect(sent).toEqual([
+      [
+        thread,
+        'urn:li:msg_message:(urn:li:fsd_profile:ACoAABh5Xn7Ct2Mw9Qz4Ry8Lp3Vk6Jd1Sg0Fu2e,2-bmV3)',
+      ],
+    ]);
   });
 
   it('leaves nothing behind for an Enter that only made a new line (Enter-to-send off)', async () => {

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { eventFacts, parseLinkedInTime, threadOfConversation } from '../../../sites/linkedin/parse-time';
+import {
+  eventFacts,
+  parseLinkedInTime,
+  threadOfConversation,
+} from '../../../sites/linkedin/parse-time';
 
 const now = new Date(2026, 10, 23, 12, 0).getTime(); // Monday 23 November 2026, noon
-const local = (m: number, d: number, h: number, min: number, y = 2026) => new Date(y, m - 1, d, h, min).getTime();
+const local = (m: number, d: number, h: number, min: number, y = 2026) =>
+  new Date(y, m - 1, d, h, min).getTime();
 
 describe('LinkedIn message times', () => {
   it('reads today, yesterday and weekdays in English, Turkish and Finnish', () => {
@@ -39,7 +44,9 @@ describe('LinkedIn message times', () => {
     expect(parseLinkedInTime('昨日', '午後2:03', now, ['ja'])).toBe(local(11, 22, 14, 3));
     expect(parseLinkedInTime('11月18日', '9:05', now, ['ja'])).toBe(local(11, 18, 9, 5));
     expect(parseLinkedInTime('水曜日', '10:00', now, ['ja'])).toBe(local(11, 18, 10, 0));
-    expect(parseLinkedInTime('2025年11月18日', '10:00', now, ['ja'])).toBe(local(11, 18, 10, 0, 2025));
+    expect(parseLinkedInTime('2025年11月18日', '10:00', now, ['ja'])).toBe(
+      local(11, 18, 10, 0, 2025),
+    );
   });
 
   it('reads a heading in another language than the page’s when the page’s cannot', () => {
@@ -59,14 +66,22 @@ describe('LinkedIn message times', () => {
 describe('LinkedIn event ids', () => {
   // A message urn and its conversation from a captured messengerConversations reply (UmairRathore/tradeapp
   // pythontest/fetchconnections.py): the urn's ms is 1739847680917, its deliveredAt 1739847681328.
-  const urn = 'urn:li:msg_message:(urn:li:fsd_profile:ACoAAAPqaMsBppQ4Do96IW1KXudL-mT6tj3xXZ0,2-MTczOTg0NzY4MDkxN2I2NTkxMy0xMDAmMjIyYzk4ODctZDIxYy00MzFkLWFiYTktMzVkOWNlZTlhMjJlXzEwMA==)';
+  const urn =
+    'urn:li:msg_message:(urn:li:fsd_profile:ACoAAAPqaMsBppQ4Do96IW1KXudL-mT6tj3xXZ0,2-MTczOTg0NzY4MDkxN2I2NTkxMy0xMDAmMjIyYzk4ODctZDIxYy00MzFkLWFiYTktMzVkOWNlZTlhMjJlXzEwMA==)';
   it('decode to the time the message was sent and the conversation it belongs to', () => {
-    expect(eventFacts(urn)).toEqual({ at: 1739847680917, thread: '222c9887-d21c-431d-aba9-35d9cee9a22e_100' });
-    expect(threadOfConversation('2-MjIyYzk4ODctZDIxYy00MzFkLWFiYTktMzVkOWNlZTlhMjJlXzEwMA==')).toBe('222c9887-d21c-431d-aba9-35d9cee9a22e_100');
+    expect(eventFacts(urn)).toEqual({
+      at: 1739847680917,
+      thread: '222c9887-d21c-431d-aba9-35d9cee9a22e_100',
+    });
+    expect(threadOfConversation('2-MjIyYzk4ODctZDIxYy00MzFkLWFiYTktMzVkOWNlZTlhMjJlXzEwMA==')).toBe(
+      '222c9887-d21c-431d-aba9-35d9cee9a22e_100',
+    );
   });
 
   it('say nothing when they do not decode so', () => {
-    expect(eventFacts('urn:li:msg_message:(urn:li:fsd_profile:ACoAA1,2-MTcwMDAwMDAwMQ==)')).toEqual({ at: null, thread: null });
+    expect(eventFacts('urn:li:msg_message:(urn:li:fsd_profile:ACoAA1,2-MTcwMDAwMDAwMQ==)')).toEqual(
+      { at: null, thread: null },
+    );
     expect(eventFacts('urn:li:msg_message:(x,2-%%%)')).toEqual({ at: null, thread: null });
     expect(eventFacts('2-@@@@')).toEqual({ at: null, thread: null });
     expect(threadOfConversation('not-an-id')).toBeNull();

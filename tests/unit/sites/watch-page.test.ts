@@ -11,7 +11,8 @@ describe('the page watcher', () => {
   });
 
   it('sleeps through class changes on list rows, and wakes for views, ids and other class changes', async () => {
-    document.body.innerHTML = '<div class="view"><table><tbody><tr class="zA"><td class="xY"><span>Hi</span></td></tr></tbody></table></div>';
+    document.body.innerHTML =
+      '<div class="view"><table><tbody><tr class="zA"><td class="xY"><span>Hi</span></td></tr></tbody></table></div>';
     controller = new AbortController();
     let calls = 0;
     watchPage(controller.signal, () => calls++);

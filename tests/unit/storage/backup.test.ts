@@ -24,9 +24,22 @@ async function seed(ctx: ReturnType<typeof testStore>) {
     company: 'Acme',
     value: 24_000,
     newContacts: [{ name: 'Aino Virtanen', email: 'aino@acme.fi' }],
-    links: [{ kind: 'gmail-thread', account: 'rep@example.com', externalId: 'thread-f:1', label: 'Pricing' }],
+    links: [
+      {
+        kind: 'gmail-thread',
+        account: 'rep@example.com',
+        externalId: 'thread-f:1',
+        label: 'Pricing',
+      },
+    ],
   });
-  await recordTouch(ctx, { dealId: deal.id, channel: 'email', direction: 'outbound', at: ctx.now() - DAY, sourceKey: 'gmail:m1' });
+  await recordTouch(ctx, {
+    dealId: deal.id,
+    channel: 'email',
+    direction: 'outbound',
+    at: ctx.now() - DAY,
+    sourceKey: 'gmail:m1',
+  });
   await setBant(ctx, { dealId: deal.id, key: 'budget', state: 'confirmed', note: '50k' });
   await moveStage(ctx, deal.id, 'qualification');
   return deal;
@@ -54,10 +67,14 @@ describe('full backup', () => {
 
     const badRow = good.replace('"value": 24000', '"value": "lots"');
     const line = badRow.split('\n').findIndex((text) => text.includes('"value": "lots"')) + 1;
-    expect(backupProblem(badRow)).toBe(`Line ${line}: deals row 1, field value: Invalid input: expected number, received string`);
+    expect(backupProblem(badRow)).toBe(
+      `Line ${line}: deals row 1, field value: Invalid input: expected number, received string`,
+    );
     await expect(importBackup(ctx, new Blob([badRow]))).rejects.toMatchObject({ code: 'invalid' });
 
-    expect(backupProblem('{"hello": "world"}')).toMatch(/^This is not a Threadline backup: formatName/);
+    expect(backupProblem('{"hello": "world"}')).toMatch(
+      /^This is not a Threadline backup: formatName/,
+    );
     expect(await everything(ctx)).toEqual(before);
   });
 
@@ -65,7 +82,13 @@ describe('full backup', () => {
     const ctx = testStore();
     const deal = await seed(ctx);
     const second = await createDeal(ctx, { title: 'Globex renewal' });
-    await recordTouch(ctx, { dealId: second.id, channel: 'email', direction: 'inbound', at: ctx.now(), sourceKey: 'gmail:m2' });
+    await recordTouch(ctx, {
+      dealId: second.id,
+      channel: 'email',
+      direction: 'inbound',
+      at: ctx.now(),
+      sourceKey: 'gmail:m2',
+    });
     const backup = await exportBackup(ctx);
     const saved = await everything(ctx);
 
@@ -100,7 +123,8 @@ describe('full backup', () => {
 /** The exported backup as JSON to edit, and back to the text a file would hold. */
 async function backupJson(ctx: ReturnType<typeof testStore>) {
   const json = JSON.parse(await (await exportBackup(ctx)).text());
-  const table = (name: string): { rows: Record<string, unknown>[] } => json.data.data.find((t: { tableName: string }) => t.tableName === name);
+  const table = (name: string): { rows: Record<string, unknown>[] } =>
+    json.data.data.find((t: { tableName: string }) => t.tableName === name);
   return { json, table, text: () => JSON.stringify(json, null, 2) };
 }
 
@@ -117,18 +141,61 @@ describe('a backup that cannot be restored as it is', () => {
   it('is refused when two rows share a key that must be unique, naming the line, table and field', async () => {
     const ctx = testStore();
     await seed(ctx);
-    await createDeal(ctx, { title: 'Second', newContacts: [{ name: 'Ada', linkedinUrl: 'https://www.linkedin.com/in/ada/' }] });
+    await createDeal(ctx, {
+      title: 'Second',
+      newContacts: [{ name: 'Ada', linkedinUrl: 'https://www.linkedin.com/in/ada/' }],
+    });
     await createDeal(ctx, { title: 'Third', newContacts: [{ name: 'Ada again' }] });
     const before = await everything(ctx);
 
-    const cases: [string, (b: Awaited<ReturnType<typeof backupJson>>) => void, string, string, number][] = [
+    const cases: [
+      string,
+      (b: Awaited<ReturnType<typeof backupJson>>) => void,
+      string,
+      string,
+      number,
+    ][] = [
       // Two touches for one message: the message would count twice.
-      ['touches', (b) => b.table('touches').rows.push({ ...b.table('touches').rows[0], id: 'touch-copy' }), 'sourceKey', '"sourceKey": "gmail:m1"', 2],
+      [
+        'touches',
+        (b) => b.table('touches').rows.push({ ...b.table('touches').rows[0], id: 'touch-copy' }),
+        'sourceKey',
+        '"sourceKey": "gmail:m1"',
+        2,
+      ],
       // Two contacts with one LinkedIn profile address.
-      ['contacts', (b) => { const rows = b.table('contacts').rows; rows.find((c) => c.name === 'Ada again')!.linkedinUrl = 'https://www.linkedin.com/in/ada/'; }, 'linkedinUrl', '"linkedinUrl": "https://www.linkedin.com/in/ada/"', 2],
+      [
+        'contacts',
+        (b) => {
+          const rows = b.table('contacts').rows;
+          rows.find((c) => c.name === 'Ada again')!.linkedinUrl =
+            'https://www.linkedin.com/in/ada/';
+        },
+        'linkedinUrl',
+        '"linkedinUrl": "https://www.linkedin.com/in/ada/"',
+        2,
+      ],
       // Two deals with one id: one of them would be dropped without a word.
-      ['deals', (b) => { const rows = b.table('deals').rows; rows.push({ ...rows[0], title: 'Same id, other deal' }); }, 'id', `"id": "${before.deals[0]!.id}"`, 2],
-      ['links', (b) => { const rows = b.table('links').rows; rows.push({ ...rows[0], label: 'Same key' }); }, 'key', '"key": "gmail:', 2],
+      [
+        'deals',
+        (b) => {
+          const rows = b.table('deals').rows;
+          rows.push({ ...rows[0], title: 'Same id, other deal' });
+        },
+        'id',
+        `"id": "${before.deals[0]!.id}"`,
+        2,
+      ],
+      [
+        'links',
+        (b) => {
+          const rows = b.table('links').rows;
+          rows.push({ ...rows[0], label: 'Same key' });
+        },
+        'key',
+        '"key": "gmail:',
+        2,
+      ],
     ];
     for (const [table, edit, field, needle, nth] of cases) {
       const backup = await backupJson(ctx);
@@ -136,7 +203,12 @@ describe('a backup that cannot be restored as it is', () => {
       const text = backup.text();
       const { problem } = checkBackup(text);
       const rowCount = backup.table(table).rows.length;
-      expect(problem, table).toMatchObject({ code: 'duplicate', table, field, line: lineOf(text, needle, nth) });
+      expect(problem, table).toMatchObject({
+        code: 'duplicate',
+        table,
+        field,
+        line: lineOf(text, needle, nth),
+      });
       expect(problem?.row).toBeGreaterThan(1);
       expect(problem?.row).toBeLessThanOrEqual(rowCount);
       expect(problem?.message).toContain(`${table} row ${problem?.row}, field ${field}`);
@@ -149,8 +221,13 @@ describe('a backup that cannot be restored as it is', () => {
     const ctx = testStore();
     const deal = await seed(ctx);
     const before = await everything(ctx);
-    const rows = new Map([['deals', [before.deals[0]!, { ...before.deals[0]!, title: 'Same id, other deal' }]]]);
-    await expect(restoreRows(ctx, rows)).rejects.toMatchObject({ code: 'invalid', details: { field: 'deals.id' } });
+    const rows = new Map([
+      ['deals', [before.deals[0]!, { ...before.deals[0]!, title: 'Same id, other deal' }]],
+    ]);
+    await expect(restoreRows(ctx, rows)).rejects.toMatchObject({
+      code: 'invalid',
+      details: { field: 'deals.id' },
+    });
     expect((await ctx.db.deals.get(deal.id))?.title).toBe('Acme: 40 seats');
     expect(await everything(ctx)).toEqual(before);
   });
@@ -163,20 +240,43 @@ describe('a backup that cannot be restored as it is', () => {
     const newer = await backupJson(ctx);
     newer.json.data.databaseVersion = 99;
     const text = newer.text();
-    expect(checkBackup(text).problem).toMatchObject({ code: 'newer', version: 99, line: lineOf(text, '"databaseVersion": 99') });
+    expect(checkBackup(text).problem).toMatchObject({
+      code: 'newer',
+      version: 99,
+      line: lineOf(text, '"databaseVersion": 99'),
+    });
     expect(backupProblem(text)).toMatch(/version 99/);
     await expect(importBackup(ctx, new Blob([text]))).rejects.toMatchObject({ code: 'invalid' });
 
     // A field this version does not know is a newer version's too: refused, not dropped.
     for (const [edit, field, needle] of [
-      [(b: Awaited<ReturnType<typeof backupJson>>) => (b.table('deals').rows[0]!.priority = 'high'), 'priority', '"priority": "high"'],
-      [(b: Awaited<ReturnType<typeof backupJson>>) => ((b.table('deals').rows[0]!.bant as { budget: Record<string, unknown> }).budget.owner = 'CFO'), 'bant.budget.owner', '"owner": "CFO"'],
+      [
+        (b: Awaited<ReturnType<typeof backupJson>>) =>
+          (b.table('deals').rows[0]!.priority = 'high'),
+        'priority',
+        '"priority": "high"',
+      ],
+      [
+        (b: Awaited<ReturnType<typeof backupJson>>) =>
+          ((b.table('deals').rows[0]!.bant as { budget: Record<string, unknown> }).budget.owner =
+            'CFO'),
+        'bant.budget.owner',
+        '"owner": "CFO"',
+      ],
     ] as const) {
       const backup = await backupJson(ctx);
       edit(backup);
       const withField = backup.text();
-      expect(checkBackup(withField).problem).toMatchObject({ code: 'unknown-field', table: 'deals', row: 1, field, line: lineOf(withField, needle) });
-      await expect(importBackup(ctx, new Blob([withField]))).rejects.toMatchObject({ code: 'invalid' });
+      expect(checkBackup(withField).problem).toMatchObject({
+        code: 'unknown-field',
+        table: 'deals',
+        row: 1,
+        field,
+        line: lineOf(withField, needle),
+      });
+      await expect(importBackup(ctx, new Blob([withField]))).rejects.toMatchObject({
+        code: 'invalid',
+      });
     }
     expect(await everything(ctx)).toEqual(before);
   });
@@ -185,11 +285,21 @@ describe('a backup that cannot be restored as it is', () => {
     const ctx = testStore();
     await seed(ctx);
     const before = await everything(ctx);
-    for (const url of ['data:text/html,<script>alert(1)</script>', 'javascript:alert(1)', 'https://evil.example/mail/u/0/']) {
+    for (const url of [
+      'data:text/html,<script>alert(1)</script>',
+      'javascript:alert(1)',
+      'https://evil.example/mail/u/0/',
+    ]) {
       const backup = await backupJson(ctx);
       backup.table('links').rows[0]!.url = url;
       const text = backup.text();
-      expect(checkBackup(text).problem, url).toMatchObject({ code: 'row', table: 'links', row: 1, field: 'url', line: lineOf(text, `"url": ${JSON.stringify(url)}`) });
+      expect(checkBackup(text).problem, url).toMatchObject({
+        code: 'row',
+        table: 'links',
+        row: 1,
+        field: 'url',
+        line: lineOf(text, `"url": ${JSON.stringify(url)}`),
+      });
       await expect(importBackup(ctx, new Blob([text]))).rejects.toMatchObject({ code: 'invalid' });
     }
     expect(await everything(ctx)).toEqual(before);
@@ -212,12 +322,23 @@ describe('the backup file', () => {
     const deal = await seed(ctx);
     // More rows than exportDB writes per chunk, and one table left empty.
     await ctx.db.touches.bulkAdd(
-      Array.from({ length: 4_500 }, (_, i) => ({ id: `t-${i}`, dealId: deal.id, channel: 'email' as const, direction: 'inbound' as const, at: i, sourceKey: `gmail:x${i}`, note: 'ünïcödé "quoted"\n', createdAt: i })),
+      Array.from({ length: 4_500 }, (_, i) => ({
+        id: `t-${i}`,
+        dealId: deal.id,
+        channel: 'email' as const,
+        direction: 'inbound' as const,
+        at: i,
+        sourceKey: `gmail:x${i}`,
+        note: 'ünïcödé "quoted"\n',
+        createdAt: i,
+      })),
     );
     await ctx.db.links.clear();
     const file = JSON.parse(await (await exportBackup(ctx)).text());
     expect(file.formatName).toBe('dexie');
-    expect(file.data.tables.find((t: { name: string }) => t.name === 'touches').rowCount).toBe(4_501);
+    expect(file.data.tables.find((t: { name: string }) => t.name === 'touches').rowCount).toBe(
+      4_501,
+    );
     const copy = testStore();
     await importInto(copy.db, await exportBackup(ctx), { acceptNameDiff: true });
     expect(await everything(copy)).toEqual(await everything(ctx));

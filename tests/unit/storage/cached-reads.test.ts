@@ -10,7 +10,10 @@ import { recordTouch } from '../../../storage/touches';
 function twoTabs() {
   const name = `threadline-cached-${Math.random()}`;
   const now = () => Date.UTC(2026, 10, 20);
-  return { dashboard: storeContext(new ThreadlineDB(name), now), other: storeContext(new ThreadlineDB(name), now) };
+  return {
+    dashboard: storeContext(new ThreadlineDB(name), now),
+    other: storeContext(new ThreadlineDB(name), now),
+  };
 }
 
 describe('cached reads', () => {
@@ -28,7 +31,13 @@ describe('cached reads', () => {
     const a = await createDeal(other, { title: 'A', value: 100 });
     const b = await createDeal(other, { title: 'B', value: 300 });
     const settings = await readSettings(dashboard);
-    const metrics = async () => pipelineMetrics((await metricsFacts(dashboard)).deals, (await metricsFacts(dashboard)).history, settings.stages, Date.UTC(2026, 10, 21));
+    const metrics = async () =>
+      pipelineMetrics(
+        (await metricsFacts(dashboard)).deals,
+        (await metricsFacts(dashboard)).history,
+        settings.stages,
+        Date.UTC(2026, 10, 21),
+      );
 
     expect((await metrics()).winRate).toBeNull();
     expect((await openDeals(dashboard)).map((d) => d.title).sort()).toEqual(['A', 'B']);
@@ -72,7 +81,9 @@ describe('cached reads', () => {
 
     clock.now += 86_400_000 + 60_000; // the snooze ends
     expect(await scanDue(worker)).toEqual({ overdue: [b.id], due: [] });
-    await updateSettings(tab, { cadence: { dueAfterDays: 3, overdueAfterDays: 10, businessDays: false } });
+    await updateSettings(tab, {
+      cadence: { dueAfterDays: 3, overdueAfterDays: 10, businessDays: false },
+    });
     expect(await scanDue(worker)).toEqual({ overdue: [], due: [b.id] });
   });
 

@@ -38,35 +38,42 @@ describe('two connections writing at once', () => {
     tab.db.close();
     worker.db.close();
   });
-  it('stores the same 500 messages once each when two tabs record all of them at once', { timeout: 60_000 }, async () => {
-    const name = `threadline-concurrent-${Math.random()}`;
-    const now = () => Date.UTC(2026, 10, 20);
-    const tabs = [storeContext(new ThreadlineDB(name), now), storeContext(new ThreadlineDB(name), now)];
-    const deal = await createDeal(tabs[0]!, { title: 'Same thread in two tabs' });
-    const start = Date.UTC(2026, 10, 1);
-    // Both tabs show the same thread and record every message in it, in opposite orders.
-    const messages = Array.from({ length: 500 }, (_, i) => ({
-      dealId: deal.id,
-      channel: 'email' as const,
-      direction: i % 3 === 0 ? ('inbound' as const) : ('outbound' as const),
-      at: start + i * 60_000,
-      sourceKey: `gmail:msg-f:${i}`,
-    }));
-    const results = await Promise.all([
-      Promise.all(messages.map((m) => recordTouch(tabs[0]!, m))),
-      Promise.all([...messages].reverse().map((m) => recordTouch(tabs[1]!, m))),
-    ]);
+  it(
+    'stores the same 500 messages once each when two tabs record all of them at once',
+    { timeout: 60_000 },
+    async () => {
+      const name = `threadline-concurrent-${Math.random()}`;
+      const now = () => Date.UTC(2026, 10, 20);
+      const tabs = [
+        storeContext(new ThreadlineDB(name), now),
+        storeContext(new ThreadlineDB(name), now),
+      ];
+      const deal = await createDeal(tabs[0]!, { title: 'Same thread in two tabs' });
+      const start = Date.UTC(2026, 10, 1);
+      // Both tabs show the same thread and record every message in it, in opposite orders.
+      const messages = Array.from({ length: 500 }, (_, i) => ({
+        dealId: deal.id,
+        channel: 'email' as const,
+        direction: i % 3 === 0 ? ('inbound' as const) : ('outbound' as const),
+        at: start + i * 60_000,
+        sourceKey: `gmail:msg-f:${i}`,
+      }));
+      const results = await Promise.all([
+        Promise.all(messages.map((m) => recordTouch(tabs[0]!, m))),
+        Promise.all([...messages].reverse().map((m) => recordTouch(tabs[1]!, m))),
+      ]);
 
-    const created = results.flat().filter((r) => r.created).length;
-    expect(created).toBe(500);
-    const touches = await tabs[0]!.db.touches.where('dealId').equals(deal.id).toArray();
-    expect(touches).toHaveLength(500);
-    expect(new Set(touches.map((t) => t.sourceKey)).size).toBe(500);
-    const stored = await tabs[0]!.db.deals.get(deal.id);
-    expect(stored?.touchCount).toBe(500);
-    expect(stored?.lastTouchAt).toBe(start + 499 * 60_000);
-    expect(stored?.lastInboundAt).toBe(start + 498 * 60_000);
-    expect(stored?.followUpCount).toBe(1);
-    for (const tab of tabs) tab.db.close();
-  });
+      const created = results.flat().filter((r) => r.created).length;
+      expect(created).toBe(500);
+      const touches = await tabs[0]!.db.touches.where('dealId').equals(deal.id).toArray();
+      expect(touches).toHaveLength(500);
+      expect(new Set(touches.map((t) => t.sourceKey)).size).toBe(500);
+      const stored = await tabs[0]!.db.deals.get(deal.id);
+      expect(stored?.touchCount).toBe(500);
+      expect(stored?.lastTouchAt).toBe(start + 499 * 60_000);
+      expect(stored?.lastInboundAt).toBe(start + 498 * 60_000);
+      expect(stored?.followUpCount).toBe(1);
+      for (const tab of tabs) tab.db.close();
+    },
+  );
 });

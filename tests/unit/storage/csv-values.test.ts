@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { escapeFormula, parseAmount, parseCalendarDate, unescapeFormula } from '../../../storage/csv-values';
+import {
+  escapeFormula,
+  parseAmount,
+  parseCalendarDate,
+  unescapeFormula,
+} from '../../../storage/csv-values';
 
 describe('values from spreadsheets', () => {
   it('reads amounts as Finland, Turkey and the US write them', () => {
@@ -15,7 +20,8 @@ describe('values from spreadsheets', () => {
   });
 
   it('refuses what is not an amount', () => {
-    for (const raw of ['12k', '-5', '1.2.3,4.5', '1,000,00', 'abc', '', '1..5']) expect(parseAmount(raw), raw).toBeNull();
+    for (const raw of ['12k', '-5', '1.2.3,4.5', '1,000,00', 'abc', '', '1..5'])
+      expect(parseAmount(raw), raw).toBeNull();
   });
 
   it('reads ISO, dotted and unambiguous slashed dates', () => {
@@ -32,12 +38,31 @@ describe('values from spreadsheets', () => {
     expect(parseCalendarDate('03/04/2026')).toEqual({ problem: 'ambiguous-date' });
   });
   it('writes no cell a spreadsheet runs as a formula, and reads each back to its text', () => {
-    const texts = ['=1+2', '+1 555', '-5', '@SUM(A1)', '\tTab', '\rCR', "'=x", "''=x", "'Tis", "O'Brien", 'Plain', '', "'", "'-", '==', 'a=b'];
+    const texts = [
+      '=1+2',
+      '+1 555',
+      '-5',
+      '@SUM(A1)',
+      '\tTab',
+      '\rCR',
+      "'=x",
+      "''=x",
+      "'Tis",
+      "O'Brien",
+      'Plain',
+      '',
+      "'",
+      "'-",
+      '==',
+      'a=b',
+    ];
     for (const text of texts) {
       expect(escapeFormula(text), text).not.toMatch(/^[=+\-@\t\r]/);
       expect(unescapeFormula(escapeFormula(text)), text).toBe(text);
     }
-    expect(escapeFormula('=HYPERLINK("https://evil.example/x","Invoice")')).toBe('\'=HYPERLINK("https://evil.example/x","Invoice")');
+    expect(escapeFormula('=HYPERLINK("https://evil.example/x","Invoice")')).toBe(
+      '\'=HYPERLINK("https://evil.example/x","Invoice")',
+    );
     // A file escaped by another tool the same way reads as the text it stands for.
     expect(unescapeFormula("'+358 40 123")).toBe('+358 40 123');
     expect(unescapeFormula("'Tis")).toBe("'Tis");

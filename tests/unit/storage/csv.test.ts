@@ -13,7 +13,12 @@ const GOOD = [
 describe('deals as CSV', () => {
   it('exports the columns a CRM import accepts', async () => {
     const ctx = testStore();
-    const deal = await createDeal(ctx, { title: 'Acme, "big" deal', company: 'Acme Oy', value: 1200, newContacts: [{ name: 'Aino', email: 'aino@acme.fi' }] });
+    const deal = await createDeal(ctx, {
+      title: 'Acme, "big" deal',
+      company: 'Acme Oy',
+      value: 1200,
+      newContacts: [{ name: 'Aino', email: 'aino@acme.fi' }],
+    });
     await closeDeal(ctx, { dealId: deal.id, status: 'won' });
     const csv = await exportDealsCsv(ctx);
     expect(csv.startsWith('\uFEFF')).toBe(true);
@@ -34,17 +39,34 @@ describe('deals as CSV', () => {
     const ctx = testStore();
     expect(await importDealsCsv(ctx, GOOD, previewCsv(GOOD).mapping)).toBe(2);
     const deals = await ctx.db.deals.toCollection().sortBy('title');
-    expect(deals.map((d) => [d.title, d.company, d.value, d.currency, d.stageId, d.status, d.expectedClose])).toEqual([
+    expect(
+      deals.map((d) => [
+        d.title,
+        d.company,
+        d.value,
+        d.currency,
+        d.stageId,
+        d.status,
+        d.expectedClose,
+      ]),
+    ).toEqual([
       ['Acme: 40 seats', 'Acme Oy', 24000, 'EUR', 'qualification', 'open', '2026-12-31'],
       ['Globex, renewal', 'Globex', 48000.5, 'USD', 'proposal', 'won', null],
     ]);
-    expect((await ctx.db.contacts.toArray()).map((c) => c.email).sort()).toEqual(['aino@acme.fi', 'pekka@globex.com']);
+    expect((await ctx.db.contacts.toArray()).map((c) => c.email).sort()).toEqual([
+      'aino@acme.fi',
+      'pekka@globex.com',
+    ]);
   });
 
   it('refuses a file with errors whole, naming each line and column, and writes nothing', async () => {
     const ctx = testStore();
     await createDeal(ctx, { title: 'Already here' });
-    const bad = [GOOD, 'Initech,,Leena,not-an-email,12k,euro,Nowhere,maybe,03/04/2026,', ',NoName,,,,,,,,'].join('\n');
+    const bad = [
+      GOOD,
+      'Initech,,Leena,not-an-email,12k,euro,Nowhere,maybe,03/04/2026,',
+      ',NoName,,,,,,,,',
+    ].join('\n');
     const { problems } = await checkCsv(ctx, bad, previewCsv(bad).mapping);
     expect(problems.map((p) => [p.line, p.field, p.code, p.detail])).toEqual([
       [4, 'Email', 'email', 'not-an-email'],
@@ -99,18 +121,25 @@ describe('deals as CSV', () => {
   it('names an unknown stage', async () => {
     const ctx = testStore();
     const text = 'Deal name,Stage\nPilot,Nowhere\n';
-    await expect(importDealsCsv(ctx, text, previewCsv(text).mapping)).rejects.toMatchObject({ message: 'Line 2, Stage: No such stage in your pipeline: Nowhere' });
+    await expect(importDealsCsv(ctx, text, previewCsv(text).mapping)).rejects.toMatchObject({
+      message: 'Line 2, Stage: No such stage in your pipeline: Nowhere',
+    });
   });
   it('writes no cell a spreadsheet would run as a formula, and reads the file back to the same text', async () => {
     const ctx = testStore();
     const hostile = [
       // A LinkedIn company name that became a deal title verbatim.
       ['=HYPERLINK("https://evil.example/x","Invoice")', 'Acme', 'Aino', 'aino@acme.fi'],
-      ['+1 555 0100 call back', '-2+3+cmd|\' /C calc\'!A0', '@SUM(A1:A9)', '-rep@acme.fi'],
+      ['+1 555 0100 call back', "-2+3+cmd|' /C calc'!A0", '@SUM(A1:A9)', '-rep@acme.fi'],
       ["'=already quoted", "'Tis the season Oy", "O'Brien", '+tag@acme.fi'],
       ['Plain deal', 'Globex', 'Pekka', 'pekka@globex.com'],
     ];
-    for (const [title, company, name, email] of hostile) await createDeal(ctx, { title: title!, company: company!, newContacts: [{ name: name!, email: email! }] });
+    for (const [title, company, name, email] of hostile)
+      await createDeal(ctx, {
+        title: title!,
+        company: company!,
+        newContacts: [{ name: name!, email: email! }],
+      });
     const csv = await exportDealsCsv(ctx);
 
     const cells = Papa.parse<string[]>(csv.slice(1)).data.flat();
@@ -121,14 +150,21 @@ describe('deals as CSV', () => {
     expect(await importDealsCsv(copy, csv, previewCsv(csv).mapping)).toBe(hostile.length);
     const deals = await copy.db.deals.toArray();
     const contacts = new Map((await copy.db.contacts.toArray()).map((c) => [c.id, c]));
-    const back = deals.map((d) => [d.title, d.company, contacts.get(d.contactIds[0]!)?.name, contacts.get(d.contactIds[0]!)?.email]);
+    const back = deals.map((d) => [
+      d.title,
+      d.company,
+      contacts.get(d.contactIds[0]!)?.name,
+      contacts.get(d.contactIds[0]!)?.email,
+    ]);
     expect(back.sort()).toEqual([...hostile].sort());
   });
   it('imports nothing when the disk fills part way, and says the disk is full', async () => {
     const ctx = fullingStore();
     await createDeal(ctx, { title: 'Already here' });
     ctx.disk.room = 3;
-    await expect(importDealsCsv(ctx, GOOD, previewCsv(GOOD).mapping)).rejects.toMatchObject({ code: 'storage-full' });
+    await expect(importDealsCsv(ctx, GOOD, previewCsv(GOOD).mapping)).rejects.toMatchObject({
+      code: 'storage-full',
+    });
     ctx.disk.room = Infinity;
     expect((await ctx.db.deals.toArray()).map((d) => d.title)).toEqual(['Already here']);
     expect(await ctx.db.contacts.count()).toBe(0);

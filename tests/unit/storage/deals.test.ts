@@ -46,7 +46,9 @@ describe('deals', () => {
     expect(deal.status).toBe('open');
     expect(deal.currency).toBe('EUR');
     const contacts = await ctx.db.contacts.toArray();
-    expect(contacts).toEqual([expect.objectContaining({ name: 'Ada Lovelace', email: 'ada@acme.io' })]);
+    expect(contacts).toEqual([
+      expect.objectContaining({ name: 'Ada Lovelace', email: 'ada@acme.io' }),
+    ]);
     expect(deal.contactIds).toEqual([contacts[0]!.id]);
     const link = await findLink(ctx, 'gmail:rep@example.com:thread-f:1790000000000000001');
     expect(link?.dealId).toBe(deal.id);
@@ -63,7 +65,9 @@ describe('deals', () => {
     expect(error.code).toBe('invalid');
     expect(error.message).toContain('deal.newContacts.0.email');
     expect((await refusal(createDeal(ctx, { title: '   ' }))).message).toContain('deal.title');
-    expect((await refusal(createDeal(ctx, { title: 'X', value: -5 }))).message).toContain('deal.value');
+    expect((await refusal(createDeal(ctx, { title: 'X', value: -5 }))).message).toContain(
+      'deal.value',
+    );
     expect(await ctx.db.deals.count()).toBe(0);
     expect(await ctx.db.contacts.count()).toBe(0);
   });
@@ -71,7 +75,9 @@ describe('deals', () => {
   it('rolls back the whole deal when one of its links is taken', async () => {
     const ctx = testStore();
     const first = await createDeal(ctx, { title: 'First', links: [thread] });
-    const error = await refusal(createDeal(ctx, { title: 'Second', newContacts: [{ name: 'B' }], links: [thread] }));
+    const error = await refusal(
+      createDeal(ctx, { title: 'Second', newContacts: [{ name: 'B' }], links: [thread] }),
+    );
     expect(error.code).toBe('already-linked');
     expect(error.message).toContain('"First"');
     expect(error.details.dealId).toBe(first.id);
@@ -96,8 +102,18 @@ describe('deals', () => {
     const ctx = testStore();
     const deal = await createDeal(ctx, { title: 'Doomed', links: [thread] });
     const keep = await createDeal(ctx, { title: 'Kept' });
-    await recordTouch(ctx, { dealId: deal.id, channel: 'email', direction: 'outbound', at: ctx.now() });
-    await recordTouch(ctx, { dealId: keep.id, channel: 'call', direction: 'outbound', at: ctx.now() });
+    await recordTouch(ctx, {
+      dealId: deal.id,
+      channel: 'email',
+      direction: 'outbound',
+      at: ctx.now(),
+    });
+    await recordTouch(ctx, {
+      dealId: keep.id,
+      channel: 'call',
+      direction: 'outbound',
+      at: ctx.now(),
+    });
     const error = await refusal(deleteDeal(ctx, deal.id, false));
     expect(error.code).toBe('confirm-required');
     expect(error.message).toBe('Deleting this deal also removes its 1 links and 1 touches');
@@ -128,7 +144,12 @@ describe('deals', () => {
   it('keeps BANT, exit checklist, snooze, close and reopen on the record', async () => {
     const ctx = testStore();
     const deal = await createDeal(ctx, { title: 'Qualify me' });
-    await setBant(ctx, { dealId: deal.id, key: 'budget', state: 'confirmed', note: '50k set aside' });
+    await setBant(ctx, {
+      dealId: deal.id,
+      key: 'budget',
+      state: 'confirmed',
+      note: '50k set aside',
+    });
     await setBant(ctx, { dealId: deal.id, key: 'authority', state: 'missing' });
     await tickExitItem(ctx, deal.id, 'prospecting.1', true);
     await tickExitItem(ctx, deal.id, 'prospecting.2', true);
@@ -139,8 +160,16 @@ describe('deals', () => {
     expect(current.bant.authority.state).toBe('missing');
     expect(current.checkedExitItems).toEqual(['prospecting.2']);
     expect(current.snoozedUntil).toBe(until);
-    current = await closeDeal(ctx, { dealId: deal.id, status: 'disqualified', reason: 'No budget holder' });
-    expect(current).toMatchObject({ status: 'disqualified', closeReason: 'No budget holder', snoozedUntil: null });
+    current = await closeDeal(ctx, {
+      dealId: deal.id,
+      status: 'disqualified',
+      reason: 'No budget holder',
+    });
+    expect(current).toMatchObject({
+      status: 'disqualified',
+      closeReason: 'No budget holder',
+      snoozedUntil: null,
+    });
     expect(current.closedAt).toBe(ctx.now());
     ctx.tick(DAY);
     current = await reopenDeal(ctx, deal.id);
@@ -153,7 +182,9 @@ describe('deals', () => {
     const deal = await createDeal(ctx, { title: 'Old', company: 'Acme', value: 100 });
     const updated = await updateDeal(ctx, { id: deal.id, patch: { title: 'New', value: 250 } });
     expect(updated).toMatchObject({ title: 'New', company: 'Acme', value: 250 });
-    const error = await refusal(updateDeal(ctx, { id: deal.id, patch: { status: 'won' } as never }));
+    const error = await refusal(
+      updateDeal(ctx, { id: deal.id, patch: { status: 'won' } as never }),
+    );
     expect(error.message).toContain('update.patch');
     expect((await refusal(updateDeal(ctx, { id: 'missing', patch: {} }))).code).toBe('not-found');
   });
@@ -171,32 +202,69 @@ describe('prospects from LinkedIn', () => {
   it('adds the person and a first-stage deal linked to the profile', async () => {
     const { addProspect } = await import('../../../storage/prospects');
     const ctx = testStore();
-    const deal = await addProspect(ctx, { contact: profile, slug: 'aino-virtanen', notes: 'Met at Slush' });
-    expect(deal).toMatchObject({ title: 'Acme: Aino Virtanen', company: 'Acme', stageId: 'prospecting', notes: 'Met at Slush' });
+    const deal = await addProspect(ctx, {
+      contact: profile,
+      slug: 'aino-virtanen',
+      notes: 'Met at Slush',
+    });
+    expect(deal).toMatchObject({
+      title: 'Acme: Aino Virtanen',
+      company: 'Acme',
+      stageId: 'prospecting',
+      notes: 'Met at Slush',
+    });
     expect((await findLink(ctx, 'linkedin-profile:aino-virtanen'))?.dealId).toBe(deal.id);
-    expect(await ctx.db.contacts.toArray()).toEqual([expect.objectContaining({ name: 'Aino Virtanen', linkedinUrl: profile.linkedinUrl, headline: 'Head of Operations' })]);
+    expect(await ctx.db.contacts.toArray()).toEqual([
+      expect.objectContaining({
+        name: 'Aino Virtanen',
+        linkedinUrl: profile.linkedinUrl,
+        headline: 'Head of Operations',
+      }),
+    ]);
   });
 
   it('finds the contact a Gmail thread made and merges instead of duplicating', async () => {
     const { addProspect, findSameContact } = await import('../../../storage/prospects');
     const ctx = testStore();
-    const fromGmail = await createDeal(ctx, { title: 'Pricing', company: 'Acme', newContacts: [{ name: 'Aino Virtanen', email: 'aino@acme.fi', company: 'ACME' }] });
-    const match = await findSameContact(ctx, { name: 'aino virtanen', company: 'Acme', linkedinUrl: profile.linkedinUrl });
+    const fromGmail = await createDeal(ctx, {
+      title: 'Pricing',
+      company: 'Acme',
+      newContacts: [{ name: 'Aino Virtanen', email: 'aino@acme.fi', company: 'ACME' }],
+    });
+    const match = await findSameContact(ctx, {
+      name: 'aino virtanen',
+      company: 'Acme',
+      linkedinUrl: profile.linkedinUrl,
+    });
     expect(match?.contact.email).toBe('aino@acme.fi');
     expect(match?.deals.map((d) => d.id)).toEqual([fromGmail.id]);
-    await addProspect(ctx, { contact: profile, slug: 'aino-virtanen', mergeInto: match!.contact.id });
+    await addProspect(ctx, {
+      contact: profile,
+      slug: 'aino-virtanen',
+      mergeInto: match!.contact.id,
+    });
     const contacts = await ctx.db.contacts.toArray();
     expect(contacts).toHaveLength(1);
-    expect(contacts[0]).toMatchObject({ email: 'aino@acme.fi', linkedinUrl: profile.linkedinUrl, headline: 'Head of Operations', company: 'ACME' });
+    expect(contacts[0]).toMatchObject({
+      email: 'aino@acme.fi',
+      linkedinUrl: profile.linkedinUrl,
+      headline: 'Head of Operations',
+      company: 'ACME',
+    });
     // Now the profile address alone finds her.
-    expect((await findSameContact(ctx, { name: '', company: '', linkedinUrl: profile.linkedinUrl }))?.contact.id).toBe(contacts[0]!.id);
+    expect(
+      (await findSameContact(ctx, { name: '', company: '', linkedinUrl: profile.linkedinUrl }))
+        ?.contact.id,
+    ).toBe(contacts[0]!.id);
   });
 
   it('keeps a profile address unique', async () => {
     const { addProspect } = await import('../../../storage/prospects');
     const ctx = testStore();
     await addProspect(ctx, { contact: profile, slug: 'aino-virtanen' });
-    await expect(addProspect(ctx, { contact: { ...profile, name: 'Someone Else' }, slug: 'aino-virtanen' })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(
+      addProspect(ctx, { contact: { ...profile, name: 'Someone Else' }, slug: 'aino-virtanen' }),
+    ).rejects.toMatchObject({ code: 'conflict' });
     expect(await ctx.db.contacts.count()).toBe(1);
   });
 });
@@ -211,14 +279,27 @@ describe('editing the pipeline', () => {
     const edited = stages
       .filter((s) => s.id !== 'negotiation')
       .map((s) => (s.id === 'qualification' ? { ...s, name: 'Discovery call' } : s));
-    await expect(savePipeline(ctx, edited, {})).rejects.toMatchObject({ message: 'Choose where the 1 deals in "Negotiation" go' });
+    await expect(savePipeline(ctx, edited, {})).rejects.toMatchObject({
+      message: 'Choose where the 1 deals in "Negotiation" go',
+    });
     expect((await getSettings(ctx)).stages).toHaveLength(7);
     ctx.tick(DAY);
     const saved = await savePipeline(ctx, edited, { negotiation: 'closing' });
-    expect(saved.stages.map((s) => s.name)).toEqual(['Prospecting', 'Discovery call', 'Initial contact', 'Needs assessment', 'Proposal', 'Closing']);
+    expect(saved.stages.map((s) => s.name)).toEqual([
+      'Prospecting',
+      'Discovery call',
+      'Initial contact',
+      'Needs assessment',
+      'Proposal',
+      'Closing',
+    ]);
     const moved = await ctx.db.deals.get(deal.id);
     expect(moved).toMatchObject({ stageId: 'closing', stageChangedAt: ctx.now() });
-    expect((await ctx.db.stageHistory.where('dealId').equals(deal.id).toArray()).at(-1)).toMatchObject({ from: 'negotiation', to: 'closing' });
-    await expect(savePipeline(ctx, [], {})).rejects.toMatchObject({ message: 'A pipeline needs at least one stage' });
+    expect(
+      (await ctx.db.stageHistory.where('dealId').equals(deal.id).toArray()).at(-1),
+    ).toMatchObject({ from: 'negotiation', to: 'closing' });
+    await expect(savePipeline(ctx, [], {})).rejects.toMatchObject({
+      message: 'A pipeline needs at least one stage',
+    });
   });
 });

@@ -6,13 +6,27 @@ import { linkToDeal } from '../../../storage/links';
 import { testStore } from './test-store';
 
 async function refusal(promise: Promise<unknown>): Promise<StorageError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(StorageError);
   return error as StorageError;
 }
 
-const profile: LinkInput = { kind: 'linkedin-profile', externalId: 'aino-virtanen', url: 'https://www.linkedin.com/in/aino-virtanen/', label: 'Aino' };
-const thread: LinkInput = { kind: 'gmail-thread', account: 'rep@example.com', externalId: 'thread-f:1790000000000000001', url: 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkH', label: 'Pricing' };
+const profile: LinkInput = {
+  kind: 'linkedin-profile',
+  externalId: 'aino-virtanen',
+  url: 'https://www.linkedin.com/in/aino-virtanen/',
+  label: 'Aino',
+};
+const thread: LinkInput = {
+  kind: 'gmail-thread',
+  account: 'rep@example.com',
+  externalId: 'thread-f:1790000000000000001',
+  url: 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkH',
+  label: 'Pricing',
+};
 
 /** Links a page, an import or a bug could hand the storage layer, and the field each gets wrong. */
 const HOSTILE: [LinkInput, string][] = [
@@ -35,7 +49,14 @@ const HOSTILE: [LinkInput, string][] = [
 describe('links are checked where they are stored', () => {
   it('keeps the links the sites give', async () => {
     const ctx = testStore();
-    const deal = await createDeal(ctx, { title: 'Acme', links: [profile, thread, { kind: 'linkedin-conversation', externalId: '2-ZjE3NGI0==', label: '' }] });
+    const deal = await createDeal(ctx, {
+      title: 'Acme',
+      links: [
+        profile,
+        thread,
+        { kind: 'linkedin-conversation', externalId: '2-ZjE3NGI0==', label: '' },
+      ],
+    });
     expect(await ctx.db.links.where('dealId').equals(deal.id).count()).toBe(3);
   });
 

@@ -30,37 +30,55 @@ describe('schema migrations', () => {
     expect(SCHEMA_VERSIONS).toEqual(FIXTURES.map(({ version, stores }) => ({ version, stores })));
   });
 
-  it.each(FIXTURES)('upgrades a version-$version database and keeps every record, valid under today’s schemas', async (fixture) => {
-    const name = `threadline-v${fixture.version}-${Math.random()}`;
-    const old = new Dexie(name);
-    old.version(fixture.version).stores(fixture.stores);
-    await old.open();
-    for (const [table, rows] of Object.entries(fixture.data)) await old.table(table).bulkAdd(rows);
-    old.close();
+  it.each(FIXTURES)(
+    'upgrades a version-$version database and keeps every record, valid under today’s schemas',
+    async (fixture) => {
+      const name = `threadline-v${fixture.version}-${Math.random()}`;
+      const old = new Dexie(name);
+      old.version(fixture.version).stores(fixture.stores);
+      await old.open();
+      for (const [table, rows] of Object.entries(fixture.data))
+        await old.table(table).bulkAdd(rows);
+      old.close();
 
-    const db = new ThreadlineDB(name);
-    await db.open();
-    expect(db.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
-    for (const [table, rows] of Object.entries(fixture.data)) {
-      const stored = await db.table(table).toArray();
-      expect(stored, table).toHaveLength(rows.length);
-      for (const row of stored) {
-        const schema = currentSchemas[table as keyof typeof currentSchemas];
-        expect(schema.safeParse(row).success, `${table} ${JSON.stringify(row).slice(0, 80)}`).toBe(true);
+      const db = new ThreadlineDB(name);
+      await db.open();
+      expect(db.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
+      for (const [table, rows] of Object.entries(fixture.data)) {
+        const stored = await db.table(table).toArray();
+        expect(stored, table).toHaveLength(rows.length);
+        for (const row of stored) {
+          const schema = currentSchemas[table as keyof typeof currentSchemas];
+          expect(
+            schema.safeParse(row).success,
+            `${table} ${JSON.stringify(row).slice(0, 80)}`,
+          ).toBe(true);
+        }
       }
-    }
-    // The unique indexes still hold the records that use them.
-    expect(await db.touches.where('sourceKey').equals('gmail:msg-f:1').count()).toBe(1);
-    expect((await db.contacts.where('linkedinUrl').equals('https://www.linkedin.com/in/ada-lovelace/').first())?.name).toBe('Ada Lovelace');
-    db.close();
-  });
+      // The unique indexes still hold the records that use them.
+      expect(await db.touches.where('sourceKey').equals('gmail:msg-f:1').count()).toBe(1);
+      expect(
+        (
+          await db.contacts
+            .where('linkedinUrl')
+            .equals('https://www.linkedin.com/in/ada-lovelace/')
+            .first()
+        )?.name,
+      ).toBe('Ada Lovelace');
+      db.close();
+    },
+  );
 
   it('finds snoozed deals by the index version 2 added', async () => {
     const name = `threadline-v1-snooze-${Math.random()}`;
     const old = new Dexie(name);
     old.version(v1.version).stores(v1.stores);
     await old.open();
-    await old.table('deals').bulkAdd(v1.data.deals.map((d, i) => ({ ...d, snoozedUntil: i === 0 ? 1_800_000_000_000 : null })));
+    await old
+      .table('deals')
+      .bulkAdd(
+        v1.data.deals.map((d, i) => ({ ...d, snoozedUntil: i === 0 ? 1_800_000_000_000 : null })),
+      );
     old.close();
     const db = new ThreadlineDB(name);
     expect(await db.deals.where('snoozedUntil').above(0).primaryKeys()).toEqual(['deal-1']);
@@ -75,11 +93,22 @@ describe('schema migrations', () => {
     const [first] = v2.data.deals;
     const created = 1_790_000_000_000;
     const lastTouch = created - 19 * 86_400_000;
-    await old.table('deals').add({ ...first, createdAt: created, stageChangedAt: created, lastTouchAt: lastTouch, lastMovementAt: created });
+    await old.table('deals').add({
+      ...first,
+      createdAt: created,
+      stageChangedAt: created,
+      lastTouchAt: lastTouch,
+      lastMovementAt: created,
+    });
     old.close();
     const db = new ThreadlineDB(name);
     expect((await db.deals.get(first!.id))?.lastMovementAt).toBe(lastTouch);
-    expect(await db.deals.where('[status+lastMovementAt]').between(['open', 0], ['open', created - 1]).primaryKeys()).toEqual([first!.id]);
+    expect(
+      await db.deals
+        .where('[status+lastMovementAt]')
+        .between(['open', 0], ['open', created - 1])
+        .primaryKeys(),
+    ).toEqual([first!.id]);
     db.close();
   });
 
@@ -92,12 +121,31 @@ describe('schema migrations', () => {
     old.close();
     const db = new ThreadlineDB(name);
     const [contact] = await db.contacts.toArray();
-    expect(contact).toMatchObject({ linkedinUrl: 'https://www.linkedin.com/in/ada-lovelace/', linkedinMemberId: null });
+    expect(contact).toMatchObject({
+      linkedinUrl: 'https://www.linkedin.com/in/ada-lovelace/',
+      linkedinMemberId: null,
+    });
     expect((await db.settings.get('main'))?.linkedinAutoLink).toBe(false);
     // The new unique index: a member id finds its one contact, and a second contact cannot take it.
-    await db.contacts.update(contact!.id, { linkedinMemberId: 'ACoAAEryMUEO538iPuC0Eee-MjktXVtom4vyS31' });
-    expect((await db.contacts.where('linkedinMemberId').equals('ACoAAEryMUEO538iPuC0Eee-MjktXVtom4vyS31').first())?.name).toBe('Ada Lovelace');
-    await expect(db.contacts.add({ ...contact!, id: 'contact-2', linkedinUrl: null, linkedinMemberId: 'ACoAAEryMUEO538iPuC0Eee-MjktXVtom4vyS31' })).rejects.toThrow();
+    await db.contacts.update(contact!.id, {
+      linkedinMemberId: 'ACoAAEryMUEO538iPuC0Eee-MjktXVtom4vyS31',
+    });
+    expect(
+      (
+        await db.contacts
+          .where('linkedinMemberId')
+          .equals('ACoAAEryMUEO538iPuC0Eee-MjktXVtom4vyS31')
+          .first()
+      )?.name,
+    ).toBe('Ada Lovelace');
+    await expect(
+      db.contacts.add({
+        ...contact!,
+        id: 'contact-2',
+        linkedinUrl: null,
+        linkedinMemberId: 'ACoAAEryMUEO538iPuC0Eee-MjktXVtom4vyS31',
+      }),
+    ).rejects.toThrow();
     db.close();
   });
 });

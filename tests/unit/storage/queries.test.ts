@@ -32,19 +32,29 @@ describe('what is due', () => {
 
   it('agrees with the cadence rule deal by deal, with business days too', async () => {
     const ctx = testStore(Date.UTC(2026, 10, 6, 9)); // Friday
-    await updateSettings(ctx, { cadence: { dueAfterDays: 3, overdueAfterDays: 5, businessDays: true } });
+    await updateSettings(ctx, {
+      cadence: { dueAfterDays: 3, overdueAfterDays: 5, businessDays: true },
+    });
     const ids: string[] = [];
     for (let i = 0; i < 40; i++) {
       const deal = await createDeal(ctx, { title: `Deal ${i}` });
       ids.push(deal.id);
-      await recordTouch(ctx, { dealId: deal.id, channel: 'email', direction: 'outbound', at: ctx.now() + i * 5 * HOUR });
+      await recordTouch(ctx, {
+        dealId: deal.id,
+        channel: 'email',
+        direction: 'outbound',
+        at: ctx.now() + i * 5 * HOUR,
+      });
     }
     ctx.tick(12 * DAY);
     const { due, overdue } = await scanDue(ctx);
     const settings = { dueAfterDays: 3, overdueAfterDays: 5, businessDays: true };
     for (const deal of await ctx.db.deals.toArray()) {
       const state = cadenceOf(deal, settings, ctx.now()).state;
-      expect(overdue.includes(deal.id) ? 'overdue' : due.includes(deal.id) ? 'due' : 'on-track', deal.title).toBe(state);
+      expect(
+        overdue.includes(deal.id) ? 'overdue' : due.includes(deal.id) ? 'due' : 'on-track',
+        deal.title,
+      ).toBe(state);
     }
     expect(due.length).toBeGreaterThan(0);
     expect(overdue.length).toBeGreaterThan(0);
@@ -54,12 +64,16 @@ describe('what is due', () => {
 describe('search', () => {
   it('matches every word against titles, companies and contacts', async () => {
     const ctx = testStore();
-    await createDeal(ctx, { title: 'Pilot', company: 'Acme Oy', newContacts: [{ name: 'Aino Virtanen', email: 'aino@acme.fi' }] });
+    await createDeal(ctx, {
+      title: 'Pilot',
+      company: 'Acme Oy',
+      newContacts: [{ name: 'Aino Virtanen', email: 'aino@acme.fi' }],
+    });
     await createDeal(ctx, { title: 'Renewal', company: 'Globex' });
     expect((await searchDeals(ctx, 'aino', 10)).map((d) => d.title)).toEqual(['Pilot']);
     expect((await searchDeals(ctx, 'ACME pilot', 10)).map((d) => d.title)).toEqual(['Pilot']);
-    expect((await searchDeals(ctx, 'globex pilot', 10))).toEqual([]);
-    expect((await searchDeals(ctx, '', 1))).toHaveLength(1);
+    expect(await searchDeals(ctx, 'globex pilot', 10)).toEqual([]);
+    expect(await searchDeals(ctx, '', 1)).toHaveLength(1);
   });
 });
 
@@ -67,12 +81,25 @@ describe('suggestions for a thread', () => {
   it('puts deals sharing an address first, then the same company domain, never free mail', async () => {
     const { suggestDeals } = await import('../../../storage/suggestions');
     const ctx = testStore();
-    await createDeal(ctx, { title: 'Acme expansion', newContacts: [{ name: 'Jussi', email: 'jussi@acme.fi' }] });
+    await createDeal(ctx, {
+      title: 'Acme expansion',
+      newContacts: [{ name: 'Jussi', email: 'jussi@acme.fi' }],
+    });
     ctx.tick(HOUR);
-    await createDeal(ctx, { title: 'Acme pilot', newContacts: [{ name: 'Aino', email: 'aino@acme.fi' }] });
-    await createDeal(ctx, { title: 'Freemail friend', newContacts: [{ name: 'F', email: 'friend@gmail.com' }] });
-    await createDeal(ctx, { title: 'Unrelated', newContacts: [{ name: 'U', email: 'u@globex.com' }] });
-    const titles = async (emails: string[]) => (await suggestDeals(ctx, emails)).map((d) => d.title);
+    await createDeal(ctx, {
+      title: 'Acme pilot',
+      newContacts: [{ name: 'Aino', email: 'aino@acme.fi' }],
+    });
+    await createDeal(ctx, {
+      title: 'Freemail friend',
+      newContacts: [{ name: 'F', email: 'friend@gmail.com' }],
+    });
+    await createDeal(ctx, {
+      title: 'Unrelated',
+      newContacts: [{ name: 'U', email: 'u@globex.com' }],
+    });
+    const titles = async (emails: string[]) =>
+      (await suggestDeals(ctx, emails)).map((d) => d.title);
     expect(await titles(['AINO@acme.fi'])).toEqual(['Acme pilot', 'Acme expansion']);
     expect(await titles(['jussi@acme.fi'])).toEqual(['Acme expansion', 'Acme pilot']);
     expect(await titles(['stranger@gmail.com'])).toEqual([]);

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { summarizeTouches } from '../../../domain/follow-ups';
 import type { Channel, Direction } from '../../../domain/types';
 import { createDeal } from '../../../storage/deals';
-import { cancelPendingTouch, recordTouch, recordTouches, touchesOfDeal } from '../../../storage/touches';
+import {
+  cancelPendingTouch,
+  recordTouch,
+  recordTouches,
+  touchesOfDeal,
+} from '../../../storage/touches';
 import { DAY, HOUR, testStore } from './test-store';
 
 describe('recordTouch', () => {
@@ -41,7 +46,12 @@ describe('recordTouch', () => {
     result = await send(t0 + 7 * DAY, 'inbound'); // they answer
     expect(result.deal.followUpCount).toBe(0);
     expect(result.deal.lastTouchDirection).toBe('inbound');
-    result = await recordTouch(ctx, { dealId: deal.id, channel: 'note', direction: 'outbound', at: t0 + 8 * DAY });
+    result = await recordTouch(ctx, {
+      dealId: deal.id,
+      channel: 'note',
+      direction: 'outbound',
+      at: t0 + 8 * DAY,
+    });
     expect(result.deal.followUpCount).toBe(0);
     expect(result.deal.lastTouchAt).toBe(t0 + 8 * DAY);
     expect(result.deal.lastTouchDirection).toBe('inbound');
@@ -51,7 +61,7 @@ describe('recordTouch', () => {
     const ctx = testStore();
     const channels: Channel[] = ['email', 'linkedin', 'call', 'meeting', 'note'];
     let seed = 7;
-    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
     for (let round = 0; round < 25; round++) {
       const deal = await createDeal(ctx, { title: `Deal ${round}` });
       let last = deal;
@@ -94,8 +104,19 @@ describe('recordTouch', () => {
     const ctx = testStore();
     const deal = await createDeal(ctx, { title: 'Acme' });
     const base = { dealId: deal.id, channel: 'email' as const };
-    await recordTouch(ctx, { ...base, direction: 'outbound', at: ctx.now() - 2 * DAY, sourceKey: 'gmail:a:msg-f:1' });
-    const sent = await recordTouch(ctx, { ...base, direction: 'outbound', at: ctx.now(), sourceKey: 'gmail:a:draft:r-77', pending: true });
+    await recordTouch(ctx, {
+      ...base,
+      direction: 'outbound',
+      at: ctx.now() - 2 * DAY,
+      sourceKey: 'gmail:a:msg-f:1',
+    });
+    const sent = await recordTouch(ctx, {
+      ...base,
+      direction: 'outbound',
+      at: ctx.now(),
+      sourceKey: 'gmail:a:draft:r-77',
+      pending: true,
+    });
     expect(sent.deal.followUpCount).toBe(1);
     // The thread now shows the message, stamped to the minute.
     const shown = await recordTouches(ctx, [
@@ -116,15 +137,31 @@ describe('recordTouch', () => {
     const ctx = testStore();
     const deal = await createDeal(ctx, { title: 'Acme' });
     const base = { dealId: deal.id, channel: 'linkedin' as const, direction: 'outbound' as const };
-    await recordTouch(ctx, { ...base, at: ctx.now(), sourceKey: 'linkedin:pending:1', pending: true });
+    await recordTouch(ctx, {
+      ...base,
+      at: ctx.now(),
+      sourceKey: 'linkedin:pending:1',
+      pending: true,
+    });
     // A chat bubble shows a message the rep sent nine minutes earlier: a touch of its own.
-    const older = await recordTouch(ctx, { ...base, at: ctx.now() - 9 * 60_000, sourceKey: 'linkedin:urn:older' });
+    const older = await recordTouch(ctx, {
+      ...base,
+      at: ctx.now() - 9 * 60_000,
+      sourceKey: 'linkedin:urn:older',
+    });
     expect(older.created).toBe(true);
     // The send itself shows a minute later, stamped to the minute before the click.
-    const shown = await recordTouch(ctx, { ...base, at: ctx.now() - 30_000, sourceKey: 'linkedin:urn:sent' });
+    const shown = await recordTouch(ctx, {
+      ...base,
+      at: ctx.now() - 30_000,
+      sourceKey: 'linkedin:urn:sent',
+    });
     expect(shown.created).toBe(false);
     const touches = await touchesOfDeal(ctx, deal.id);
-    expect(touches.map((t) => t.sourceKey).sort()).toEqual(['linkedin:urn:older', 'linkedin:urn:sent']);
+    expect(touches.map((t) => t.sourceKey).sort()).toEqual([
+      'linkedin:urn:older',
+      'linkedin:urn:sent',
+    ]);
   });
 
   it('forgets a send the rep undid, and refuses to forget a delivered one', async () => {
@@ -132,10 +169,17 @@ describe('recordTouch', () => {
     const deal = await createDeal(ctx, { title: 'Acme' });
     const base = { dealId: deal.id, channel: 'email' as const, direction: 'outbound' as const };
     await recordTouch(ctx, { ...base, at: ctx.now() - DAY, sourceKey: 'gmail:a:msg-f:1' });
-    await recordTouch(ctx, { ...base, at: ctx.now(), sourceKey: 'gmail:a:draft:r-1', pending: true });
+    await recordTouch(ctx, {
+      ...base,
+      at: ctx.now(),
+      sourceKey: 'gmail:a:draft:r-1',
+      pending: true,
+    });
     const after = await cancelPendingTouch(ctx, 'gmail:a:draft:r-1');
     expect(after).toMatchObject({ touchCount: 1, followUpCount: 0, lastTouchAt: ctx.now() - DAY });
-    await expect(cancelPendingTouch(ctx, 'gmail:a:msg-f:1')).rejects.toMatchObject({ code: 'conflict' });
+    await expect(cancelPendingTouch(ctx, 'gmail:a:msg-f:1')).rejects.toMatchObject({
+      code: 'conflict',
+    });
     expect(await cancelPendingTouch(ctx, 'gmail:a:draft:nope')).toBeNull();
     expect(await ctx.db.touches.count()).toBe(1);
   });

@@ -1,0 +1,32 @@
+// Lint rules for the whole tree: typescript-eslint's recommended set and the hooks rules.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['node_modules', '.output*', '.wxt', 'tests/fixtures', 'bench/results.md'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+    },
+  },
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    // Bench and seed scripts run functions inside the extension's own pages through Playwright.
+    files: ['scripts/**'],
+    languageOptions: { globals: { chrome: 'readonly' } },
+  },
+);
