@@ -4,6 +4,7 @@ import { linkSchema, type Link } from './schemas';
 import type { StoreContext } from './db';
 import { requireDeal } from './deal-record';
 import { linkKey } from '../domain/link-key';
+import { getSettings, updateSettings } from './settings';
 
 export { linkKey };
 
@@ -38,9 +39,25 @@ export function linkToDeal(ctx: StoreContext, dealId: string, input: LinkInput):
   });
 }
 
+/**
+ * Removes a link. A LinkedIn conversation, chat bubble or profile the rep unlinks is
+ * remembered, so that it is never linked again by itself (in any tab, after any reload).
+ */
 export async function unlink(ctx: StoreContext, key: string): Promise<void> {
-  await ctx.db.links.delete(key);
+  const { db } = ctx;
+  await db.transaction('rw', db.links, db.settings, async () => {
+    const removed = await db.links.get(key);
+    await db.links.delete(key);
+    if (removed && key.startsWith('linkedin-')) {
+      const { linkedinUnlinked = [] } = await getSettings(ctx);
+      const kept = [...linkedinUnlinked.filter((k) => k !== key), key].slice(-UNLINKED_KEPT);
+      await updateSettings(ctx, { linkedinUnlinked: kept });
+    }
+  });
 }
+
+/** How many unlinked LinkedIn keys are remembered: the oldest are forgotten first. */
+const UNLINKED_KEPT = 500;
 
 export function linksOfDeal(ctx: StoreContext, dealId: string): Promise<Link[]> {
   return ctx.db.links.where('dealId').equals(dealId).toArray();

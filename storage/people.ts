@@ -2,6 +2,7 @@ import { validated } from './errors';
 import { isLinkedInMemberId, linkKey } from '../domain/link-key';
 import { contactSchema, type Contact, type Deal } from './schemas';
 import type { StoreContext } from './db';
+import { profileUrlOf } from '../sites/linkedin/route';
 
 /**
  * One LinkedIn person as a page names them: by the profile's slug (profile addresses), by
@@ -12,23 +13,50 @@ export interface LinkedInPerson {
   memberId: string | null;
 }
 
-/** The canonical profile address of a slug or member id, as contacts keep it. */
-export const profileAddress = (id: string) =>
-  `https://www.linkedin.com/in/${encodeURIComponent(id)}/`;
-
 /** The contacts this person is: by profile address (slug or member id) or by member id, compared exactly. */
 export async function contactsOfPerson(
   ctx: StoreContext,
   person: LinkedInPerson,
 ): Promise<Contact[]> {
-  const urls = [person.slug, person.memberId].filter((id) => id !== null).map(profileAddress);
+  const urls = [person.slug, person.memberId].filter((id) => id !== null).map(profileUrlOf);
   const [byUrl, byId] = await Promise.all([
     urls.length ? ctx.db.contacts.where('linkedinUrl').anyOf(urls).toArray() : [],
     person.memberId
       ? ctx.db.contacts.where('linkedinMemberId').equals(person.memberId).toArray()
       : [],
   ]);
-  return [...new Map([...byUrl, ...byId].map((c) => [c.id, c])).values()];
+  const legacy = legacyMemberId(person.memberId);
+  const exact = (url: string) => byId.length > 0 || byUrl.some((c) => c.linkedinUrl === url);
+  const byLegacyUrl =
+    legacy && !exact(profileUrlOf(person.memberId!))
+      ? await ctx.db.contacts.where('linkedinUrl').equals(profileUrlOf(legacy)).toArray()
+      : [];
+  return [...new Map([...byUrl, ...byId, ...byLegacyUrl].map((c) => [c.id, c])).values()];
+}
+
+/**
+ * The member id as versions before member ids kept it (lowercased, in profile addresses and
+ * link keys), when that differs: looked up only where the exact id finds nothing, since ids
+ * are case-sensitive and the exact one always wins.
+ */
+function legacyMemberId(memberId: string | null): string | null {
+  const lower = memberId?.toLowerCase();
+  return lower && lower !== memberId ? lower : null;
+}
+
+/** The links of a person's profile: by slug and exact member id, else by the legacy lowercased id. */
+async function profileLinks(ctx: StoreContext, person: LinkedInPerson) {
+  const key = (externalId: string) =>
+    linkKey({ kind: 'linkedin-profile', account: null, externalId });
+  const [bySlug, byId] = await ctx.db.links.bulkGet([
+    person.slug ? key(person.slug) : '',
+    person.memberId ? key(person.memberId) : '',
+  ]);
+  const legacy = legacyMemberId(person.memberId);
+  // A lowercased key is a slug's key to linkKey: built by hand, as the earlier version wrote it.
+  const byLegacy =
+    !byId && legacy ? await ctx.db.links.get(`linkedin-profile:${legacy}`) : undefined;
+  return [bySlug, byId ?? byLegacy];
 }
 
 /**
@@ -40,11 +68,8 @@ export async function dealsOfPerson(
   ctx: StoreContext,
   person: LinkedInPerson,
 ): Promise<{ deals: Deal[]; linked: string | null }> {
-  const keys = [person.slug, person.memberId]
-    .filter((id) => id !== null)
-    .map((externalId) => linkKey({ kind: 'linkedin-profile', account: null, externalId }));
   const [links, contacts] = await Promise.all([
-    ctx.db.links.bulkGet(keys),
+    profileLinks(ctx, person),
     contactsOfPerson(ctx, person),
   ]);
   const linkedIds = links.flatMap((l) => (l ? [l.dealId] : []));
@@ -91,7 +116,7 @@ export async function learnMemberId(ctx: StoreContext, input: LearnInput): Promi
     if (input.slug) {
       candidates = await db.contacts
         .where('linkedinUrl')
-        .equals(profileAddress(input.slug))
+        .equals(profileUrlOf(input.slug))
         .toArray();
     } else if (input.dealId && input.name?.trim()) {
       const deal = await db.deals.get(input.dealId);

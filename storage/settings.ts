@@ -18,6 +18,7 @@ export function defaultSettings(translate: Translate = english): Settings {
     language: 'auto',
     theme: 'auto',
     linkedinAutoLink: false,
+    linkedinUnlinked: [],
   };
 }
 

@@ -3,48 +3,19 @@ import { useEffect, useState } from 'preact/hooks';
 import { AddProspectForm } from '../../components/panel/AddProspectForm';
 import { CannotRead } from '../../components/panel/CannotRead';
 import { DealCard } from '../../components/panel/DealCard';
+import { ErrorLine } from '../../components/panel/ErrorLine';
+import { readLinkedInProspectWords } from '../../sites/linkedin/read-words';
 import { LinkToDeal } from '../../components/panel/LinkToDeal';
 import { useDealForKey } from '../../components/panel/use-deal-for-key';
 import { t } from '../../i18n/i18n';
 import { request } from '../../messaging/client';
-import type { ReplyData } from '../../messaging/replies';
 import type { DealView } from '../../storage/deal-view';
 import type { LinkInput } from '../../storage/inputs';
 import { linkKey } from '../../domain/link-key';
+import { conversationUrlOf } from '../../sites/linkedin/route';
 import type { ConversationReading } from '../../sites/linkedin/read-conversation';
 import type { ProfileReading } from '../../sites/linkedin/read-profile';
-import type { LinkedInPerson } from '../../sites/linkedin/route';
-import { touchesOfMessages } from './message-touches';
-
-type PersonDeals = ReplyData['person.deals'];
-
-/** The deals of a person (by slug or member id), fetched while `active`. */
-function usePersonDeals(person: LinkedInPerson | null, active: boolean): PersonDeals | null {
-  const [found, setFound] = useState<PersonDeals | null>(null);
-  const ids = person && (person.slug || person.memberId) ? `${person.slug}|${person.memberId}` : '';
-  useEffect(() => {
-    if (!active || !ids) return;
-    let current = true;
-    void request({
-      type: 'person.deals',
-      person: { slug: person!.slug, memberId: person!.memberId },
-    }).then(
-      (reply) => current && setFound(reply),
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- ids is the person's identity as a string
-  }, [ids, active]);
-  return found;
-}
-
-/** The deal a person's messages belong to: the one their profile is linked to, or their only open deal. */
-export function dealOfPerson(found: PersonDeals | null): string | null {
-  const open = found?.deals.filter((d) => d.status === 'open') ?? [];
-  return open[0] && (open[0].id === found!.linked || open.length === 1) ? open[0].id : null;
-}
+import { useAutoLink, useMessageTouches, usePersonDeals } from './person-hooks';
 
 /** The quiet panel for an address whose escapes do not decode. */
 export function UnreadableAddress() {
@@ -77,7 +48,7 @@ export function ProfilePanel({ reading }: { reading: ProfileReading }) {
   }, [person.slug, person.memberId]);
 
   if (state.status === 'loading') return <p class="tl-hint">…</p>;
-  if (state.status === 'error') return <p class="tl-error">{state.message}</p>;
+  if (state.status === 'error') return <ErrorLine message={state.message} />;
   if (state.status === 'linked')
     return <DealCard view={state.view} linkKey={key} onView={setView} />;
   const linkToDeal = <LinkToDeal link={link} suggestions={found?.deals ?? []} onLinked={setView} />;
@@ -112,9 +83,6 @@ function UnlinkedProfile({
   );
 }
 
-// Conversations this page linked by itself: once unlinked by the rep, they stay unlinked.
-const autoLinked = new Set<string>();
-
 /** A messaging thread: its deal (its messages counted as touches), or linking it to one. */
 export function ConversationPanel({ reading }: { reading: ConversationReading }) {
   const conversationId =
@@ -125,12 +93,12 @@ export function ConversationPanel({ reading }: { reading: ConversationReading })
   const link: LinkInput = {
     kind: 'linkedin-conversation',
     externalId: conversationId,
-    url: `https://www.linkedin.com/messaging/thread/${encodeURIComponent(conversationId)}/`,
+    url: conversationUrlOf(conversationId),
     label: partner?.name ?? '',
   };
   const { state, setView } = useDealForKey(key);
   // Suggest the deal of the other person, whether the page names them by slug or member id.
-  const found = usePersonDeals(partner, state.status === 'unlinked');
+  const found = usePersonDeals(partner, state.status === 'unlinked', key);
 
   // The conversation's person learns the member id the conversation shows them by.
   const linked = (view: DealView) => {
@@ -143,34 +111,24 @@ export function ConversationPanel({ reading }: { reading: ConversationReading })
         name: partner.name,
       }).catch(() => undefined);
   };
-
-  // Linking by itself, when the rep's setting says so: to the one open deal of this person.
-  useEffect(() => {
-    const target =
-      found?.autoLink &&
-      state.status === 'unlinked' &&
-      !autoLinked.has(conversationId) &&
-      dealOfPerson(found);
-    if (!target) return;
-    autoLinked.add(conversationId);
-    void request({ type: 'link.add', dealId: target, link }).then(linked, () => undefined);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- decided once per lookup; the conversation id is remembered in autoLinked
-  }, [found, state.status]);
-
-  const linkedDealId = state.status === 'linked' ? state.view.deal.id : null;
-  const signature = conversation?.messages.map((m) => `${m.id}@${m.at}`).join(',') ?? '';
-  useEffect(() => {
-    if (!linkedDealId || !conversation) return;
-    const inputs = touchesOfMessages(conversation.messages, linkedDealId);
-    if (inputs.length > 0)
-      void request({ type: 'touches.sync', inputs }).then((r) => r.view && setView(r.view));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the conversation is a new object on every page read; its signature says when it changed
-  }, [linkedDealId, signature]);
+  useAutoLink(found, state, key, link, linked);
+  useMessageTouches(
+    state.status === 'linked' ? state.view.deal.id : null,
+    conversation?.messages ?? null,
+    setView,
+  );
 
   if (state.status === 'loading') return <p class="tl-hint">…</p>;
-  if (state.status === 'error') return <p class="tl-error">{state.message}</p>;
+  if (state.status === 'error') return <ErrorLine message={state.message} />;
   if (state.status === 'linked')
-    return <DealCard view={state.view} linkKey={key} onView={setView} />;
+    return (
+      <DealCard
+        view={state.view}
+        linkKey={key}
+        onView={setView}
+        readWords={() => readLinkedInProspectWords(document)}
+      />
+    );
   const linkToDeal = <LinkToDeal link={link} suggestions={found?.deals ?? []} onLinked={linked} />;
   if (!conversation) return <CannotRead what={t('this_conversation')}>{linkToDeal}</CannotRead>;
   return (

@@ -11,7 +11,6 @@ import {
   type ConversationReading,
   type OverlayConversation,
   type PaneMark,
-  type Partner,
 } from '../../sites/linkedin/read-conversation';
 import { readLinkedInProfile, type ProfileReading } from '../../sites/linkedin/read-profile';
 import { parseLinkedInRoute } from '../../sites/linkedin/route';
@@ -21,7 +20,9 @@ import { watchLinkedInSends } from '../../sites/linkedin/watch-sends';
 import { settleTracker } from '../../sites/shared/settle';
 import { warnOnce } from '../../sites/shared/warn-once';
 import { watchPage } from '../../sites/shared/watch-page';
-import { ConversationPanel, dealOfPerson, ProfilePanel, UnreadableAddress } from './LinkedInPanel';
+import { ConversationPanel, ProfilePanel, UnreadableAddress } from './LinkedInPanel';
+import { BubbleRows } from './BubbleRows';
+import { bubbleLink } from './bubble-link';
 import { touchesOfMessages } from './message-touches';
 import '../../components/panel/panel.css';
 
@@ -50,7 +51,12 @@ async function startLinkedIn(ctx: ContentScriptContext) {
   ctx.onInvalidated(() => controller.abort());
   const signal = controller.signal;
   const panel = await mountPanel(ctx, { readHostTheme });
+  // What the page shows (a profile or a conversation) and the chat bubbles open over it.
+  let shown: Shown = null;
   let shownSignature = '';
+  let bubbles: OverlayConversation[] = [];
+  let bubblesSignature = '';
+  let drawnSignature: string | null = null;
   // The conversation pane last read: after a switch the next one is read once the pane shows it.
   let pane: PaneMark | null = null;
   // LinkedIn changes the address (pushState) before the new page's markup arrives.
@@ -81,37 +87,29 @@ async function startLinkedIn(ctx: ContentScriptContext) {
   };
 
   const show = (next: Shown, signature: string) => {
-    if (signature === shownSignature) return;
+    shown = next;
     shownSignature = signature;
-    panel.show(
-      next?.kind === 'address' ? (
-        <UnreadableAddress />
-      ) : next?.kind === 'profile' ? (
-        <ProfilePanel key={signature} reading={next.reading} />
-      ) : next?.kind === 'conversation' ? (
-        <ConversationPanel
-          key={
-            next.reading.kind === 'conversation'
-              ? next.reading.conversation.conversationId
-              : next.reading.conversationId
-          }
-          reading={next.reading}
-        />
-      ) : null,
-    );
+    draw();
   };
 
-  // Chat bubbles over any page: their messages count toward the deal of the person they are with.
-  let overlaySignature = '';
+  const draw = () => {
+    const signature = `${shownSignature}#${bubblesSignature}`;
+    if (signature === drawnSignature) return;
+    drawnSignature = signature;
+    panel.show(panelContent(shown, shownSignature, bubbles));
+  };
+
+  // Chat bubbles over any page: each has a row in the panel, and its messages count toward
+  // the deal its conversation (or, where LinkedIn names none, its person) is linked to.
   const syncOverlays = () => {
-    const overlays = readOverlayConversations(document, Date.now());
+    const overlays = readOverlayConversations(document, Date.now()).filter(bubbleLink);
     const signature = overlays
-      .map(
-        (o) => `${o.partner.slug}|${o.partner.memberId}|${o.messages.map((m) => m.id).join(',')}`,
-      )
+      .map((o) => `${bubbleLink(o)!.key}|${o.messages.map((m) => `${m.id}@${m.at}`).join(',')}`)
       .join(';');
-    if (signature === overlaySignature) return;
-    overlaySignature = signature;
+    if (signature === bubblesSignature) return;
+    bubbles = overlays;
+    bubblesSignature = signature;
+    draw();
     for (const overlay of overlays) void syncOverlay(overlay).catch(() => undefined);
   };
 
@@ -122,15 +120,21 @@ async function startLinkedIn(ctx: ContentScriptContext) {
   // LinkedIn navigates with pushState, which fires no event: WXT polls the address for us.
   ctx.addEventListener(window, 'wxt:locationchange', readPage);
 
-  // A message the rep sends counts the moment it appears in a linked conversation or in a
-  // chat bubble with a person in the pipeline, known by its urn (so it is never counted twice).
+  countSends(signal, readConversation);
+}
+
+/**
+ * A message the rep sends counts the moment it appears in a linked conversation or chat
+ * bubble, known by its urn (so it is never counted twice).
+ */
+function countSends(signal: AbortSignal, readConversation: () => ConversationReading | null) {
   watchLinkedInSends(signal, async (container, eventId) => {
     let dealId: string | null = null;
     if (closestOf(container, LINKEDIN.overlayBubble)) {
       const overlay = readOverlayConversations(document, Date.now()).find(
         (o) => o.bubble === container,
       );
-      dealId = overlay ? await personDeal(overlay.partner) : null;
+      dealId = overlay ? await bubbleDeal(overlay) : null;
     } else {
       // Only in the conversation the pane shows, and only its own messages.
       const reading = readConversation();
@@ -164,21 +168,46 @@ async function startLinkedIn(ctx: ContentScriptContext) {
   });
 }
 
-/** The deal a person's chat bubble counts toward: their profile's, or their only open deal. */
-async function personDeal(partner: Partner): Promise<string | null> {
-  if (!partner.slug && !partner.memberId) return null;
-  return dealOfPerson(
-    await request({
-      type: 'person.deals',
-      person: { slug: partner.slug, memberId: partner.memberId },
-    }),
-  );
+/** The deal a chat bubble counts toward: the one its conversation or person is linked to. */
+async function bubbleDeal(overlay: OverlayConversation): Promise<string | null> {
+  const linked = bubbleLink(overlay);
+  if (!linked) return null;
+  return (await request({ type: 'deal.forKey', key: linked.key }))?.deal.id ?? null;
 }
 
 async function syncOverlay(overlay: OverlayConversation): Promise<void> {
-  const dealId = await personDeal(overlay.partner);
+  const dealId = await bubbleDeal(overlay);
   const inputs = dealId ? touchesOfMessages(overlay.messages, dealId) : [];
   if (inputs.length > 0) await request({ type: 'touches.sync', inputs });
+}
+
+/** What the page shows, with a compact row below it for each chat bubble open over it. */
+function panelContent(shown: Shown, signature: string, bubbles: OverlayConversation[]) {
+  const page = pageContent(shown, signature);
+  return page || bubbles.length ? (
+    <>
+      {page}
+      <BubbleRows bubbles={bubbles} />
+    </>
+  ) : null;
+}
+
+/** The panel for what the page shows, keyed so that another person or conversation starts afresh. */
+function pageContent(next: Shown, signature: string) {
+  return next?.kind === 'address' ? (
+    <UnreadableAddress />
+  ) : next?.kind === 'profile' ? (
+    <ProfilePanel key={signature} reading={next.reading} />
+  ) : next?.kind === 'conversation' ? (
+    <ConversationPanel
+      key={
+        next.reading.kind === 'conversation'
+          ? next.reading.conversation.conversationId
+          : next.reading.conversationId
+      }
+      reading={next.reading}
+    />
+  ) : null;
 }
 
 /** What the panel shows, as a string: the same person or conversation shows the same. */

@@ -6,6 +6,14 @@
 // A tolerant reader of the parts then finds the year, the month (by name or number), the day
 // and the time, and a weekday, when there is one, must agree with the date it names.
 
+import {
+  intlFormat,
+  intlParts,
+  longestFirst,
+  SAMPLE_DATES,
+  SAMPLE_HOURS,
+} from '../shared/intl-words';
+
 /** One language's words, as Intl writes them. Masks: bits 0-11 months, 12-18 weekdays (Sunday first), 19 any other known word. */
 interface Lang {
   tag: string;
@@ -32,6 +40,7 @@ const LIKELY =
   'en es fr de it pt ru ja zh-CN zh-TW ko nl pl tr sv da nb fi cs uk hu ro el he ar hi th vi id ms ca hr'.split(
     ' ',
   );
+
 // Scripts written without spaces between words: their letters neither end nor begin a word.
 const UNSPACED = /[\p{sc=Han}\p{sc=Hira}\p{sc=Kana}\p{sc=Thai}]/u;
 const langs = new Map<string, Lang | null>();
@@ -83,15 +92,7 @@ function build(tag: string): Lang | null {
     for (const w of form.match(/[\p{L}\p{M}]+/gu) ?? [])
       words.set(w, (words.get(w) ?? 0) | (single ? mask : WORD));
   };
-  const format = (options: Intl.DateTimeFormatOptions) =>
-    new Intl.DateTimeFormat(tag, { timeZone: 'UTC', calendar: 'gregory', ...options });
-  // The 1st of each month of 2026 at 14:05, Sunday 4 to Saturday 10 January, every hour of 1 January.
-  const dates = Array.from(
-    { length: 19 },
-    (_, i) => new Date(Date.UTC(2026, i < 12 ? i : 0, i < 12 ? 1 : i - 8, 14, 5)),
-  );
-  const hours = Array.from({ length: 24 }, (_, h) => new Date(Date.UTC(2026, 0, 1, h)));
-  const months = dates.slice(0, 12);
+  const months = SAMPLE_DATES.slice(0, 12);
   const one = months.slice(10, 11);
   const short = {
     weekday: 'short',
@@ -102,52 +103,54 @@ function build(tag: string): Lang | null {
     minute: '2-digit',
   } as const;
   // Names alone and within a date (Polish "listopad", "listopada"), day periods, and the words around them.
-  for (const [options, on] of [
-    [{ month: 'long' }, months],
-    [{ month: 'short' }, months],
-    [{ weekday: 'long' }, dates],
-    [{ weekday: 'short' }, dates],
-    [{ weekday: 'long', day: 'numeric', month: 'long' }, dates],
-    [short, dates],
-    [{ dateStyle: 'full', timeStyle: 'short' }, dates],
-    [{ hour: 'numeric', hour12: true }, hours],
-    [{ hour: 'numeric', dayPeriod: 'short' }, hours],
-    [{ year: 'numeric' }, one],
-    [{ day: 'numeric' }, one],
-    [{ hour: 'numeric' }, one],
-  ] as [Intl.DateTimeFormatOptions, Date[]][]) {
-    const f = format(options);
-    for (const d of on) {
-      for (const { type, value } of f.formatToParts(d)) {
-        const period = type === 'dayPeriod' && normalize(value, tag);
-        if (period) periods.set(period, (periods.get(period) ?? 0) | (1 << d.getUTCHours()));
-        else
-          add(
-            value,
-            type === 'month'
-              ? 1 << d.getUTCMonth()
-              : type === 'weekday'
-                ? 1 << (12 + d.getUTCDay())
-                : WORD,
-          );
-      }
-    }
-  }
-  const numeric = format({ year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(
-    dates[0],
+  intlParts(
+    tag,
+    [
+      [{ month: 'long' }, months],
+      [{ month: 'short' }, months],
+      [{ weekday: 'long' }, SAMPLE_DATES],
+      [{ weekday: 'short' }, SAMPLE_DATES],
+      [{ weekday: 'long', day: 'numeric', month: 'long' }, SAMPLE_DATES],
+      [short, SAMPLE_DATES],
+      [{ dateStyle: 'full', timeStyle: 'short' }, SAMPLE_DATES],
+      [{ hour: 'numeric', hour12: true }, SAMPLE_HOURS],
+      [{ hour: 'numeric', dayPeriod: 'short' }, SAMPLE_HOURS],
+      [{ year: 'numeric' }, one],
+      [{ day: 'numeric' }, one],
+      [{ hour: 'numeric' }, one],
+    ],
+    ({ type, value }, d) => {
+      const period = type === 'dayPeriod' && normalize(value, tag);
+      if (period) periods.set(period, (periods.get(period) ?? 0) | (1 << d.getUTCHours()));
+      else
+        add(
+          value,
+          type === 'month'
+            ? 1 << d.getUTCMonth()
+            : type === 'weekday'
+              ? 1 << (12 + d.getUTCDay())
+              : WORD,
+        );
+    },
   );
-  const clock = format({ hour: 'numeric', minute: '2-digit', hourCycle: 'h23' }).formatToParts(
-    dates[0],
-  );
+  const numeric = intlFormat(tag, {
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+  }).formatToParts(SAMPLE_DATES[0]);
+  const clock = intlFormat(tag, {
+    hour: 'numeric',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(SAMPLE_DATES[0]);
   // Besides ":" and ".", the language's own word between hour and minute (Canadian French "14 h 05").
   let own = normalize(clock.find((p) => p.type === 'literal')?.value ?? '', tag);
   own = /^\p{L}+$/u.test(own) ? `| ?${own} ?` : '';
-  const longest = <T>(map: Map<string, T>) => [...map].sort(([a], [b]) => b.length - a.length);
   return {
     tag,
     words,
-    phrases: longest(phrases),
-    periods: longest(periods),
+    phrases: longestFirst(phrases),
+    periods: longestFirst(periods),
     order: numeric
       .map((p) => p.type[0])
       .filter((t) => 'dmy'.includes(t!))
@@ -161,10 +164,10 @@ function build(tag: string): Lang | null {
     offset: Math.max(
       0,
       Number(
-        normalize(new Intl.DateTimeFormat(tag, { year: 'numeric' }).format(dates[0]), tag).replace(
-          /\D/g,
-          '',
-        ),
+        normalize(
+          new Intl.DateTimeFormat(tag, { year: 'numeric' }).format(SAMPLE_DATES[0]),
+          tag,
+        ).replace(/\D/g, ''),
       ) - 2026,
     ),
   };

@@ -5,6 +5,14 @@
 // of our own: the words for today and yesterday, month and weekday names, day periods and the
 // order of day and month come from the runtime's own CLDR data through Intl, per language.
 
+import {
+  intlFormat,
+  intlParts,
+  longestFirst,
+  SAMPLE_DATES,
+  SAMPLE_HOURS,
+} from '../shared/intl-words';
+
 interface Words {
   /** "today" → 0, "yesterday" → 1 (days back). */
   rel: Map<string, number>;
@@ -48,53 +56,43 @@ function find(text: string, form: string): number {
   return -1;
 }
 
-const longest = <T>(map: Map<string, T>) =>
-  [...map].filter(([form]) => form).sort(([a], [b]) => b.length - a.length);
-
+/** One language's words, or null when the runtime has no data for it or the tag is not one. */
 function build(tag: string): Words | null {
   try {
     if (!Intl.DateTimeFormat.supportedLocalesOf(tag).length) return null;
-    const format = (options: Intl.DateTimeFormatOptions) =>
-      new Intl.DateTimeFormat(tag, { timeZone: 'UTC', ...options });
     const relative = new Intl.RelativeTimeFormat(tag, { numeric: 'auto' });
-    const rel = new Map(
-      [0, 1].map((n) => [norm(relative.format(n ? -n : 0, 'day'), tag), n] as const),
-    );
+    const rel = new Map([0, 1].map((n) => [norm(relative.format(-n, 'day'), tag), n] as const));
     const names = new Map<string, number>();
-    const add = (
-      options: Intl.DateTimeFormatOptions,
-      dates: Date[],
-      type: 'month' | 'weekday',
-      value: (i: number) => number,
-    ) => {
-      const f = format(options);
-      dates.forEach((date, i) => {
-        for (const part of f.formatToParts(date))
-          if (part.type === type && /\p{L}/u.test(part.value))
-            names.set(norm(part.value, tag), value(i));
-      });
-    };
-    const months = Array.from({ length: 12 }, (_, m) => new Date(Date.UTC(2026, m, 18)));
-    const days = Array.from({ length: 7 }, (_, d) => new Date(Date.UTC(2026, 0, 4 + d))); // Sunday 4 January 2026 onwards
-    for (const month of ['long', 'short'] as const) {
-      add({ month }, months, 'month', (m) => m);
-      add({ month, day: 'numeric' }, months, 'month', (m) => m);
-    }
-    for (const weekday of ['long', 'short'] as const)
-      add({ weekday }, days, 'weekday', (d) => 100 + d);
     const periods = new Map<string, boolean>();
-    const hours = format({ hour: 'numeric', hour12: true });
-    for (let h = 0; h < 24; h++) {
-      for (const part of hours.formatToParts(new Date(Date.UTC(2026, 0, 1, h))))
-        if (part.type === 'dayPeriod') periods.set(norm(part.value, tag), h >= 12);
-    }
-    const order = format({ month: 'numeric', day: 'numeric' })
-      .formatToParts(months[10]!)
+    // Names alone and beside a day ("18. Nov."), and the day periods of a 12-hour clock.
+    intlParts(
+      tag,
+      [
+        [{ month: 'long' }, SAMPLE_DATES],
+        [{ month: 'short' }, SAMPLE_DATES],
+        [{ month: 'long', day: 'numeric' }, SAMPLE_DATES],
+        [{ month: 'short', day: 'numeric' }, SAMPLE_DATES],
+        [{ weekday: 'long' }, SAMPLE_DATES],
+        [{ weekday: 'short' }, SAMPLE_DATES],
+        [{ hour: 'numeric', hour12: true }, SAMPLE_HOURS],
+      ],
+      ({ type, value }, date) => {
+        if (type === 'dayPeriod') periods.set(norm(value, tag), date.getUTCHours() >= 12);
+        // (A month written as a number, "11", is no name.)
+        else if ((type === 'month' || type === 'weekday') && !+value)
+          names.set(
+            norm(value, tag),
+            type === 'month' ? date.getUTCMonth() : 100 + date.getUTCDay(),
+          );
+      },
+    );
+    const order = intlFormat(tag, { month: 'numeric', day: 'numeric' })
+      .formatToParts(SAMPLE_DATES[0])
       .map((p) => p.type);
     return {
       rel,
-      names: longest(names),
-      periods: longest(periods),
+      names: longestFirst(names),
+      periods: longestFirst(periods),
       dayFirst: order.indexOf('day') < order.indexOf('month'),
     };
   } catch {
@@ -210,6 +208,12 @@ export function eventFacts(urn: string): { at: number | null; thread: string | n
 export function threadOfConversation(conversationId: string): string | null {
   return decodeShortId(conversationId.match(/^2-([\w+/-]+={0,2})$/)?.[1]);
 }
+
+/**
+ * The conversation id a thread of event URNs names: the inverse of threadOfConversation (the
+ * thread is what atob decoded, so it always encodes again).
+ */
+export const conversationOfThread = (thread: string) => `2-${btoa(thread)}`;
 
 function decodeShortId(base64: string | undefined): string | null {
   if (!base64) return null;

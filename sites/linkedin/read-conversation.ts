@@ -1,5 +1,10 @@
 import { queryAllFirst, queryFirst } from '../shared/query';
-import { eventFacts, parseLinkedInTime, threadOfConversation } from './parse-time';
+import {
+  conversationOfThread,
+  eventFacts,
+  parseLinkedInTime,
+  threadOfConversation,
+} from './parse-time';
 import { parseLinkedInRoute, personOfHref, type LinkedInPerson } from './route';
 import { LINKEDIN } from './selectors';
 
@@ -138,12 +143,27 @@ export interface OverlayConversation {
   bubble: Element;
   partner: Partner;
   messages: LinkedInMessage[];
+  /** The conversation the bubble shows, where its event ids all name the same one; else null. */
+  conversationId: string | null;
+}
+
+/** The conversation id ("2-<base64>") every event id of a list names, or null. */
+function conversationOfEvents(messages: LinkedInMessage[]): string | null {
+  const threads = new Set(messages.map((m) => eventFacts(m.id).thread));
+  const [thread] = threads;
+  return threads.size === 1 && thread ? conversationOfThread(thread) : null;
 }
 
 /** The chat bubbles open over the page, each with the person it is with. */
 export function readOverlayConversations(document: Document, now: number): OverlayConversation[] {
   return queryAllFirst(document, LINKEDIN.overlayBubble).map((bubble) => {
     const link = queryFirst(bubble, LINKEDIN.overlayPartner);
-    return { bubble, partner: partnerOf(text(link), link), messages: readMessages(bubble, now) };
+    const messages = readMessages(bubble, now);
+    return {
+      bubble,
+      partner: partnerOf(text(link), link),
+      messages,
+      conversationId: conversationOfEvents(messages),
+    };
   });
 }

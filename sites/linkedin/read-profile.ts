@@ -1,5 +1,5 @@
 import { isLinkedInMemberId } from '../../domain/link-key';
-import { queryAllFirst, queryFirst } from '../shared/query';
+import { closestOf, queryAllFirst, queryFirst } from '../shared/query';
 import { parseLinkedInRoute, personOfHref, profileUrlOf, type LinkedInPerson } from './route';
 import { LINKEDIN } from './selectors';
 
@@ -46,12 +46,14 @@ function readTopCard(card: Element): Fields | null {
   const name = text(queryFirst(card, LINKEDIN.topCardName));
   if (!name) return null;
   const contact = queryFirst(card, LINKEDIN.topCardContactInfo);
-  const box = contact?.closest('p')?.parentElement;
+  const box = contact && closestOf(contact, LINKEDIN.topCardLine)?.parentElement;
   const company = queryFirst(card, LINKEDIN.topCardCompanyIcon);
   return {
     name,
     headline: lines(box?.parentElement)[0] ?? '',
-    company: text(company?.closest('[role=button]') ?? company?.parentElement),
+    company: text(
+      (company && closestOf(company, LINKEDIN.topCardCompanyPill)) ?? company?.parentElement,
+    ),
     location: lines(box, contact)[0] ?? '',
   };
 }
@@ -83,11 +85,11 @@ export function readLinkedInProfile(
   if (route.kind !== 'profile') return null;
   const card = queryFirst(document, LINKEDIN.topCard);
   const older = queryFirst(document, LINKEDIN.profileName);
-  const top = card ?? older?.closest('section') ?? null;
+  const top = card ?? (older && closestOf(older, LINKEDIN.profileSection)) ?? null;
   const memberId = memberIdOn(card, top);
   // Links in the card name the profile by slug; on an address by member id, they tell the slug.
   const people = top
-    ? Array.from(top.querySelectorAll('a[href*="/in/"]'), (a) =>
+    ? queryAllFirst(top, LINKEDIN.profilePersonLink).map((a) =>
         personOfHref(a.getAttribute('href')),
       )
     : [];

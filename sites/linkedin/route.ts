@@ -22,9 +22,13 @@ export function decodeSafely(text: string): string | null {
   }
 }
 
-/** The canonical profile address of a slug or member id. */
+/** The canonical profile address of a slug or member id, as contacts and links keep it. */
 export const profileUrlOf = (id: string) =>
   `https://www.linkedin.com/in/${encodeURIComponent(id)}/`;
+
+/** The address that opens a messaging conversation by its id. */
+export const conversationUrlOf = (id: string) =>
+  `https://www.linkedin.com/messaging/thread/${encodeURIComponent(id)}/`;
 
 /** A profile path segment as a person: a member id kept exactly, a slug lowercased. */
 function personOf(segment: string): LinkedInPerson | null {

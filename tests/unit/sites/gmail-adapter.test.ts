@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { readGmailAccount } from '../../../sites/gmail/read-account';
 import { readGmailList } from '../../../sites/gmail/read-list';
 import { readGmailThread } from '../../../sites/gmail/read-thread';
-import { GMAIL, type GmailSelectorName } from '../../../sites/gmail/selectors';
-import { queryAllFirst } from '../../../sites/shared/query';
+import { readGmailProspectWords } from '../../../sites/gmail/read-words';
+import { GMAIL, GMAIL_PRINT, type GmailSelectorName } from '../../../sites/gmail/selectors';
+import { queryAllFirst, queryFirst } from '../../../sites/shared/query';
 import { loadFixture } from './load-fixture';
+import { undatedFallbacks } from './selector-notes';
+
+type GmailPrintSelectorName = keyof typeof GMAIL_PRINT;
 
 const U0 = 'https://mail.google.com/mail/u/0/';
 const THREAD_A = `${U0}#inbox/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkC`;
@@ -36,13 +40,19 @@ const FIXTURES = {
     'gmail/long-thread-expanded.html',
     `${U0}#label/Clients%2FNordic+Accounts+Q4/KtbxLxgZcRmQvWnJbPhTsDfKlMqXzBvC`,
   ],
+  reply: ['gmail/thread-reply.html', THREAD_A],
+  popout: ['gmail/compose-popout.html', THREAD_A],
+  sendOptions: ['gmail/compose-send-options.html', THREAD_A],
+  toast: ['gmail/after-send/toast.html', THREAD_A],
 } as const;
 type FixtureName = keyof typeof FIXTURES;
 const open = (name: FixtureName) => loadFixture(FIXTURES[name][0], FIXTURES[name][1]);
 
-// How many elements each selector list should match in each fixture. A Gmail redesign
-// that moves one of them shows up here first.
-const EXPECTED_COUNTS: Partial<Record<GmailSelectorName, Partial<Record<FixtureName, number>>>> = {
+// How many elements each selector list should match in each fixture (counted in the whole
+// page; selectors.ts notes the root each is queried from). A Gmail redesign that moves one of
+// them shows up here first. Every selector has an entry (the type says so) with at least one
+// page where it matches (a test below says so).
+const EXPECTED_COUNTS: Record<GmailSelectorName, Partial<Record<FixtureName, number>>> = {
   main: {
     inbox: 1,
     thread: 1,
@@ -97,6 +107,20 @@ const EXPECTED_COUNTS: Partial<Record<GmailSelectorName, Partial<Record<FixtureN
   composeDraft: { compose: 2, turkish: 1 },
   sendButton: { thread: 0, compose: 2, turkish: 1 },
   composeBody: { compose: 2, turkish: 1 },
+  // Only expanded messages show a body: two of four in a thread, every one when all are open.
+  messageBody: { inbox: 0, thread: 2, turkish: 2, hostile: 2, longExpanded: 30, changed: 0 },
+  quotedText: { thread: 0, longExpanded: 0, reply: 2 },
+  // The sender of every message; in the list, the senders of each row.
+  sender: { thread: 4, longThread: 5, inbox: 5 },
+  composeReplyTo: { compose: 2, turkish: 1, thread: 0 },
+  sendAndArchiveButton: { popout: 1, sendOptions: 1, compose: 0 },
+  composeWindow: { compose: 1, popout: 1, thread: 0 },
+  scheduleSend: { sendOptions: 1, compose: 0 },
+  sentToast: { toast: 1, thread: 0 },
+  undoSend: { toast: 1, thread: 0 },
+  messageReply: { reply: 2, longExpanded: 30, thread: 0 },
+  threadReply: { reply: 2, popout: 1, thread: 0 },
+  rowSubject: { inbox: 5, readingPane: 5, thread: 0 },
   listRow: { inbox: 5, readingPane: 5, thread: 0 },
   rowThreadId: { inbox: 5, readingPane: 5 },
 };
@@ -109,6 +133,34 @@ describe('Gmail selectors against every fixture', () => {
         expect(queryAllFirst(document, GMAIL[selector as GmailSelectorName])).toHaveLength(count);
       });
     }
+  }
+  for (const name of Object.keys(GMAIL) as GmailSelectorName[]) {
+    it(`${name} has expected counts, and matches on at least one named page`, () => {
+      expect(Object.values(EXPECTED_COUNTS[name] ?? {}).some((count) => count! > 0)).toBe(true);
+    });
+  }
+  it('dates every fallback and names the root it is queried from', () => {
+    expect(undatedFallbacks('sites/gmail/selectors.ts', { ...GMAIL, ...GMAIL_PRINT })).toEqual([]);
+  });
+});
+
+describe('Gmail print view selectors', () => {
+  const print = () =>
+    loadFixture('gmail/print/long-thread.html', `${U0}?view=pt&th=193a1f0c2b4d5e6f`).document;
+  // Cells are queried in each message's table (the reader takes the first: the body's own
+  // nested table has a first cell too).
+  const PRINT_COUNTS: Record<GmailPrintSelectorName, number> = {
+    message: 30,
+    senderCell: 2,
+    dateCell: 1,
+  };
+  for (const name of Object.keys(GMAIL_PRINT) as GmailPrintSelectorName[]) {
+    it(`${name} matches ${PRINT_COUNTS[name]} in the print view`, () => {
+      const table = queryFirst(print(), GMAIL_PRINT.message)!;
+      const root = name === 'message' ? print() : table;
+      expect(PRINT_COUNTS[name]).toBeGreaterThan(0);
+      expect(queryAllFirst(root, GMAIL_PRINT[name])).toHaveLength(PRINT_COUNTS[name]);
+    });
   }
 });
 
@@ -249,5 +301,40 @@ describe('reading a Gmail thread', () => {
       'thread-f:1790123456500000001',
       'thread-f:1790123456400000001',
     ]);
+  });
+});
+
+describe('the prospect’s words in a Gmail thread', () => {
+  it('are the latest message shown in full that the rep did not send', () => {
+    const { document } = open('thread');
+    expect(readGmailProspectWords(document)).toBe(
+      'Let me check with Jussi on budget and come back to you next week.',
+    );
+  });
+
+  it('leave out the earlier messages a reply quotes, and render nothing of the page', () => {
+    const { document } = open('thread');
+    const bodies = queryAllFirst(document, GMAIL.messageBody);
+    const quote = document.createElement('div');
+    quote.className = 'gmail_quote';
+    quote.textContent = 'On Tue, Maria wrote: the annual plan…';
+    bodies.at(-1)!.append(quote);
+    expect(readGmailProspectWords(document)).toBe(
+      'Let me check with Jussi on budget and come back to you next week.',
+    );
+  });
+
+  it('are the text the rep selected in the thread, when there is some', () => {
+    const { document } = open('thread');
+    const first = queryAllFirst(document, GMAIL.messageBody)[0]!;
+    document.getSelection()!.selectAllChildren(first);
+    expect(readGmailProspectWords(document)).toBe(
+      'Hi Aino, the annual plan comes with two months free. Shall we book a call?',
+    );
+  });
+
+  it('are nothing on a page that is not a thread', () => {
+    expect(readGmailProspectWords(open('inbox').document)).toBeNull();
+    expect(readGmailProspectWords(open('changed').document)).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ import {
 import { GMAIL_LAYOUT, type GmailLayoutSelectorName } from '../../../sites/gmail/selectors';
 import { queryAllFirst } from '../../../sites/shared/query';
 import { loadFixture } from './load-fixture';
+import { undatedFallbacks } from './selector-notes';
 
 const THREAD_A = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkC';
 
@@ -47,6 +48,14 @@ describe('Gmail layout selectors against every fixture', () => {
       });
     }
   }
+  for (const name of Object.keys(GMAIL_LAYOUT) as GmailLayoutSelectorName[]) {
+    it(`${name} matches on at least one named page`, () => {
+      expect(Object.values(EXPECTED_COUNTS[name]).some((count) => count! > 0)).toBe(true);
+    });
+  }
+  it('dates every fallback and names the root it is queried from', () => {
+    expect(undatedFallbacks('sites/gmail/selectors.ts', GMAIL_LAYOUT)).toEqual([]);
+  });
 });
 
 describe('where the panel docks', () => {

@@ -11,9 +11,11 @@ import {
   parseLinkedInRoute,
   personOfHref,
 } from '../../../sites/linkedin/route';
+import { readLinkedInProspectWords } from '../../../sites/linkedin/read-words';
 import { LINKEDIN, type LinkedInSelectorName } from '../../../sites/linkedin/selectors';
-import { queryAllFirst, queryFirst } from '../../../sites/shared/query';
+import { closestOf, queryAllFirst, queryFirst } from '../../../sites/shared/query';
 import { loadFixture } from './load-fixture';
+import { undatedFallbacks } from './selector-notes';
 
 const CONVERSATION =
   'https://www.linkedin.com/messaging/thread/2-ZWM2NDIzYjQtMDAxMS00YTIyLWI5ZTMtNGQ1ZjZhN2I4Yzlk/';
@@ -49,6 +51,7 @@ const FIXTURES = {
   ],
   overlay: ['linkedin/overlay.html', 'https://www.linkedin.com/feed/'],
   overlayMemberId: ['linkedin/overlay-member-id.html', 'https://www.linkedin.com/feed/'],
+  overlayTwo: ['linkedin/overlay-two-bubbles.html', 'https://www.linkedin.com/feed/'],
 } as const;
 type FixtureName = keyof typeof FIXTURES;
 const open = (name: FixtureName) => loadFixture(FIXTURES[name][0], FIXTURES[name][1]);
@@ -68,95 +71,137 @@ const CONVERSATIONS = {
   japanese: 1,
   overlay: 0,
   overlayMemberId: 0,
+  overlayTwo: 0,
 } as const;
 const none = (names: FixtureName[]) => Object.fromEntries(names.map((n) => [n, 0]));
-const EXPECTED_COUNTS: Partial<Record<LinkedInSelectorName, Partial<Record<FixtureName, number>>>> =
-  {
-    profileName: { older: 1, layout2026: 0, turkish: 0, duplicates: 0, messaging: 0, changed: 0 },
-    profileHeadline: { older: 1, layout2026: 0, duplicates: 0 },
-    profileLocation: { older: 1, layout2026: 0, duplicates: 0 },
-    profileCompanyButton: { older: 1, layout2026: 0, duplicates: 0 },
-    profileCompanyText: { older: 1, layout2026: 0, duplicates: 0 },
-    // The 2026 action row is rendered twice (one copy per breakpoint).
-    profileMessageLink: {
-      older: 1,
-      layout2026: 2,
-      turkish: 2,
-      duplicates: 2,
-      changed: 0,
-      memberIds: 0,
-    },
-    topCard: { older: 0, layout2026: 1, turkish: 1, duplicates: 1, changed: 0, memberIds: 0 },
-    // Within the top card: one name, one Contact info link; company pills only where a company is shown.
-    topCardName: { layout2026: 1, turkish: 1, duplicates: 1 },
-    topCardContactInfo: { layout2026: 1, turkish: 1, duplicates: 1 },
-    topCardCompanyIcon: { layout2026: 0, turkish: 1, duplicates: 1 },
-    conversationRoot: { ...CONVERSATIONS, ...none(['older', 'duplicates']) },
-    conversationPartner: {
-      messaging: 1,
-      memberIds: 1,
-      enterOff: 1,
-      switched: 1,
-      german: 1,
-      japanese: 1,
-      older: 0,
-    },
-    conversationPartnerName: { messaging: 1, memberIds: 1, switched: 1, german: 1, japanese: 1 },
-    messageEvent: {
-      messaging: 4,
-      memberIds: 4,
-      enterOff: 4,
-      switched: 2,
-      german: 5,
-      japanese: 4,
-      overlay: 2,
-      overlayMemberId: 2,
-      older: 0,
-      duplicates: 0,
-    },
-    messageItem: {
-      messaging: 4,
-      memberIds: 4,
-      switched: 2,
-      german: 5,
-      japanese: 4,
-      overlayMemberId: 2,
-    },
-    // A run of messages names its sender and clock once.
-    messageSender: { messaging: 3, memberIds: 3, german: 4, japanese: 4 },
-    messageClock: { messaging: 3, memberIds: 3, german: 4, japanese: 4 },
-    messageDay: {
-      messaging: 3,
-      memberIds: 3,
-      switched: 2,
-      german: 4,
-      japanese: 4,
-      overlayMemberId: 1,
-    },
-    composer: {
-      messaging: 1,
-      memberIds: 1,
-      enterOff: 1,
-      overlayMemberId: 1,
-      older: 0,
-      duplicates: 0,
-    },
-    sendButton: {
-      messaging: 1,
-      memberIds: 1,
-      enterOff: 1,
-      older: 0,
-      overlay: 1,
-      overlayMemberId: 1,
-    },
-    overlayBubble: { overlay: 1, overlayMemberId: 1, messaging: 0, memberIds: 0, older: 0 },
-    overlayPartner: { overlay: 1, overlayMemberId: 1 },
-  };
-const CARD_SCOPED = new Set<LinkedInSelectorName>([
-  'topCardName',
-  'topCardContactInfo',
-  'topCardCompanyIcon',
-]);
+// How many elements each selector matches on named fixture pages, from the root it is queried
+// from (ROOTS). Every selector has an entry (the type says so) with at least one page where it
+// matches (a test below says so).
+const EXPECTED_COUNTS: Record<LinkedInSelectorName, Partial<Record<FixtureName, number>>> = {
+  profileName: { older: 1, layout2026: 0, turkish: 0, duplicates: 0, messaging: 0, changed: 0 },
+  profileHeadline: { older: 1, layout2026: 0, duplicates: 0 },
+  profileLocation: { older: 1, layout2026: 0, duplicates: 0 },
+  profileCompanyButton: { older: 1, layout2026: 0, duplicates: 0 },
+  profileCompanyText: { older: 1, layout2026: 0, duplicates: 0 },
+  // The 2026 action row is rendered twice (one copy per breakpoint).
+  profileMessageLink: {
+    older: 1,
+    layout2026: 2,
+    turkish: 2,
+    duplicates: 2,
+    changed: 0,
+    memberIds: 0,
+  },
+  topCard: { older: 0, layout2026: 1, turkish: 1, duplicates: 1, changed: 0, memberIds: 0 },
+  // Within the top card: one name, one Contact info link; company pills only where a company is shown.
+  topCardName: { layout2026: 1, turkish: 1, duplicates: 1 },
+  topCardContactInfo: { layout2026: 1, turkish: 1, duplicates: 1 },
+  topCardCompanyIcon: { layout2026: 0, turkish: 1, duplicates: 1 },
+  conversationRoot: { ...CONVERSATIONS, ...none(['older', 'duplicates']) },
+  conversationPartner: {
+    messaging: 1,
+    memberIds: 1,
+    enterOff: 1,
+    switched: 1,
+    german: 1,
+    japanese: 1,
+    older: 0,
+  },
+  conversationPartnerName: { messaging: 1, memberIds: 1, switched: 1, german: 1, japanese: 1 },
+  messageEvent: {
+    messaging: 4,
+    memberIds: 4,
+    enterOff: 4,
+    switched: 2,
+    german: 5,
+    japanese: 4,
+    overlay: 2,
+    overlayMemberId: 2,
+    older: 0,
+    duplicates: 0,
+  },
+  messageItem: {
+    messaging: 4,
+    memberIds: 4,
+    switched: 2,
+    german: 5,
+    japanese: 4,
+    overlayMemberId: 2,
+  },
+  // A run of messages names its sender and clock once.
+  messageSender: { messaging: 3, memberIds: 3, german: 4, japanese: 4 },
+  messageBody: { messaging: 4, switched: 2, older: 0 },
+  messageClock: { messaging: 3, memberIds: 3, german: 4, japanese: 4 },
+  messageDay: {
+    messaging: 3,
+    memberIds: 3,
+    switched: 2,
+    german: 4,
+    japanese: 4,
+    overlayMemberId: 1,
+  },
+  composer: {
+    messaging: 1,
+    memberIds: 1,
+    enterOff: 1,
+    overlayMemberId: 1,
+    older: 0,
+    duplicates: 0,
+  },
+  sendButton: {
+    messaging: 1,
+    memberIds: 1,
+    enterOff: 1,
+    older: 0,
+    overlay: 1,
+    overlayMemberId: 1,
+  },
+  overlayBubble: {
+    overlay: 1,
+    overlayMemberId: 1,
+    overlayTwo: 3,
+    messaging: 0,
+    memberIds: 0,
+    older: 0,
+  },
+  // A new-message bubble names nobody yet.
+  overlayPartner: { overlay: 1, overlayMemberId: 1, overlayTwo: 2 },
+  profileSection: { older: 1, changed: 0 },
+  profilePersonLink: { older: 2, layout2026: 4, duplicates: 4 },
+  topCardLine: { layout2026: 1, turkish: 1, duplicates: 1 },
+  topCardCompanyPill: { layout2026: 0, turkish: 1, duplicates: 1 },
+};
+const topCard = (document: Document) => queryFirst(document, LINKEDIN.topCard);
+const profileCard = (document: Document) =>
+  topCard(document) ?? queryFirst(document, LINKEDIN.profileName)?.closest('section') ?? null;
+/** Where a selector is queried from; `closest` ones are matched from an element upwards (0 or 1). */
+const ROOTS: Partial<
+  Record<
+    LinkedInSelectorName,
+    { root?: (d: Document) => Element | null; closest?: (d: Document) => Element | null }
+  >
+> = {
+  topCardName: { root: topCard },
+  topCardContactInfo: { root: topCard },
+  topCardCompanyIcon: { root: topCard },
+  profilePersonLink: { root: profileCard },
+  profileSection: { closest: (d) => queryFirst(d, LINKEDIN.profileName) },
+  topCardLine: {
+    closest: (d) => (topCard(d) ? queryFirst(topCard(d)!, LINKEDIN.topCardContactInfo) : null),
+  },
+  topCardCompanyPill: {
+    closest: (d) => (topCard(d) ? queryFirst(topCard(d)!, LINKEDIN.topCardCompanyIcon) : null),
+  },
+};
+function countIn(document: Document, name: LinkedInSelectorName): number {
+  const { root, closest } = ROOTS[name] ?? {};
+  if (closest) {
+    const start = closest(document);
+    return start && closestOf(start, LINKEDIN[name]) ? 1 : 0;
+  }
+  const from = root ? root(document) : document;
+  return from ? queryAllFirst(from, LINKEDIN[name]).length : 0;
+}
 
 describe('LinkedIn selectors against every fixture', () => {
   it('covers every profile and conversation fixture', () => {
@@ -168,13 +213,18 @@ describe('LinkedIn selectors against every fixture', () => {
     for (const [fixture, count] of Object.entries(counts)) {
       it(`${selector} matches ${count} in ${fixture}`, () => {
         const { document } = open(fixture as FixtureName);
-        const root = CARD_SCOPED.has(selector as LinkedInSelectorName)
-          ? queryFirst(document, LINKEDIN.topCard)!
-          : document;
-        expect(queryAllFirst(root, LINKEDIN[selector as LinkedInSelectorName])).toHaveLength(count);
+        expect(countIn(document, selector as LinkedInSelectorName)).toBe(count);
       });
     }
   }
+  for (const name of Object.keys(LINKEDIN) as LinkedInSelectorName[]) {
+    it(`${name} has expected counts, and matches on at least one named page`, () => {
+      expect(Object.values(EXPECTED_COUNTS[name] ?? {}).some((count) => count! > 0)).toBe(true);
+    });
+  }
+  it('dates every fallback and names the root it is queried from', () => {
+    expect(undatedFallbacks('sites/linkedin/selectors.ts', LINKEDIN)).toEqual([]);
+  });
 });
 
 describe('LinkedIn addresses', () => {
@@ -586,5 +636,37 @@ describe('chat bubbles over any page', () => {
       memberId: SANNA.memberId,
     });
     expect(bubble?.messages.map((m) => m.outbound)).toEqual([false, true]);
+  });
+
+  it('knows each bubble’s conversation from its event ids, and nobody in a new-message bubble', () => {
+    const { document } = open('overlayTwo');
+    const bubbles = readOverlayConversations(document, now);
+    expect(
+      bubbles.map((b) => [b.partner.name, b.partner.memberId, b.conversationId, b.messages.length]),
+    ).toEqual([
+      ['Sanna Korhonen', SANNA.memberId, SANNA_CONVERSATION.split('/')[5], 2],
+      [
+        'Jonas Weber',
+        'ACoAAFq3Wc8BmT1xKz5Rv7Np2Gh9Ld4Ys6Je0Hb',
+        FIXTURES.german[1].split('/')[5],
+        1,
+      ],
+      ['', null, null, 0],
+    ]);
+    expect(bubbles[0]!.messages.map((m) => m.outbound)).toEqual([false, true]);
+    // Stand-in event ids that name no conversation: the bubble is known by its person only.
+    expect(readOverlayConversations(open('overlay').document, now)[0]?.conversationId).toBeNull();
+  });
+});
+
+describe('the prospect’s words in a LinkedIn conversation', () => {
+  it('are the other person’s latest message, not the rep’s own later one', () => {
+    expect(readLinkedInProspectWords(open('messaging').document)).toBe(
+      'Hi Maria, yes, Thursday works. Budget is with Jussi though.',
+    );
+  });
+
+  it('are nothing on a profile page', () => {
+    expect(readLinkedInProspectWords(open('older').document)).toBeNull();
   });
 });
