@@ -9,11 +9,16 @@ import { measureGmailNavigation } from './bench/gmail-navigation.mjs';
 import { measureLinkedInNavigation } from './bench/linkedin-navigation.mjs';
 import { measureGmailLongThread } from './bench/gmail-long-thread.mjs';
 import { measureGmailBusyRows } from './bench/gmail-busy.mjs';
+import { FIREFOX_EXTENSION_DIR } from './lib/firefox.mjs';
+import { measureFirefoxGmailLongThread } from './bench/firefox-gmail-open.mjs';
 
 const DEALS = 10_000;
 const TOUCHES = 100_000;
 const BUDGETS = {
-  'content-scripts/gmail.js': { gzipKB: 25 },
+  // Raised from 25 for the objections form in the panel (log, take the prospect's words, the
+  // answers that worked, the promised answer, loss reasons): 1.6 KB gzip of Preact markup the
+  // rep needs in place, no library added. Measured 26.64 KiB with it, 25.06 without.
+  'content-scripts/gmail.js': { gzipKB: 26.7 },
   'content-scripts/linkedin.js': { gzipKB: 25 },
   // Issue 13's targets (p95 unless a median is named in the row's text).
   'due scan': { p95: 20 },
@@ -31,10 +36,12 @@ const BUDGETS = {
   'full backup import (checked, then written) into an empty database': { p95: 8000 },
   'dashboard first paint (navigation to first board card painted)': { p95: 300 },
   [`dashboard first paint, worst case: all ${DEALS.toLocaleString('en')} open`]: { p95: 500 },
-  'Gmail: hash change → panel shows the linked deal (first visit)': { p95: 50 },
-  'Gmail: hash change → panel shows the linked deal (seen before)': { p95: 50 },
-  'LinkedIn: route change → panel shows the linked deal (first visit)': { p95: 50 },
-  'LinkedIn: route change → panel shows the linked deal (seen before)': { p95: 50 },
+  'Gmail: new view in the page → panel shows its deal (first visit)': { p95: 25 },
+  'Gmail: new view in the page → panel shows its deal (seen before)': { p95: 16 },
+  'Gmail: new view in the page → panel shows its deal (worker stopped)': { p95: 150 },
+  'LinkedIn: new view in the page → panel shows its deal (first visit)': { p95: 25 },
+  'LinkedIn: new view in the page → panel shows its deal (seen before)': { p95: 16 },
+  'LinkedIn: new view in the page → panel shows its deal (worker stopped)': { p95: 150 },
   'link lookup by thread id': { p95: 2 },
   'Gmail: long thread opened → panel shows its deal': { p95: 300 },
   'Gmail: long thread opened → the right follow-up count (25 of 30 messages hidden)': { p95: 500 },
@@ -53,13 +60,13 @@ function filesUnder(dir) {
   });
 }
 
-function sizes() {
-  return filesUnder(EXTENSION_DIR)
+function sizes(dir = EXTENSION_DIR) {
+  return filesUnder(dir)
     .filter((file) => file.endsWith('.js'))
     .map((file) => {
       const content = readFileSync(file);
       // Hashed chunk names ("dashboard-Dp3ihMYf.js") are reported by entrypoint name.
-      const name = relative(EXTENSION_DIR, file).replace(/-[\w-]{8}\.js$/, '.js');
+      const name = relative(dir, file).replace(/-[\w-]{8}\.js$/, '.js');
       return { name, raw: content.length, gzip: gzipSync(content, { level: 9 }).length };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
@@ -132,6 +139,37 @@ async function timings() {
 }
 
 const kb = (bytes) => (bytes / 1024).toFixed(1);
+
+/** Firefox ESR beside Chromium: its content scripts' sizes, and the Gmail panel's time. */
+function firefoxSection() {
+  const rows = [
+    ['Chromium', longThread],
+    ['Firefox ESR', firefoxLongThread],
+  ].map(([browser, r]) => ({
+    browser,
+    median: percentile(r.toPanel, 50),
+    p95: percentile(r.toPanel, 95),
+    runs: r.toPanel.length,
+  }));
+  const [chromium, firefox] = rows;
+  return [
+    '## Firefox (the Firefox MV3 package, Firefox ESR over WebDriver BiDi)',
+    '',
+    '| file | raw KB | gzip KB | budget (gzip KB) |',
+    '| --- | ---: | ---: | --- |',
+    ...firefoxSizeRows.map(
+      (r) =>
+        `| ${r.name} | ${kb(r.raw)} | ${kb(r.gzip)} | ${verdict(r.name, 'gzipKB', r.gzip / 1024)} |`,
+    ),
+    '',
+    '| Gmail: long thread opened → panel shows its deal | runs | median ms | p95 ms |',
+    '| --- | ---: | ---: | ---: |',
+    ...rows.map((r) => `| ${r.browser} | ${r.runs} | ${ms(r.median)} | ${ms(r.p95)} |`),
+    '',
+    `Firefox ÷ Chromium, same run, same fixture and timing: ${(firefox.median / chromium.median).toFixed(2)}× at the median, ${(firefox.p95 / chromium.p95).toFixed(2)}× at p95.`,
+    '',
+  ];
+}
 const ms = (value) => value.toFixed(2);
 const verdict = (name, field, value) => {
   const budget = BUDGETS[name]?.[field];
@@ -140,27 +178,53 @@ const verdict = (name, field, value) => {
 
 build([]);
 const sizeRows = sizes();
+// The Firefox package's content scripts, against the same budget.
+build(['-b', 'firefox']);
+const firefoxSizeRows = sizes(FIREFOX_EXTENSION_DIR).filter((r) =>
+  r.name.startsWith('content-scripts/'),
+);
 const gmail = await measureGmailNavigation(50);
 const linkedin = await measureLinkedInNavigation(50);
 const busy = await measureGmailBusyRows();
 // The bench build: the production code, with the bench page and the panel's root left open.
 build(['--mode', 'bench']);
 const longThread = await measureGmailLongThread(10, `${EXTENSION_DIR}-bench`);
+// The same opening in Firefox ESR, in this run, for the ratio between the two.
+build(['-b', 'firefox', '--mode', 'bench']);
+const firefoxLongThread = await measureFirefoxGmailLongThread(10, `${FIREFOX_EXTENSION_DIR}-bench`);
 const timingRows = await timings();
+// Our part of a navigation: from the site's new view being in the page to the deal shown.
 const navigationRows = [
-  ['Gmail: hash change', gmail],
-  ['LinkedIn: route change', linkedin],
-].flatMap(([label, result]) =>
+  ['Gmail', gmail],
+  ['LinkedIn', linkedin],
+].flatMap(([site, result]) =>
   [
     ['first visit', result.firstVisits],
     ['seen before', result.revisits],
-  ].map(([when, samples]) => ({
-    name: `${label} → panel shows the linked deal (${when})`,
-    runs: samples.length,
-    median: percentile(samples, 50),
-    p95: percentile(samples, 95),
-  })),
+    ['worker stopped', result.coldVisits],
+  ].map(([when, visits]) => {
+    const samples = visits.map((visit) => visit.ours);
+    return {
+      name: `${site}: new view in the page → panel shows its deal (${when})`,
+      runs: samples.length,
+      median: percentile(samples, 50),
+      p95: percentile(samples, 95),
+    };
+  }),
 );
+/** The whole navigation with the extension over the same one without it (medians). */
+const ratioLine = (site, r) => {
+  const withExtension = percentile(
+    [...r.firstVisits, ...r.revisits].map((visit) => visit.total),
+    50,
+  );
+  const without = percentile(r.withoutExtension, 50);
+  return `${site}: the whole navigation (address change → deal shown) takes ${ms(withExtension)} ms with the extension and ${ms(without)} ms without it (address change → new view in the page), ${(withExtension / without).toFixed(1)}× (medians, same run).`;
+};
+const longTaskLine = (site, r) =>
+  `${site}: long tasks (over 50 ms) in the page during ${r.navigations} navigations: ${r.longTasks.length}${r.longTasks.length ? ` (${r.longTasks.map(ms).join(', ')} ms)` : ''} (target 0 ${r.longTasks.length === 0 ? '✓' : '✗'}).`;
+const workerLine = (site, r) =>
+  `${site}: the worker's start-up (a request answered by a stopped worker, less the same request answered by the running one): median ${ms(percentile(r.workerStart, 50))} ms, p95 ${ms(percentile(r.workerStart, 95))} ms over ${r.workerStart.length} starts; its bundle is background.js above.`;
 // Timed from the start of the page's navigation: the page load is in both rows.
 for (const [name, samples] of [
   ['Gmail: long thread opened → panel shows its deal', longThread.toPanel],
@@ -211,6 +275,13 @@ const lines = [
       `| ${r.name} | ${r.runs} | ${ms(r.median)} | ${ms(r.p95)} | ${verdict(r.name, 'p95', r.p95)} |`,
   ),
   '',
+  'Timed from the moment the site’s new view is in the page (the address changed and the page swapped its content) to the panel showing the deal; “worker stopped” opens a page for the first time right after `ServiceWorker.stopAllWorkers` (DevTools protocol), as after a 30 s pause.',
+  '',
+  ...[
+    ['Gmail', gmail],
+    ['LinkedIn', linkedin],
+  ].flatMap(([site, r]) => [ratioLine(site, r), longTaskLine(site, r), workerLine(site, r)]),
+  '',
   ...[
     ['Gmail', gmail],
     ['LinkedIn', linkedin],
@@ -222,6 +293,7 @@ const lines = [
   '',
   `The long thread is read whole from Gmail's print view of it: ${Math.max(...longThread.requestsPerOpening)} request per opening at most (target ≤ 1 ${Math.max(...longThread.requestsPerOpening) <= 1 ? '✓' : '✗'}), ${kb(longThread.printViewBytes)} KB for 30 short messages, no permission beyond the content script's own page. Times run from the start of the page's navigation, its load included, on the \`--mode bench\` build (the production code, with the panel's shadow root left open for the timing script in the page).`,
   '',
+  ...firefoxSection(),
 ];
 const report = lines.join('\n');
 console.log(report);

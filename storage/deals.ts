@@ -12,9 +12,12 @@ import {
 import type { Deal } from './schemas';
 import type { StoreContext } from './db';
 import { mutateDeal, newDealRecord, requireDeal } from './deal-record';
+import { rowsOfDeal } from './by-deal';
 import { putContact } from './contacts';
 import { putLink } from './links';
 import { getSettings } from './settings';
+import { earliestAnswerDue } from '../domain/objections';
+import { objectionsOfDeal } from './objections';
 
 /** Creates a deal with its new contacts and links in one transaction: all or nothing. */
 export async function createDeal(ctx: StoreContext, input: CreateDealInput): Promise<Deal> {
@@ -60,16 +63,17 @@ export async function updateDeal(ctx: StoreContext, input: UpdateDealInput): Pro
 }
 
 /**
- * Deletes a deal with its links, touches and history. Refused unless the caller confirms,
+ * Deletes a deal with its links, touches, history and objections. Refused unless the caller confirms,
  * and the refusal says what would go, so the UI can ask the rep.
  */
 export async function deleteDeal(ctx: StoreContext, id: string, confirm: boolean): Promise<void> {
   const { db } = ctx;
-  await db.transaction('rw', [db.deals, db.links, db.touches, db.stageHistory], async () => {
+  const tables = [db.deals, db.links, db.touches, db.stageHistory, db.objections];
+  await db.transaction('rw', tables, async () => {
     await requireDeal(ctx, id);
     if (!confirm) {
       const links = await db.links.where('dealId').equals(id).count();
-      const touches = await db.touches.where('dealId').equals(id).count();
+      const touches = await rowsOfDeal(db.touches, id).count();
       throw new StorageError(
         'confirm-required',
         `Deleting this deal also removes its ${links} links and ${touches} touches`,
@@ -77,8 +81,9 @@ export async function deleteDeal(ctx: StoreContext, id: string, confirm: boolean
       );
     }
     await db.links.where('dealId').equals(id).delete();
-    await db.touches.where('dealId').equals(id).delete();
-    await db.stageHistory.where('dealId').equals(id).delete();
+    await rowsOfDeal(db.touches, id).delete();
+    await rowsOfDeal(db.stageHistory, id).delete();
+    await db.objections.where('[dealId+createdAt]').between([id, 0], [id, Infinity]).delete();
     await db.deals.delete(id);
   });
 }
@@ -138,16 +143,24 @@ export async function closeDeal(ctx: StoreContext, input: CloseDealInput): Promi
     closeReason: reason,
     closedAt: ctx.now(),
     snoozedUntil: null,
+    // A closed deal is owed nothing; reopening works the promises out again.
+    answerDueAt: null,
   }));
 }
 
 export function reopenDeal(ctx: StoreContext, dealId: string): Promise<Deal> {
-  return mutateDeal(ctx, dealId, (deal) => ({
-    ...deal,
-    status: 'open',
-    closeReason: '',
-    closedAt: null,
-    // Reopening is movement: the cadence starts over from now.
-    stageChangedAt: ctx.now(),
-  }));
+  return mutateDeal(
+    ctx,
+    dealId,
+    async (deal) => ({
+      ...deal,
+      status: 'open',
+      closeReason: '',
+      closedAt: null,
+      // Reopening is movement: the cadence starts over from now.
+      stageChangedAt: ctx.now(),
+      answerDueAt: earliestAnswerDue(await objectionsOfDeal(ctx, dealId)),
+    }),
+    [ctx.db.objections],
+  );
 }

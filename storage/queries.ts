@@ -15,7 +15,8 @@ export interface DueScan {
 /**
  * What is due now, from indexes alone: the cadence rule turns "due" and "overdue" into
  * last-movement boundaries (domain/cadence.ts), the [status+lastMovementAt] index gives the
- * deals before each, and the snoozedUntil index the few that are held back.
+ * deals before each, the answerDueAt index the deals owed a promised answer, and the
+ * snoozedUntil index the few that are held back.
  *
  * Not cached (unlike the reads below): the worker scans right after every write, when a cache
  * would be cold anyway, and building one costs a cursor over every open deal (about three
@@ -39,17 +40,32 @@ async function scanDueWithin(ctx: StoreContext): Promise<DueScan> {
       .where('[status+lastMovementAt]')
       .between(['open', from], ['open', to], includeFrom, true)
       .primaryKeys();
+  // A promised answer is due on its day, and overdue as long after it as overdue follows due
+  // (domain/cadence.ts answerOverdueAt). Only open deals owed an answer have an answerDueAt.
+  const answerOverdueBoundary = latestMovementReaching(
+    cadence.overdueAfterDays - cadence.dueAfterDays,
+    cadence.businessDays,
+    now,
+  );
+  const owed = (to: number) => ctx.db.deals.where('answerDueAt').belowOrEqual(to).primaryKeys();
   // One pass over everything due, and one over the thin slice that is due but not yet
   // overdue: cheaper than reading the overdue deals twice.
-  const [dueOrOverdue, dueOnly, snoozed] = await Promise.all([
+  const [dueOrOverdue, dueOnly, snoozed, owedNow, owedLate] = await Promise.all([
     open(Dexie.minKey, dueBoundary, true),
     open(overdueBoundary, dueBoundary, false),
     ctx.db.deals.where('snoozedUntil').above(now).primaryKeys(),
+    owed(now),
+    owed(answerOverdueBoundary),
   ]);
   const held = new Set(snoozed);
   const notYetOverdue = new Set(dueOnly);
-  const overdue = dueOrOverdue.filter((id) => !notYetOverdue.has(id) && !held.has(id));
-  const due = dueOnly.filter((id) => !held.has(id));
+  const overdue = [
+    ...new Set([...dueOrOverdue.filter((id) => !notYetOverdue.has(id)), ...owedLate]),
+  ].filter((id) => !held.has(id));
+  const isOverdue = new Set(overdue);
+  const due = [...new Set([...dueOnly, ...owedNow])].filter(
+    (id) => !held.has(id) && !isOverdue.has(id),
+  );
   return { overdue, due };
 }
 
@@ -108,17 +124,37 @@ export async function searchDeals(
  */
 const generations = new Map<string, number>();
 let everything = 0;
+/** Who wants to hear of changes: "<database>/<table>" keys and what to call. */
+const listeners = new Set<{ keys: ReadonlySet<string>; listener: () => void }>();
 Dexie.on('storagemutated', (parts) => {
+  const changed = new Set<string>();
+  let all = false;
   for (const part of Object.keys(parts)) {
     // "idb://<database>/<table>/<index>", or "all" when the page comes back from the bfcache.
     const match = /^idb:\/\/(.*)\/([^/]*)\/[^/]*$/.exec(part);
-    if (!match) everything++;
-    else {
-      const key = `${match[1]}/${match[2]}`;
-      generations.set(key, (generations.get(key) ?? 0) + 1);
-    }
+    if (!match) all = true;
+    else changed.add(`${match[1]}/${match[2]}`);
   }
+  if (all) everything++;
+  for (const key of changed) generations.set(key, (generations.get(key) ?? 0) + 1);
+  // Told after the generations moved, so a listener reading again gets the new data.
+  for (const { keys, listener } of [...listeners])
+    if (all || [...keys].some((key) => changed.has(key))) listener();
 });
+
+/**
+ * Calls `listener` after every committed write to one of `tables`, here or in another tab,
+ * page or the worker (a cached read made then is read afresh). Returns the unsubscribe.
+ */
+export function onTablesChanged(
+  ctx: StoreContext,
+  tables: readonly string[],
+  listener: () => void,
+): () => void {
+  const entry = { keys: new Set(tables.map((table) => `${ctx.db.name}/${table}`)), listener };
+  listeners.add(entry);
+  return () => listeners.delete(entry);
+}
 
 const cache = new WeakMap<ThreadlineDB, Map<string, { stamp: string; value: Promise<unknown> }>>();
 
@@ -148,12 +184,26 @@ export function forgetCachedReads(ctx: StoreContext): void {
   cache.delete(ctx.db);
 }
 
+/** The open deals, read through [status+lastMovementAt], the one index on status (version 5). */
+function openDealsCollection(ctx: StoreContext) {
+  return ctx.db.deals
+    .where('[status+lastMovementAt]')
+    .between(['open', Dexie.minKey], ['open', Dexie.maxKey], true, true);
+}
+
 /** The open deals, for the board and the follow-up queue; frozen, as they are shared. */
 export function openDeals(ctx: StoreContext): Promise<readonly Readonly<Deal>[]> {
   return cached(ctx, 'open deals', ['deals'], async () =>
+    Object.freeze((await openDealsCollection(ctx).toArray()).map((deal) => Object.freeze(deal))),
+  );
+}
+
+/** Every stage change, as the board's stagnant marks need it (domain/metrics.ts). */
+export function stageHistoryFacts(ctx: StoreContext): Promise<readonly StageChangeFacts[]> {
+  return cached(ctx, 'stage history facts', ['stageHistory'], async () =>
     Object.freeze(
-      (await ctx.db.deals.where('status').equals('open').toArray()).map((deal) =>
-        Object.freeze(deal),
+      (await ctx.db.stageHistory.toArray()).map(({ dealId, from, to, at }) =>
+        Object.freeze({ dealId, from, to, at }),
       ),
     ),
   );

@@ -4,6 +4,8 @@ import { recordTouchInput, type RecordTouchInput } from './inputs';
 import { touchSchema, type Deal, type Touch } from './schemas';
 import type { StoreContext } from './db';
 import { mutateDeal, requireDeal } from './deal-record';
+import { keepPromisesBy, reopenPromisesOf } from './objections';
+import { rowsOfDeal } from './by-deal';
 
 export interface RecordTouchResult {
   touch: Touch;
@@ -24,7 +26,8 @@ const PENDING_SHOWN_AFTER_CLICK_MS = 10 * 60_000;
  * Records one touch and updates the deal's touch summary in the same transaction.
  * Idempotent by sourceKey: the same message recorded twice (two tabs, a reopened thread)
  * is counted once. An outbound message that matches a pending send takes that touch over.
- * The summary follows domain/follow-ups.ts summarizeTouches().
+ * The summary follows domain/follow-ups.ts summarizeTouches(). A message to the prospect
+ * keeps the answers promised before it (storage/objections.ts).
  */
 export async function recordTouch(
   ctx: StoreContext,
@@ -32,7 +35,7 @@ export async function recordTouch(
 ): Promise<RecordTouchResult> {
   const parsed = validated('touch', recordTouchInput, input);
   const { db } = ctx;
-  return db.transaction('rw', db.deals, db.touches, async () => {
+  return db.transaction('rw', db.deals, db.touches, db.objections, async () => {
     if (parsed.sourceKey) {
       // One key (the usual case) is a single indexed get; anyOf() walks a cursor.
       const existing = parsed.aliases?.length
@@ -72,10 +75,15 @@ export async function recordTouch(
       id: crypto.randomUUID(),
       createdAt: ctx.now(),
     });
-    const deal = await mutateDeal(ctx, parsed.dealId, async (current) => {
-      await db.touches.add(touch);
-      return withTouch(ctx, current, touch);
-    });
+    const deal = await mutateDeal(
+      ctx,
+      parsed.dealId,
+      async (current) => {
+        await db.touches.add(touch);
+        return keepPromisesBy(ctx, await withTouch(ctx, current, touch), touch);
+      },
+      [db.objections],
+    );
     return { touch, deal, created: true };
   });
 }
@@ -95,7 +103,7 @@ export async function recordTouches(
     if (known === keys.length)
       return { created: 0, deal: (await db.deals.get(inputs[0]!.dealId)) ?? null };
   }
-  return db.transaction('rw', db.deals, db.touches, async () => {
+  return db.transaction('rw', db.deals, db.touches, db.objections, async () => {
     let created = 0;
     let deal: Deal | null = null;
     for (const input of inputs) {
@@ -113,7 +121,7 @@ export async function cancelPendingTouch(
   sourceKey: string,
 ): Promise<Deal | null> {
   const { db } = ctx;
-  return db.transaction('rw', db.deals, db.touches, async () => {
+  return db.transaction('rw', db.deals, db.touches, db.objections, async () => {
     const touch = await db.touches.where('sourceKey').equals(sourceKey).first();
     if (!touch) return null;
     if (!touch.pending)
@@ -121,6 +129,7 @@ export async function cancelPendingTouch(
         field: 'sourceKey',
       });
     await db.touches.delete(touch.id);
+    await reopenPromisesOf(ctx, touch);
     return resummarize(ctx, touch.dealId);
   });
 }
@@ -165,8 +174,11 @@ async function matchingPendingSend(
   return nearby.sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at))[0];
 }
 
-/** Recomputes a deal's touch summary from all its touches: for the rare edits that remove or move one. */
-async function resummarize(ctx: StoreContext, dealId: string): Promise<Deal> {
+/**
+ * Recomputes a deal's touch summary from all its touches: for the rare edits that remove or
+ * move one, and after touches arrive from the team (the summary itself never syncs).
+ */
+export async function resummarize(ctx: StoreContext, dealId: string): Promise<Deal> {
   return mutateDeal(ctx, dealId, async (deal) => {
     const touches = await touchesOfDeal(ctx, dealId);
     const summary = summarizeTouches(touches);
@@ -224,5 +236,5 @@ async function withTouch(ctx: StoreContext, deal: Deal, touch: Touch): Promise<D
 }
 
 export function touchesOfDeal(ctx: StoreContext, dealId: string): Promise<Touch[]> {
-  return ctx.db.touches.where('[dealId+at]').between([dealId, 0], [dealId, Infinity]).toArray();
+  return rowsOfDeal(ctx.db.touches, dealId).toArray();
 }

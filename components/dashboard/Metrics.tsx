@@ -1,13 +1,16 @@
 import { useMemo, useState } from 'preact/hooks';
-import { pipelineMetrics } from '../../domain/metrics';
-import type { Deal, Settings, StageChange } from '../../storage/schemas';
+import { pipelineMetrics, type MetricsDeal, type StageChangeFacts } from '../../domain/metrics';
+import type { Deal, Settings } from '../../storage/schemas';
 import { money } from '../format';
 import { t } from '../../i18n/i18n';
 import { MORE_ROWS, ShowMore } from './ShowMore';
 
 interface Props {
-  deals: Deal[];
-  history: StageChange[];
+  /** What the figures are worked out from: every deal and stage change (metricsFacts). */
+  deals: readonly MetricsDeal[];
+  history: readonly StageChangeFacts[];
+  /** The open deals, for the titles of the stagnant ones. */
+  open: readonly Deal[];
   settings: Settings;
   now: number;
 }
@@ -19,13 +22,13 @@ const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(
 const days = (value: number | null) => (value === null ? '—' : t('metrics_days', value.toFixed(1)));
 
 /** Pipeline health: every number comes straight from domain/metrics.ts. */
-export function Metrics({ deals, history, settings, now }: Props) {
+export function Metrics({ deals, history, open, settings, now }: Props) {
   // Worked out once per load of the data, not again when "show more" re-renders.
   const m = useMemo(
     () => pipelineMetrics(deals, history, settings.stages, now),
     [deals, history, settings, now],
   );
-  const titles = useMemo(() => new Map(deals.map((d) => [d.id, d.title])), [deals]);
+  const titles = useMemo(() => new Map(open.map((d) => [d.id, d.title])), [open]);
   const [shown, setShown] = useState(FIRST_ROWS);
   const stageName = new Map(settings.stages.map((s) => [s.id, s.name]));
   const maxValue = Math.max(1, ...m.dealsPerStage.map((r) => r.value));

@@ -1,6 +1,6 @@
 import { cadenceOf, type Cadence } from '../../domain/cadence';
-import { stagnantDeals } from '../../domain/metrics';
-import type { Deal, Settings, StageChange } from '../../storage/schemas';
+import { stagnantDeals, type StageChangeFacts } from '../../domain/metrics';
+import type { Deal, Settings } from '../../storage/schemas';
 
 /**
  * One load of what the follow-up queue and the board show, and what they derive from it.
@@ -14,7 +14,10 @@ export interface PipelineView {
   /** The clock of this load: every section measures against the same moment. */
   now: number;
   cadence(deal: Deal): Cadence;
-  /** Ids of the open deals stagnantDeals names (the same ones the metrics list). */
+  /**
+   * Ids of the open deals stagnantDeals names (the same ones the metrics list); none while
+   * the stage history is still being read (it comes after the first paint).
+   */
   stagnant(): ReadonlySet<string>;
 }
 
@@ -25,7 +28,7 @@ function once<T>(make: () => T): () => T {
 
 export function pipelineView(
   open: Deal[],
-  history: StageChange[],
+  history: readonly StageChangeFacts[] | null,
   settings: Settings,
   now: number,
 ): PipelineView {
@@ -40,7 +43,10 @@ export function pipelineView(
       return cadence;
     },
     stagnant: once(
-      () => new Set(stagnantDeals(open, history, settings.stages, now).map((s) => s.dealId)),
+      () =>
+        new Set(
+          history ? stagnantDeals(open, history, settings.stages, now).map((s) => s.dealId) : [],
+        ),
     ),
   };
 }

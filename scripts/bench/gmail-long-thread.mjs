@@ -7,15 +7,46 @@
 // the panel's shadow root left open (production closes it; see mount-panel.tsx).
 import { EXTENSION_DIR, launchWithExtension } from '../lib/launch.mjs';
 
-const U0 = 'https://mail.google.com/mail/u/0/';
-const ROUTE = 'label/Clients%2FNordic+Accounts+Q4/KtbxLxgZcRmQvWnJbPhTsDfKlMqXzBvC';
-const LINK = {
+export const U0 = 'https://mail.google.com/mail/u/0/';
+export const ROUTE = 'label/Clients%2FNordic+Accounts+Q4/KtbxLxgZcRmQvWnJbPhTsDfKlMqXzBvC';
+export const LINK = {
   kind: 'gmail-thread',
   account: 'maria.rep@northwind.fi',
   externalId: 'thread-f:1847819342906399008',
   label: 'Anatolia pilot',
 };
-const RIGHT_COUNT = 'Follow-up 5';
+export const RIGHT_COUNT = 'Follow-up 5';
+
+/**
+ * Main-world timing, run in the page before its own scripts: `longThreadTimes` resolves to
+ * when the panel first shows a follow-up count and when it shows the right one (ms from the
+ * start of the navigation); `longThreadFirstShown` holds the first as soon as it is known.
+ */
+export function timeLongThread(rightCount) {
+  globalThis.longThreadTimes = new Promise((resolve) => {
+    let firstShown = null;
+    const check = () => {
+      const text = document
+        .querySelector('threadline-panel')
+        ?.shadowRoot?.querySelector('.tl-follow-ups')?.textContent;
+      if (text && firstShown === null)
+        globalThis.longThreadFirstShown = firstShown = performance.now();
+      if (text === rightCount) resolve({ firstShown, right: performance.now() });
+    };
+    const watchHost = new MutationObserver(() => {
+      const root = document.querySelector('threadline-panel')?.shadowRoot;
+      if (!root) return;
+      watchHost.disconnect();
+      new MutationObserver(check).observe(root, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+      });
+      check();
+    });
+    watchHost.observe(document, { childList: true, subtree: true });
+  });
+}
 
 export async function measureGmailLongThread(runs = 10, extensionDir = `${EXTENSION_DIR}-bench`) {
   const ext = await launchWithExtension({
@@ -42,31 +73,7 @@ export async function measureGmailLongThread(runs = 10, extensionDir = `${EXTENS
       );
       const before = requests.length;
       const page = await ext.context.newPage();
-      await page.addInitScript((rightCount) => {
-        // Main-world timing: when the panel first shows a follow-up count, and when it shows the right one.
-        globalThis.longThreadTimes = new Promise((resolve) => {
-          let firstShown = null;
-          const check = () => {
-            const text = document
-              .querySelector('threadline-panel')
-              ?.shadowRoot?.querySelector('.tl-follow-ups')?.textContent;
-            if (text && firstShown === null) firstShown = performance.now();
-            if (text === rightCount) resolve({ firstShown, right: performance.now() });
-          };
-          const watchHost = new MutationObserver(() => {
-            const root = document.querySelector('threadline-panel')?.shadowRoot;
-            if (!root) return;
-            watchHost.disconnect();
-            new MutationObserver(check).observe(root, {
-              subtree: true,
-              childList: true,
-              characterData: true,
-            });
-            check();
-          });
-          watchHost.observe(document, { childList: true, subtree: true });
-        });
-      }, RIGHT_COUNT);
+      await page.addInitScript(timeLongThread, RIGHT_COUNT);
       await page.goto(`${U0}#${ROUTE}`);
       const times = await page.evaluate(() => globalThis.longThreadTimes);
       await page.waitForTimeout(300);

@@ -2,14 +2,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES_DIR } from '../lib/launch.mjs';
-import { measurePanelNavigation } from './panel-navigation.mjs';
+import { measurePanelNavigation, measureWithoutExtension } from './panel-navigation.mjs';
+
+/** Pages opened after the worker was stopped, past the timed ones. */
+const COLD_RUNS = 10;
 
 const SLUG = 'leena-makinen-5a1b2c';
 
-export function measureLinkedInNavigation(navigations = 50) {
+export async function measureLinkedInNavigation(navigations = 50) {
   const template = readFileSync(join(FIXTURES_DIR, 'linkedin/profile-2026.html'), 'utf8');
   // Profile n: the saved 2026-layout profile under its own address, with a deal linked to it.
-  const targets = Array.from({ length: navigations + 3 }, (_, n) => {
+  const targets = Array.from({ length: 3 + navigations + COLD_RUNS }, (_, n) => {
     const slug = `bench-person-${n}`;
     return {
       to: { path: `/in/${slug}/` },
@@ -18,10 +21,17 @@ export function measureLinkedInNavigation(navigations = 50) {
       link: { kind: 'linkedin-profile', externalId: slug, label: `Bench prospect ${n}` },
     };
   });
-  return measurePanelNavigation({
+  const options = {
     startUrl: 'https://www.linkedin.com/feed/',
     pages: { 'https://www.linkedin.com/feed/': 'smoke/blank.html' },
     targets,
     script: 'content-scripts/linkedin.js',
+  };
+  const result = await measurePanelNavigation({ ...options, coldRuns: COLD_RUNS });
+  // The same navigations (the timed ones) in a browser without the extension.
+  const withoutExtension = await measureWithoutExtension({
+    ...options,
+    targets: targets.slice(3, 3 + navigations),
   });
+  return { ...result, withoutExtension };
 }
