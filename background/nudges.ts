@@ -61,8 +61,11 @@ export async function sendNudges(ctx: StoreContext): Promise<number> {
     if (!deal) continue;
     const contact = deal.contactIds[0] ? await ctx.db.contacts.get(deal.contactIds[0]) : undefined;
     const days = Math.floor((now - (deal.lastTouchAt ?? deal.lastMovementAt)) / DAY);
+    // A deal due for an answer the rep promised says so: that is the follow-up it needs.
+    const owed = deal.answerDueAt !== null && deal.answerDueAt <= now;
     const parts = [
       contact?.name,
+      owed ? t('nudge_answer_promised') : undefined,
       t('nudge_days', String(days)),
       deal.followUpCount > 0 ? t('follow_up_n', String(deal.followUpCount)) : undefined,
     ];

@@ -32,6 +32,7 @@ const relativeFormat = cached((lang) => new Intl.RelativeTimeFormat(lang, { nume
 const exactFormat = cached(
   (lang) => new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeStyle: 'short' }),
 );
+const dayFormat = cached((lang) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }));
 const moneyFormat = cached(
   (lang, currency) =>
     new Intl.NumberFormat(lang, { style: 'currency', currency, maximumFractionDigits: 0 }),
@@ -50,6 +51,11 @@ export function relativeTime(at: number, now: number, lang = uiLanguage()): stri
 /** The exact date and time, for hover titles. */
 export function exactTime(at: number, lang = uiLanguage()): string {
   return exactFormat(lang).format(at);
+}
+
+/** A calendar day: "Nov 4, 2026", "4 Kas 2026", "4.11.2026". */
+export function calendarDay(at: number, lang = uiLanguage()): string {
+  return dayFormat(lang).format(at);
 }
 
 export function money(value: number, currency: string, lang = uiLanguage()): string {

@@ -53,8 +53,22 @@ export function addCadenceDays(
 }
 
 /**
+ * When a promised answer makes a deal overdue: as long after its day as overdue comes after
+ * due for a deal that has not moved (2 days by default).
+ */
+export function answerOverdueAt(
+  answerDueAt: number,
+  settings: CadenceSettings,
+  timeZone?: string,
+): number {
+  const gap = settings.overdueAfterDays - settings.dueAfterDays;
+  return addCadenceDays(answerDueAt, gap, settings.businessDays, timeZone);
+}
+
+/**
  * Where a deal stands: due `dueAfterDays` after its last movement, overdue after
- * `overdueAfterDays`. A snooze holds until its date; closed deals never nag.
+ * `overdueAfterDays`; an answer the rep promised makes it due on the promised day, whatever
+ * has moved since. A snooze holds until its date; closed deals never nag.
  */
 export function cadenceOf(
   deal: DealCadenceFacts,
@@ -63,17 +77,14 @@ export function cadenceOf(
   opts: { timeZone?: string } = {},
 ): Cadence {
   const movement = lastMovementAt(deal);
-  const dueAt = addCadenceDays(
-    movement,
-    settings.dueAfterDays,
-    settings.businessDays,
-    opts.timeZone,
+  const promised = deal.answerDueAt ?? null;
+  const dueAt = Math.min(
+    addCadenceDays(movement, settings.dueAfterDays, settings.businessDays, opts.timeZone),
+    promised ?? Infinity,
   );
-  const overdueAt = addCadenceDays(
-    movement,
-    settings.overdueAfterDays,
-    settings.businessDays,
-    opts.timeZone,
+  const overdueAt = Math.min(
+    addCadenceDays(movement, settings.overdueAfterDays, settings.businessDays, opts.timeZone),
+    promised === null ? Infinity : answerOverdueAt(promised, settings, opts.timeZone),
   );
   const base = {
     lastMovementAt: movement,

@@ -45,6 +45,8 @@ export interface DealCadenceFacts {
   stageChangedAt: number;
   lastTouchAt: number | null;
   snoozedUntil: number | null;
+  /** The earliest answer the rep promised and has not yet given (domain/objections.ts). */
+  answerDueAt?: number | null;
 }
 
 export interface ChecklistItem {

@@ -3,10 +3,11 @@ import { cadenceOf } from '../domain/cadence';
 import { whoseTurn } from '../domain/follow-ups';
 import { uncheckedExitItems } from '../domain/stages';
 import type { BantKey, ChecklistItem } from '../domain/types';
-import type { Contact, Deal, Link, Settings } from './schemas';
+import type { Contact, Deal, Link, Objection, Settings } from './schemas';
 import type { StoreContext } from './db';
 import { contactsOfDeal } from './contacts';
 import { linksOfDeal } from './links';
+import { objectionsOfDeal } from './objections';
 import { readSettings } from './settings';
 
 export type CadenceState = 'closed' | 'snoozed' | 'on-track' | 'due' | 'overdue';
@@ -23,6 +24,8 @@ export interface DealView {
   missing: BantKey[];
   cadence: { state: CadenceState; dueAt: number; overdueAt: number; lastMovementAt: number };
   whoseTurn: 'rep' | 'them';
+  /** The objections heard on the deal, oldest first. */
+  objections: Objection[];
 }
 
 export function dealViewOf(
@@ -31,6 +34,7 @@ export function dealViewOf(
   now: number,
   contacts: Contact[],
   links: Link[],
+  objections: Objection[] = [],
 ): DealView {
   const stage = settings.stages.find((s) => s.id === deal.stageId);
   const cadence = cadenceOf(deal, settings.cadence, now);
@@ -50,22 +54,22 @@ export function dealViewOf(
       lastMovementAt: cadence.lastMovementAt,
     },
     whoseTurn: whoseTurn({ lastTouchDirection: deal.lastTouchDirection }),
+    objections,
   };
 }
 
 export async function loadDealView(ctx: StoreContext, deal: Deal): Promise<DealView> {
   // Read-only: a panel asking must not wait behind writes in flight.
-  const [settings, contacts, links] = await ctx.db.transaction(
+  const [settings, contacts, links, objections] = await ctx.db.transaction(
     'r',
-    ctx.db.settings,
-    ctx.db.contacts,
-    ctx.db.links,
+    [ctx.db.settings, ctx.db.contacts, ctx.db.links, ctx.db.objections],
     () =>
       Promise.all([
         readSettings(ctx),
         contactsOfDeal(ctx, deal.contactIds),
         linksOfDeal(ctx, deal.id),
+        objectionsOfDeal(ctx, deal.id),
       ]),
   );
-  return dealViewOf(deal, settings, ctx.now(), contacts, links);
+  return dealViewOf(deal, settings, ctx.now(), contacts, links, objections);
 }

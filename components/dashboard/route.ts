@@ -1,5 +1,13 @@
 /** The dashboard's views, each named by its address (`dashboard.html#board`). */
-export const VIEWS = ['queue', 'board', 'metrics', 'deals', 'settings', 'data'] as const;
+export const VIEWS = [
+  'queue',
+  'board',
+  'metrics',
+  'objections',
+  'deals',
+  'settings',
+  'data',
+] as const;
 export type View = (typeof VIEWS)[number];
 
 /** One view, or one deal (null when the address names none that could exist). */

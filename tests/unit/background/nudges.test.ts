@@ -5,6 +5,7 @@ import { withdrawSettledNudges } from '../../../background/withdraw-nudges';
 import { scanDue } from '../../../storage/queries';
 import { updateSettings } from '../../../storage/settings';
 import { createDeal, closeDeal, snoozeDeal } from '../../../storage/deals';
+import { logObjection } from '../../../storage/objections';
 import { DAY, testStore } from '../storage/test-store';
 
 // The fake browser has no catalogs: a message reads as its key and substitutions.
@@ -49,6 +50,23 @@ describe('desktop nudges', () => {
     expect(await sendNudges(ctx)).toBe(0);
     ctx.tick(DAY);
     expect(await sendNudges(ctx)).toBe(1);
+  });
+
+  it('nudges a deal on the day an answer was promised for, saying so, though it moved since', async () => {
+    const ctx = testStore();
+    const deal = await staleDeal(ctx, 'Acme');
+    await logObjection(ctx, { dealId: deal.id, kind: 'price', answerDueAt: ctx.now() + DAY });
+    expect(await sendNudges(ctx)).toBe(0);
+    ctx.tick(DAY);
+    expect(await sendNudges(ctx)).toBe(1);
+    const [nudge] = Object.values(
+      (await fakeBrowser.notifications.getAll()) as Record<
+        string,
+        { title: string; message: string }
+      >,
+    );
+    expect(nudge!.title).toBe('nudge_due: Acme');
+    expect(nudge!.message).toBe('Acme contact · nudge_answer_promised · nudge_days:1');
   });
 
   it('opens the thread in its own Gmail account when clicked, and clears the nudge', async () => {

@@ -5,6 +5,7 @@ describe('the dashboard’s address', () => {
   it('names one view, the queue by default', () => {
     expect(readRoute('#board')).toEqual({ view: 'board' });
     expect(readRoute('#data')).toEqual({ view: 'data' });
+    expect(readRoute('#objections')).toEqual({ view: 'objections' });
     expect(readRoute('')).toEqual({ view: 'queue' });
     expect(readRoute('#nonsense')).toEqual({ view: 'queue' });
   });
