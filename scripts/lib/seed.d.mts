@@ -1,4 +1,13 @@
-import type { Page, Worker } from 'playwright-core';
+import type { Worker } from 'playwright-core';
 
-export function seedRecords(page: Page, table: string, records: unknown[]): Promise<void>;
+/** A page that runs a function with one argument: Playwright's and Puppeteer's (Firefox) both. */
+interface Seed {
+  table: string;
+  records: unknown[];
+}
+interface ScriptablePage {
+  evaluate(fn: (arg: Seed) => Promise<void>, arg: Seed): Promise<unknown>;
+}
+
+export function seedRecords(page: ScriptablePage, table: string, records: unknown[]): Promise<void>;
 export function runDueCheck(worker: Worker): Promise<void>;
