@@ -14,10 +14,12 @@ import {
   contactSchema,
   dealSchema,
   linkSchema,
+  objectionSchema,
   settingsSchema,
   stageChangeSchema,
   touchSchema,
 } from './schemas';
+import { OUTBOX_TABLE } from './sync-outbox';
 
 // A full backup is Dexie's own export format (dexie-export-import's), written by exportBackup
 // below: every table, every row. Before anything is written, the whole file is checked
@@ -34,6 +36,7 @@ const ROW_SCHEMAS: Record<string, z.ZodType> = {
   touches: touchSchema,
   stageHistory: stageChangeSchema,
   settings: settingsSchema,
+  objections: objectionSchema,
 };
 
 /** The newest database version this Threadline reads; a backup from a later one is refused. */
@@ -79,8 +82,10 @@ const backupFileSchema = z.object({
  */
 export async function exportBackup(ctx: StoreContext): Promise<Blob> {
   const { db } = ctx;
-  const tables = await db.transaction('r', db.tables, () =>
-    Promise.all(db.tables.map(async (table) => ({ table, rows: await table.toArray() }))),
+  // The team sync's outbox is this browser's work in progress, not data: it stays out.
+  const saved = db.tables.filter((table) => table.name !== OUTBOX_TABLE);
+  const tables = await db.transaction('r', saved, () =>
+    Promise.all(saved.map(async (table) => ({ table, rows: await table.toArray() }))),
   );
   const file = {
     formatName: 'dexie',

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import type { StoreContext } from './db';
 import { StorageError } from './errors';
+import { OUTBOX_TABLE } from './sync-outbox';
 
 /** Checked rows per table name, as a backup holds them. */
 export type BackupRows = ReadonlyMap<string, readonly object[]>;
@@ -32,6 +33,8 @@ export async function restoreRows(ctx: StoreContext, backup: BackupRows): Promis
   const { db } = ctx;
   await db.transaction('rw', db.tables, async () => {
     for (const table of db.tables) {
+      // The outbox is not restored: it notes what the restore itself changes, to share it.
+      if (table.name === OUTBOX_TABLE) continue;
       const keyPath = table.schema.primKey.keyPath as string;
       const keyOf = (row: object) => Dexie.getByKeyPath(row, keyPath) as IDBValidKey | undefined;
       const wanted = new Map<unknown, object>();

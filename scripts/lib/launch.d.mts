@@ -3,6 +3,7 @@ import type { BrowserContext, Worker } from 'playwright-core';
 export const ROOT: string;
 export const EXTENSION_DIR: string;
 export const FIXTURES_DIR: string;
+export const SITE_HOSTS: string[];
 export function fixtureResponder(
   pages: Record<string, string> | ((url: string) => string | undefined),
 ): (url: string) => { status: number; contentType: string; body: string | Buffer };
@@ -15,6 +16,8 @@ export function launchWithExtension(options?: {
   viewport?: { width: number; height: number };
   language?: string;
   colorScheme?: 'light' | 'dark';
+  /** Loopback origins (scheme://host:port) a test serves itself: requests to them go through. */
+  allowOrigins?: string[];
 }): Promise<{
   context: BrowserContext;
   worker: Worker;

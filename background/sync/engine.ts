@@ -1,0 +1,145 @@
+import browser from 'webextension-polyfill';
+import type { PouchDatabase } from 'pouchdb-core';
+import type { StoreContext } from '../../storage/db';
+import { clearOutbox, noteEverything, outboxSize } from '../../storage/sync-queue';
+import type { TeamSyncStatus } from '../../messaging/team-sync';
+import { mirrorDatabase, Pouch, remoteDatabase } from './pouch';
+import { pushOutbox } from './push';
+import { applyMirrorChanges } from './pull';
+import { describeFailure } from './session';
+import { loadState, newest, saveState, type SyncState, type TeamConfig } from './state';
+
+export const SYNC_ALARM = 'team-sync';
+/** How long after a local change the sync waits, so a burst of writes goes in one round. */
+const DEBOUNCE_MS = 1_500;
+
+const mirrors = new Map<string, PouchDatabase>();
+
+export function mirrorOf(team: TeamConfig): PouchDatabase {
+  let mirror = mirrors.get(team.mirror);
+  if (!mirror) mirrors.set(team.mirror, (mirror = mirrorDatabase(team.mirror)));
+  return mirror;
+}
+
+export async function dropMirror(team: TeamConfig): Promise<void> {
+  const mirror = mirrorOf(team);
+  mirrors.delete(team.mirror);
+  await mirror.destroy().catch(() => undefined);
+}
+
+/** One round: local changes into the mirror, the mirror with the server, the news applied here. */
+async function syncRound(ctx: StoreContext): Promise<boolean> {
+  const state = await loadState();
+  if (!state.team) {
+    await clearOutbox(ctx);
+    return false;
+  }
+  const mirror = mirrorOf(state.team);
+  const remote = remoteDatabase(state.team.server, state.team.database);
+  const refused: string[] = [];
+  try {
+    await pushOutbox(ctx, mirror, state.team.replicaId);
+    await replicate(mirror, remote, refused);
+    await replicate(remote, mirror, refused);
+    const pulled = await applyMirrorChanges(ctx, mirror, state.appliedSeq, state.team.replicaId);
+    await saveState({
+      appliedSeq: pulled.seq,
+      setAside: newest([...state.setAside, ...pulled.setAside]),
+      notices: newest([...state.notices, ...pulled.notices]),
+    });
+    if (pulled.resolved > 0) await replicate(mirror, remote, refused);
+    await finishRound(mirror, refused);
+    return pulled.waiting;
+  } catch (error) {
+    await saveState({ error: describeFailure(error) });
+    return false;
+  }
+}
+
+async function finishRound(mirror: PouchDatabase, refused: string[]): Promise<void> {
+  const { update_seq } = await mirror.info();
+  await saveState({
+    pushedSeq: update_seq,
+    lastSyncAt: Date.now(),
+    error: refused.length ? { code: 'refused', detail: refused.slice(0, 5).join('; ') } : null,
+  });
+}
+
+async function replicate(
+  source: PouchDatabase,
+  target: PouchDatabase,
+  refused: string[],
+): Promise<void> {
+  const replication = Pouch.replicate(source, target, { batch_size: 500 });
+  replication.on('denied', (error) => {
+    refused.push(`${error.id ?? '?'}: ${error.reason ?? error.message ?? 'refused'}`);
+  });
+  await replication;
+}
+
+/** Runs one round at a time; a request made meanwhile runs one more round after it. */
+export function createScheduler(ctx: StoreContext) {
+  let running: Promise<void> | null = null;
+  let again = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  const run = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = syncRound(ctx)
+      .then((waiting) => {
+        again ||= waiting;
+      })
+      .finally(() => {
+        running = null;
+        if (again) {
+          again = false;
+          void run();
+        }
+      });
+    return running;
+  };
+  const soon = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      // Only local edits start a round: what a round applies itself leaves no note.
+      void outboxSize(ctx).then((size) => (size > 0 ? run() : undefined));
+    }, DEBOUNCE_MS);
+  };
+  return { run, soon, isRunning: () => running !== null };
+}
+
+/** Starts the schedule for a team just joined: everything here goes out in the first round. */
+export async function startSchedule(ctx: StoreContext, teamHasSettings: boolean): Promise<void> {
+  await noteEverything(ctx, teamHasSettings);
+  await browser.alarms.create(SYNC_ALARM, { periodInMinutes: 1 });
+}
+
+export async function pendingChanges(ctx: StoreContext, state: SyncState): Promise<number> {
+  if (!state.team) return 0;
+  const { results } = await mirrorOf(state.team).changes({
+    since: state.pushedSeq,
+    limit: 10_000,
+  });
+  return (await outboxSize(ctx)) + results.length;
+}
+
+export async function statusOf(
+  ctx: StoreContext,
+  state: SyncState,
+  running: boolean,
+): Promise<TeamSyncStatus> {
+  const { team, lastSyncAt, error, setAside, notices } = state;
+  return {
+    team: team && { server: team.server, database: team.database, name: team.name },
+    running,
+    lastSyncAt,
+    pending: await pendingChanges(ctx, state),
+    error,
+    setAside,
+    notices,
+  };
+}

@@ -1,0 +1,237 @@
+import Dexie from 'dexie';
+import { lastMovementAt } from '../domain/cadence';
+import {
+  canonical,
+  isDeleted,
+  valuesOf,
+  type SyncKind,
+  type SyncRecord,
+} from '../domain/sync-merge';
+import { deleteDeal } from './deals';
+import { StorageError, validated } from './errors';
+import {
+  contactSchema,
+  dealSchema,
+  linkSchema,
+  settingsSchema,
+  stageChangeSchema,
+  touchSchema,
+} from './schemas';
+import { getSettings } from './settings';
+import { markPullTransaction } from './sync-outbox';
+import { sharedFields, syncedKind } from './sync-records';
+import { resummarize } from './touches';
+import type { StoreContext } from './db';
+
+/** A merged team record to apply here. */
+export interface PulledRecord {
+  id: string;
+  kind: SyncKind;
+  key: string;
+  record: SyncRecord;
+}
+
+export type TeamNotice = 'deleted-by-teammate' | 'kept-after-deletion';
+
+export interface ApplyResult {
+  applied: number;
+  /** Records not applied, with why: they stay on the server, this browser keeps its own. */
+  setAside: { id: string; reason: string }[];
+  /** What the rep must be told about deletions. */
+  notices: { notice: TeamNotice; title: string }[];
+  /** Deals whose touch figures must be worked out again (recomputeFigures), once per pull. */
+  touchedDeals: string[];
+}
+
+interface Applying {
+  ctx: StoreContext;
+  result: ApplyResult;
+  /** Deals whose touch figures must be worked out again once everything is in. */
+  touched: Set<string>;
+}
+
+/** Kinds in the order they apply: a touch or link finds its deal already there. */
+const ORDER: SyncKind[] = ['settings', 'contact', 'deal', 'link', 'stage', 'touch'];
+
+/**
+ * Applies merged team records in one transaction. Its writes are not sent back to the team.
+ * A record that fails its schema, or would break a unique index, is set aside and named.
+ */
+export async function applyTeamRecords(
+  ctx: StoreContext,
+  pulled: PulledRecord[],
+): Promise<ApplyResult> {
+  const { db } = ctx;
+  const state: Applying = {
+    ctx,
+    result: { applied: 0, setAside: [], notices: [], touchedDeals: [] },
+    touched: new Set(),
+  };
+  const sorted = [...pulled].sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
+  // Every table: removing a deal a teammate deleted reaches all that hangs on it.
+  await db.transaction('rw', db.tables, async () => {
+    markPullTransaction(Dexie.currentTransaction!.idbtrans);
+    for (const item of sorted) {
+      try {
+        if (await applyOne(state, item)) state.result.applied++;
+      } catch (error) {
+        if (!(error instanceof StorageError)) throw error;
+        state.result.setAside.push({ id: item.id, reason: error.message });
+      }
+    }
+  });
+  state.result.touchedDeals = [...state.touched];
+  return state.result;
+}
+
+/**
+ * Works out the touch figures (follow-ups, last touch, due state) of deals whose touches came
+ * from the team: they are never synced, each browser recomputes its own.
+ */
+export async function recomputeFigures(ctx: StoreContext, dealIds: Iterable<string>) {
+  const { db } = ctx;
+  const ids = [...dealIds];
+  for (let start = 0; start < ids.length; start += 100) {
+    await db.transaction('rw', db.deals, db.touches, async () => {
+      markPullTransaction(Dexie.currentTransaction!.idbtrans);
+      for (const dealId of ids.slice(start, start + 100))
+        if (await db.deals.get(dealId)) await resummarize(ctx, dealId);
+    });
+  }
+}
+
+function applyOne(state: Applying, item: PulledRecord): Promise<boolean> {
+  switch (item.kind) {
+    case 'deal':
+      return applyDeal(state, item);
+    case 'contact':
+      return applyContact(state, item);
+    case 'link':
+      return applyLink(state, item);
+    case 'touch':
+      return applyTouch(state, item);
+    case 'stage':
+      return applyStage(state, item);
+    case 'settings':
+      return applySettings(state, item);
+  }
+}
+
+/** Whether a local record already holds exactly the shared values of a team record. */
+function sameShared(kind: SyncKind, local: object | undefined, record: SyncRecord): boolean {
+  if (!local) return false;
+  const entry = syncedKind(kind)!;
+  return canonical(sharedFields(entry, local)) === canonical(sharedFields(entry, valuesOf(record)));
+}
+
+/** The figures a new deal starts with here; touches pulled with it fill them in. */
+const DEAL_START = {
+  updatedAt: 0,
+  snoozedUntil: null,
+  touchCount: 0,
+  lastTouchAt: null,
+  lastTouchDirection: null,
+  lastDirectedTouchAt: null,
+  lastInboundAt: null,
+  outboundSinceInbound: 0,
+  followUpCount: 0,
+  answerDueAt: null,
+};
+
+async function applyDeal({ ctx, result, touched }: Applying, item: PulledRecord) {
+  const local = await ctx.db.deals.get(item.key);
+  if (isDeleted(item.record)) {
+    if (!local) return false;
+    await deleteDeal(ctx, item.key, true);
+    result.notices.push({ notice: 'deleted-by-teammate', title: local.title });
+    return true;
+  }
+  if (sameShared('deal', local, item.record)) return false;
+  const merged = { ...DEAL_START, ...local, ...valuesOf(item.record), id: item.key };
+  const deal = validated('deal', dealSchema, {
+    ...merged,
+    updatedAt: ctx.now(),
+    lastMovementAt: lastMovementAt(merged as Parameters<typeof lastMovementAt>[0]),
+  });
+  await ctx.db.deals.put(deal);
+  touched.add(deal.id);
+  // Deleted here, then edited by a teammate who had not seen the deletion: it comes back.
+  if (!local && item.record.deleted)
+    result.notices.push({ notice: 'kept-after-deletion', title: deal.title });
+  return true;
+}
+
+async function applyContact({ ctx }: Applying, item: PulledRecord) {
+  const local = await ctx.db.contacts.get(item.key);
+  if (isDeleted(item.record)) {
+    if (local) await ctx.db.contacts.delete(item.key);
+    return Boolean(local);
+  }
+  if (sameShared('contact', local, item.record)) return false;
+  const contact = validated('contact', contactSchema, { ...valuesOf(item.record), id: item.key });
+  for (const index of ['linkedinUrl', 'linkedinMemberId'] as const) {
+    const value = contact[index];
+    const holder = value === null ? undefined : await ctx.db.contacts.get({ [index]: value });
+    if (holder && holder.id !== contact.id)
+      throw new StorageError('conflict', `contact.${index}: another contact here has it`, {
+        field: index,
+      });
+  }
+  await ctx.db.contacts.put(contact);
+  return true;
+}
+
+async function applyLink({ ctx }: Applying, item: PulledRecord) {
+  const local = await ctx.db.links.get(item.key);
+  if (isDeleted(item.record)) {
+    if (local) await ctx.db.links.delete(item.key);
+    return Boolean(local);
+  }
+  if (sameShared('link', local, item.record)) return false;
+  await ctx.db.links.put(
+    validated('link', linkSchema, { ...valuesOf(item.record), key: item.key }),
+  );
+  return true;
+}
+
+async function applyTouch({ ctx, touched }: Applying, item: PulledRecord) {
+  const { sourceKey, ...values } = valuesOf(item.record);
+  const touch = validated('touch', touchSchema, {
+    ...values,
+    ...(typeof sourceKey === 'string' ? { sourceKey } : {}),
+  });
+  // Even when it is here already: a pull cut short is applied again, figures included.
+  touched.add(touch.dealId);
+  // Recorded here too (the same message seen in both browsers): it is the same touch.
+  if (touch.sourceKey && (await ctx.db.touches.get({ sourceKey: touch.sourceKey }))) return false;
+  if (await ctx.db.touches.get(touch.id)) return false;
+  await ctx.db.touches.add(touch);
+  return true;
+}
+
+async function applyStage({ ctx }: Applying, item: PulledRecord) {
+  const change = validated('stage', stageChangeSchema, valuesOf(item.record));
+  const known = await ctx.db.stageHistory
+    .where('[dealId+at]')
+    .equals([change.dealId, change.at])
+    .filter((c) => c.to === change.to)
+    .count();
+  if (known > 0) return false;
+  await ctx.db.stageHistory.add(change);
+  return true;
+}
+
+async function applySettings({ ctx }: Applying, item: PulledRecord) {
+  const current = await getSettings(ctx);
+  if (sameShared('settings', current, item.record)) return false;
+  const values = valuesOf(item.record);
+  await ctx.db.settings.put(
+    validated('settings', settingsSchema, {
+      ...current,
+      stages: values.stages ?? current.stages,
+      cadence: values.cadence ?? current.cadence,
+      currency: values.currency ?? current.currency,
+    }),
+  );
+  return true;
+}

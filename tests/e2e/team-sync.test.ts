@@ -1,0 +1,424 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { EXTENSION_DIR } from '../../scripts/lib/launch.mjs';
+import { openView, startExtension, type Extension } from './harness';
+import { startCouchServer, type CouchServer } from './couch-server';
+import { setUpTeam } from '../../scripts/team-admin.mjs';
+
+const TEAM_DB = 'acme-sales';
+/** A round on a busy machine: well above the second or so it takes. */
+const ROUND_TIMEOUT = { timeout: 20_000, interval: 200 };
+
+/**
+ * The extension as a rep has it once they allowed the team's server. An automated browser
+ * cannot answer the browser's own permission prompt, so this copy has the loopback host
+ * granted from the start; Threadline's request for it then resolves at once, as a click
+ * on "Allow" would.
+ */
+function buildWithServerAllowed(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'threadline-team-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), 'http://127.0.0.1/*'];
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  return dir;
+}
+
+interface Rep {
+  ext: Extension;
+  dashboard: Page;
+}
+
+async function send<T>(page: Page, message: unknown): Promise<T> {
+  const reply = await page.evaluate((m) => chrome.runtime.sendMessage(m), message);
+  if (!reply?.ok) throw new Error(`request refused: ${JSON.stringify(reply)}`);
+  return reply.data as T;
+}
+
+async function joinTeam(rep: Rep, server: string, name: string, password: string) {
+  await openView(rep.dashboard, 'settings');
+  const form = rep.dashboard.locator('form.team-join');
+  await form.locator('input[name="team-server"]').fill(server);
+  await form.locator('input[name="team-database"]').fill(TEAM_DB);
+  await form.locator('input[name="team-name"]').fill(name);
+  await form.locator('input[name="team-password"]').fill(password);
+  await form.getByRole('button').click();
+}
+
+/** Clicks "Sync now" and waits until the round is over without an error. */
+async function syncNow(rep: Rep) {
+  type Status = { running: boolean; lastSyncAt: number | null; error: unknown };
+  const status = () => send<Status>(rep.dashboard, { type: 'team.status' });
+  const before = (await status()).lastSyncAt ?? 0;
+  await openView(rep.dashboard, 'settings');
+  await rep.dashboard.locator('.team-status button').first().click();
+  await expect
+    .poll(async () => {
+      const now = await status();
+      return now.running || (now.lastSyncAt ?? 0) <= before ? 'running' : JSON.stringify(now);
+    }, ROUND_TIMEOUT)
+    .toMatch(/"error":null/);
+}
+
+type DealReply = { deal: { id: string; title: string; value: number; touchCount: number } };
+
+describe('a team pipeline on the team’s own CouchDB', () => {
+  let server: CouchServer;
+  let extensionDir: string;
+  let laptop: Rep;
+  let desktop: Rep;
+
+  beforeAll(async () => {
+    server = await startCouchServer();
+    await server.addUser('ayse', 'ayse-secret');
+    await server.addUser('mikko', 'mikko-secret');
+    await server.createDatabase(TEAM_DB);
+    extensionDir = buildWithServerAllowed();
+    const start = async (): Promise<Rep> => {
+      const ext = await startExtension({ extensionDir, allowOrigins: [server.url] });
+      return { ext, dashboard: await ext.extensionPage('dashboard.html#settings') };
+    };
+    laptop = await start();
+    desktop = await start();
+  });
+
+  afterAll(async () => {
+    await laptop?.ext.close();
+    await desktop?.ext.close();
+    await server?.close();
+    if (extensionDir) rmSync(extensionDir, { recursive: true, force: true });
+  });
+
+  it('refuses a wrong password in the rep’s words and stores nothing', async () => {
+    await joinTeam(laptop, server.url, 'ayse', 'not-it');
+    const alert = laptop.dashboard.locator('form.team-join [role="alert"]');
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe('Wrong name or password.');
+    expect(
+      (await send<{ team: unknown }>(laptop.dashboard, { type: 'team.status' })).team,
+    ).toBeNull();
+  });
+
+  it('joins the team on both browsers; a newcomer takes the team’s pipeline settings', async () => {
+    // The newcomer had set up a currency of their own before joining.
+    await send(desktop.dashboard, { type: 'settings.update', patch: { currency: 'TRY' } });
+    for (const [rep, name] of [
+      [laptop, 'ayse'],
+      [desktop, 'mikko'],
+    ] as const) {
+      await joinTeam(rep, server.url, name, `${name}-secret`);
+      await expect
+        .poll(() => rep.dashboard.locator('[data-sync-status]').textContent(), { timeout: 20_000 })
+        .toContain('Last synced');
+    }
+    await syncNow(desktop);
+    const settings = await send<{ currency: string }>(desktop.dashboard, {
+      type: 'settings.update',
+      patch: {},
+    });
+    expect(settings.currency).toBe('EUR');
+    // The password is nowhere in what the extension keeps.
+    const kept = await laptop.ext.inWorker(() => chrome.storage.local.get(null), null);
+    expect(JSON.stringify(kept)).not.toContain('ayse-secret');
+  });
+
+  it('brings a deal made on one browser to the other', async () => {
+    await send(laptop.dashboard, {
+      type: 'deal.create',
+      input: { title: 'Initech rollout', company: 'Initech', value: 12_000 },
+    });
+    await syncNow(laptop);
+    await syncNow(desktop);
+    await openView(desktop.dashboard, 'deals');
+    await desktop.dashboard.getByText('Initech rollout').first().waitFor();
+  });
+
+  it('sends a change to the server by itself, moments after it is made', async () => {
+    const { deal } = await send<DealReply>(laptop.dashboard, {
+      type: 'deal.create',
+      input: { title: 'Vandelay imports' },
+    });
+    await expect
+      .poll(
+        async () => {
+          const { rows } = await server.get<{ rows: { id: string }[] }>(`/${TEAM_DB}/_all_docs`);
+          return rows.map((row) => row.id);
+        },
+        { timeout: 10_000 },
+      )
+      .toContain(`deal:${deal.id}`);
+  });
+
+  it('merges edits made at the same time on both browsers field by field', async () => {
+    const [found] = await send<{ id: string }[]>(desktop.dashboard, {
+      type: 'deal.search',
+      query: 'Initech',
+    });
+    const dealId = found!.id;
+    // Neither browser has seen the other's edit when it makes its own.
+    await send(laptop.dashboard, {
+      type: 'deal.update',
+      input: { id: dealId, patch: { title: 'Initech rollout, phase 1' } },
+    });
+    await send(desktop.dashboard, {
+      type: 'deal.update',
+      input: { id: dealId, patch: { value: 18_500 } },
+    });
+    await syncNow(laptop);
+    await syncNow(desktop);
+    await syncNow(laptop);
+    for (const rep of [laptop, desktop]) {
+      const { deal } = await send<DealReply>(rep.dashboard, { type: 'deal.get', dealId });
+      expect({ title: deal.title, value: deal.value }).toEqual({
+        title: 'Initech rollout, phase 1',
+        value: 18_500,
+      });
+    }
+    // No version of the deal is left in conflict on the server.
+    const doc = await server.get<{ _conflicts?: string[] }>(
+      `/${TEAM_DB}/deal:${dealId}?conflicts=true`,
+    );
+    expect(doc._conflicts ?? []).toEqual([]);
+  });
+
+  it('counts a message recorded in both browsers once, on both', async () => {
+    const [found] = await send<{ id: string }[]>(laptop.dashboard, {
+      type: 'deal.search',
+      query: 'Initech',
+    });
+    const touch = {
+      dealId: found!.id,
+      channel: 'email',
+      direction: 'outbound',
+      at: Date.now() - 3_600_000,
+      sourceKey: 'gmail:msg-f:1790000000000000001',
+      note: '',
+    };
+    await send(laptop.dashboard, { type: 'touch.record', input: touch });
+    await send(desktop.dashboard, { type: 'touch.record', input: touch });
+    await syncNow(laptop);
+    await syncNow(desktop);
+    await syncNow(laptop);
+    for (const rep of [laptop, desktop]) {
+      const { deal } = await send<DealReply>(rep.dashboard, {
+        type: 'deal.get',
+        dealId: found!.id,
+      });
+      expect(deal.touchCount).toBe(1);
+    }
+    const { rows } = await server.get<{ rows: { id: string }[] }>(`/${TEAM_DB}/_all_docs`);
+    expect(rows.filter((row) => row.id.startsWith('touch:'))).toHaveLength(1);
+  });
+
+  it('tells the rep when a teammate deleted a deal they had', async () => {
+    const created = await send<DealReply>(desktop.dashboard, {
+      type: 'deal.create',
+      input: { title: 'Umbrella pilot' },
+    });
+    await syncNow(desktop);
+    await syncNow(laptop);
+    await send(desktop.dashboard, {
+      type: 'deal.delete',
+      dealId: created.deal.id,
+      confirm: true,
+    });
+    await syncNow(desktop);
+    await syncNow(laptop);
+    await expect(
+      send<DealReply[]>(laptop.dashboard, { type: 'deal.search', query: 'Umbrella' }),
+    ).resolves.toEqual([]);
+    await openView(laptop.dashboard, 'settings');
+    await laptop.dashboard
+      .locator('.team-notices li', { hasText: '“Umbrella pilot” was deleted by a teammate.' })
+      .waitFor();
+  });
+
+  it('keeps working offline: changes wait, and go when the server is back', async () => {
+    server.pause();
+    await send(laptop.dashboard, {
+      type: 'deal.create',
+      input: { title: 'Hooli expansion', value: 40_000 },
+    });
+    await openView(laptop.dashboard, 'settings');
+    await laptop.dashboard.locator('.team-status button').first().click();
+    await laptop.dashboard
+      .locator('.team-status [role="alert"]', { hasText: 'The server can’t be reached.' })
+      .waitFor();
+    await expect
+      .poll(() => laptop.dashboard.locator('[data-sync-status]').textContent())
+      .toMatch(/Changes waiting: [1-9]/);
+    server.resume();
+    await syncNow(laptop);
+    await syncNow(desktop);
+    const found = await send<unknown[]>(desktop.dashboard, {
+      type: 'deal.search',
+      query: 'Hooli',
+    });
+    expect(found).toHaveLength(1);
+  });
+
+  it('sets aside a malformed document from the server, names it, and applies the rest', async () => {
+    await server.put(`/${TEAM_DB}/deal:broken`, {
+      kind: 'deal',
+      fields: { title: { v: 42, at: Date.now(), by: 'elsewhere' } },
+      deleted: null,
+    });
+    await server.put(`/${TEAM_DB}/contact:not-a-record`, { kind: 'contact', fields: 'nonsense' });
+    await syncNow(laptop);
+    const status = await send<{ setAside: { id: string }[] }>(laptop.dashboard, {
+      type: 'team.status',
+    });
+    expect(status.setAside.map((s) => s.id).sort()).toEqual([
+      'contact:not-a-record',
+      'deal:broken',
+    ]);
+    await laptop.dashboard.locator('.team-notices li', { hasText: 'deal:broken' }).waitFor();
+    await expect(
+      send<unknown[]>(laptop.dashboard, { type: 'deal.search', query: 'Hooli' }),
+    ).resolves.toHaveLength(1);
+  });
+
+  it('says which change the server refused, and why', async () => {
+    await server.put(`/${TEAM_DB}/_design/rules`, {
+      validate_doc_update: `function (doc) {
+        if (doc.fields && doc.fields.title && /Forbidden/.test(doc.fields.title.v))
+          throw { forbidden: 'titles may not say Forbidden' };
+      }`,
+    });
+    const { deal } = await send<DealReply>(laptop.dashboard, {
+      type: 'deal.create',
+      input: { title: 'Forbidden fruit' },
+    });
+    await openView(laptop.dashboard, 'settings');
+    await laptop.dashboard.locator('.team-status button').first().click();
+    const alert = laptop.dashboard.locator('.team-status [role="alert"]', {
+      hasText: 'The server refused some changes:',
+    });
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain(`deal:${deal.id}`);
+    expect(await alert.textContent()).toContain('titles may not say Forbidden');
+  });
+
+  it('picks up where it stopped when the browser stops the worker mid-sync', async () => {
+    const COUNT = 150;
+    await laptop.dashboard.evaluate(async (count) => {
+      for (let i = 0; i < count; i++) {
+        const title = `Batch ${String(i).padStart(3, '0')} order`;
+        await chrome.runtime.sendMessage({ type: 'deal.create', input: { title } });
+      }
+    }, COUNT);
+    await openView(laptop.dashboard, 'settings');
+    void laptop.dashboard.locator('.team-status button').first().click();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    // What the browser does to an extension's worker whenever it likes.
+    const cdp = await laptop.ext.context.newCDPSession(laptop.dashboard);
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+      targetInfos: { type: string; url: string; targetId: string }[];
+    };
+    const worker = targetInfos.find((t) => t.type === 'service_worker')!;
+    await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+    await syncNow(laptop);
+    await syncNow(desktop);
+    const { rows } = await server.get<{ rows: { doc: { fields: { title?: { v: string } } } }[] }>(
+      `/${TEAM_DB}/_all_docs?include_docs=true`,
+    );
+    const batch = rows.filter((row) => /^Batch \d{3} order$/.test(row.doc.fields?.title?.v ?? ''));
+    expect(batch).toHaveLength(COUNT);
+    for (const title of ['Batch 000 order', 'Batch 077 order', 'Batch 149 order']) {
+      await expect(
+        send<unknown[]>(desktop.dashboard, { type: 'deal.search', query: title }),
+      ).resolves.toHaveLength(1);
+    }
+  });
+
+  it('leaves the team: the sync stops and the join form is back', async () => {
+    await openView(desktop.dashboard, 'settings');
+    await desktop.dashboard.locator('.team-status button').nth(1).click();
+    await desktop.dashboard.locator('form.team-join').waitFor();
+    expect(
+      (await send<{ team: unknown }>(desktop.dashboard, { type: 'team.status' })).team,
+    ).toBeNull();
+  });
+});
+
+describe('a team database set up with the admin kit: members, roles and the server’s rules', () => {
+  let server: CouchServer;
+  let extensionDir: string;
+  let lead: Rep;
+  let member: Rep;
+
+  beforeAll(async () => {
+    server = await startCouchServer();
+    await server.addAdmin('root', 'root-secret');
+    await setUpTeam({
+      server: server.url,
+      admin: { name: 'root', password: 'root-secret' },
+      database: TEAM_DB,
+      members: [
+        { name: 'ayse', password: 'ayse-secret', lead: true },
+        { name: 'mikko', password: 'mikko-secret' },
+      ],
+    });
+    extensionDir = buildWithServerAllowed();
+    const start = async (): Promise<Rep> => {
+      const ext = await startExtension({ extensionDir, allowOrigins: [server.url] });
+      return { ext, dashboard: await ext.extensionPage('dashboard.html#settings') };
+    };
+    lead = await start();
+    member = await start();
+  });
+
+  afterAll(async () => {
+    await lead?.ext.close();
+    await member?.ext.close();
+    await server?.close();
+    if (extensionDir) rmSync(extensionDir, { recursive: true, force: true });
+  });
+
+  it('syncs a member’s work under the rules, with nothing refused', async () => {
+    for (const [rep, name] of [
+      [lead, 'ayse'],
+      [member, 'mikko'],
+    ] as const) {
+      await joinTeam(rep, server.url, name, `${name}-secret`);
+      await expect
+        .poll(() => rep.dashboard.locator('[data-sync-status]').textContent(), ROUND_TIMEOUT)
+        .toContain('Last synced');
+    }
+    await send(member.dashboard, { type: 'deal.create', input: { title: 'Soylent trial' } });
+    await syncNow(member);
+    await syncNow(lead);
+    await expect(
+      send<unknown[]>(lead.dashboard, { type: 'deal.search', query: 'Soylent' }),
+    ).resolves.toHaveLength(1);
+  });
+
+  it('asks for the password again when the server ended the session, and carries on', async () => {
+    // The session ends (it timed out on the server, or was ended there).
+    await member.ext.inWorker(
+      (url) => fetch(`${url}/_session`, { method: 'DELETE', credentials: 'include' }).then(() => 0),
+      server.url,
+    );
+    await send(member.dashboard, { type: 'deal.create', input: { title: 'Massive Dynamic' } });
+    await openView(member.dashboard, 'settings');
+    await member.dashboard.locator('.team-status button').first().click();
+    const form = member.dashboard.locator('form.team-sign-in');
+    await form.waitFor({ timeout: 20_000 });
+    await form.locator('input[name="team-password"]').fill('mikko-secret');
+    await form.getByRole('button').click();
+    await expect
+      .poll(
+        () => send<{ error: unknown; pending: number }>(member.dashboard, { type: 'team.status' }),
+        ROUND_TIMEOUT,
+      )
+      .toMatchObject({ error: null, pending: 0 });
+    await syncNow(lead);
+    await expect(
+      send<unknown[]>(lead.dashboard, { type: 'deal.search', query: 'Massive' }),
+    ).resolves.toHaveLength(1);
+  });
+});

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setUpTeam } from '../../../scripts/team-admin.mjs';
+import { startCouchServer, type CouchServer } from '../../e2e/couch-server';
+
+const ADMIN = { name: 'root', password: 'root-secret' };
+
+/** A write as a member: signed in with CouchDB's cookie session, as Threadline does. */
+async function asMember(server: CouchServer, name: string, password: string) {
+  const session = await fetch(`${server.url}/_session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name, password }),
+  });
+  const cookie = session.headers.get('set-cookie')!.split(';')[0]!;
+  return async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${server.url}/acme-sales/${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json', Cookie: cookie },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, string> };
+  };
+}
+
+const stamped = (values: Record<string, unknown>) => ({
+  fields: Object.fromEntries(
+    Object.entries(values).map(([name, v]) => [name, { v, at: 1, by: 'laptop' }]),
+  ),
+  deleted: null,
+});
+
+describe('the team admin kit, against a CouchDB-compatible server', () => {
+  let server: CouchServer;
+  let ayse: Awaited<ReturnType<typeof asMember>>;
+  let mikko: Awaited<ReturnType<typeof asMember>>;
+
+  beforeAll(async () => {
+    server = await startCouchServer();
+    await server.addAdmin(ADMIN.name, ADMIN.password);
+    await setUpTeam({
+      server: server.url,
+      admin: ADMIN,
+      database: 'acme-sales',
+      members: [
+        { name: 'ayse', password: 'a-secret', lead: true },
+        { name: 'mikko', password: 'm-secret' },
+      ],
+    });
+    ayse = await asMember(server, 'ayse', 'a-secret');
+    mikko = await asMember(server, 'mikko', 'm-secret');
+  });
+  afterAll(() => server?.close());
+
+  it('lets members write records whose id matches their kind, and nothing else', async () => {
+    expect(
+      (await mikko('PUT', 'deal:d1', { kind: 'deal', ...stamped({ title: 'A' }) })).status,
+    ).toBe(201);
+    const wrongId = await mikko('PUT', 'contact:c1', { kind: 'deal', ...stamped({ title: 'B' }) });
+    expect(wrongId).toMatchObject({
+      status: 403,
+      body: { reason: 'the id does not match the kind' },
+    });
+    const unknown = await mikko('PUT', 'note:n1', { kind: 'note', ...stamped({}) });
+    expect(unknown.status).toBe(403);
+  });
+
+  it('keeps a recorded touch as it was', async () => {
+    const touch = { kind: 'touch', ...stamped({ dealId: 'd1', at: 5, channel: 'email' }) };
+    const created = await mikko('PUT', 'touch:gmail:msg-f:1', touch);
+    expect(created.status).toBe(201);
+    const moved = await mikko('PUT', 'touch:gmail:msg-f:1', {
+      ...touch,
+      ...stamped({ dealId: 'd2', at: 5, channel: 'email' }),
+      kind: 'touch',
+      _rev: created.body.rev,
+    });
+    expect(moved).toMatchObject({
+      status: 403,
+      body: { reason: 'a recorded touch never changes' },
+    });
+  });
+
+  it('lets only a team lead change the team settings', async () => {
+    const first = await ayse('PUT', 'settings:team', {
+      kind: 'settings',
+      ...stamped({ currency: 'EUR' }),
+    });
+    expect(first.status).toBe(201);
+    const change = { kind: 'settings', ...stamped({ currency: 'TRY' }), _rev: first.body.rev };
+    expect((await mikko('PUT', 'settings:team', change)).status).toBe(403);
+    expect((await ayse('PUT', 'settings:team', change)).status).toBe(201);
+  });
+
+  it('keeps everyone else out of the team database', async () => {
+    await server.addUser('mallory', 'x');
+    const outsider = await asMember(server, 'mallory', 'x');
+    expect((await outsider('GET', '_all_docs')).status).toBe(401);
+  });
+});
