@@ -25,6 +25,12 @@ export default tseslint.config(
     },
   },
   {
+    // dependency-cruiser reads its configuration as CommonJS.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Bench and seed scripts run functions inside the extension's own pages through Playwright.
     files: ['scripts/**'],
     languageOptions: { globals: { chrome: 'readonly' } },

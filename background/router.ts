@@ -25,11 +25,20 @@ import { linkChips, suggestDeals } from '../storage/suggestions';
 import { addProspect, findSameContact } from '../storage/prospects';
 import { dealsOfPerson, learnMemberId } from '../storage/people';
 import { requireDeal } from '../storage/deal-record';
-import { readSettings } from '../storage/settings';
+import {
+  answerObjection,
+  answersForKind,
+  deleteObjection,
+  logObjection,
+} from '../storage/objections';
+import { readSettings, updateSettings } from '../storage/settings';
+import { savePipeline } from '../storage/pipeline';
 import { formatMessage, type CatalogLanguage, type MessageCatalog } from '../i18n/message-catalog';
 import type { Reply, ReplyData } from '../messaging/replies';
 import { requestSchema, type ParsedRequest } from '../messaging/requests';
-import { isAllowedSender, type SenderFacts } from '../messaging/sender';
+import { isAllowedSender, originOf, type SenderFacts } from '../messaging/sender';
+import type { TeamSyncStatus } from '../messaging/team-sync';
+import type { TeamSync } from './sync/team';
 
 export interface RouterOptions {
   ctx: StoreContext;
@@ -42,6 +51,8 @@ export interface RouterOptions {
   ownId: string;
   ownOrigin: string;
   version: string;
+  /** The team sync (absent where no worker runs it). */
+  team?: TeamSync;
 }
 
 /**
@@ -59,6 +70,10 @@ export async function handleMessage(
   const parsed = requestSchema.safeParse(raw);
   if (!parsed.success) {
     return fail('malformed', describeZodError('request', parsed.error));
+  }
+  // Joining a team hands over a password and opens a server: the Settings view only.
+  if (parsed.data.type.startsWith('team.') && originOf(sender.url ?? '') !== options.ownOrigin) {
+    return fail('forbidden', 'Only Threadline’s own pages manage the team');
   }
   try {
     return { ok: true, data: await dispatch(parsed.data, options) };
@@ -98,7 +113,7 @@ function fail(
 
 async function dispatch(
   request: ParsedRequest,
-  { ctx, version, openDashboard, openDeal, loadCatalog }: RouterOptions,
+  { ctx, version, openDashboard, openDeal, loadCatalog, team }: RouterOptions,
 ): Promise<ReplyData[ParsedRequest['type']]> {
   const view = (deal: Parameters<typeof loadDealView>[1]) => loadDealView(ctx, deal);
   switch (request.type) {
@@ -128,7 +143,7 @@ async function dispatch(
       return { removed: true };
     case 'touch.record': {
       const result = await recordTouch(ctx, request.input);
-      return { created: result.created, view: await view(result.deal) };
+      return { ...(await view(result.deal)), created: result.created };
     }
     case 'stage.move':
       return view(await moveStage(ctx, request.dealId, request.stageId));
@@ -165,7 +180,10 @@ async function dispatch(
         dealsOfPerson(ctx, request.person),
         readSettings(ctx),
       ]);
-      return { ...found, autoLink: settings.linkedinAutoLink === true };
+      const keptUnlinked = request.linkKey
+        ? (settings.linkedinUnlinked ?? []).includes(request.linkKey)
+        : false;
+      return { ...found, autoLink: settings.linkedinAutoLink === true && !keptUnlinked };
     }
     case 'person.learn':
       return { learnt: (await learnMemberId(ctx, request)) !== null };
@@ -175,11 +193,41 @@ async function dispatch(
     case 'deal.open':
       await openDeal(request.dealId);
       return { opened: true };
+    case 'objection.log':
+      return view((await logObjection(ctx, request.input)).deal);
+    case 'objection.answer':
+      return view((await answerObjection(ctx, request.input)).deal);
+    case 'objection.delete':
+      return view(await deleteObjection(ctx, request.objectionId));
+    case 'objection.answers':
+      return answersForKind(ctx, request.kind, request.limit);
     case 'display.prefs': {
       const { language, theme } = await readSettings(ctx);
       return { language, theme };
     }
+    case 'settings.update':
+      return updateSettings(ctx, request.patch);
+    case 'pipeline.save':
+      return savePipeline(ctx, request.input.stages, request.input.movesTo);
     case 'catalog.get':
       return loadCatalog(request.language);
+    case 'team.join':
+    case 'team.leave':
+    case 'team.status':
+    case 'team.sync':
+    case 'team.signIn':
+      return teamRequest(request, team);
   }
+}
+
+function teamRequest(
+  request: Extract<ParsedRequest, { type: `team.${string}` }>,
+  team: TeamSync | undefined,
+): Promise<TeamSyncStatus> {
+  if (!team) throw new StorageError('not-found', 'No team sync runs here');
+  if (request.type === 'team.join') return team.join(request.input);
+  if (request.type === 'team.leave') return team.leave();
+  if (request.type === 'team.sync') return team.syncNow();
+  if (request.type === 'team.signIn') return team.signInAgain(request.password);
+  return team.status();
 }

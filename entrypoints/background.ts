@@ -6,12 +6,15 @@ import { openDeal, openNudge, sendNudges } from '../background/nudges';
 import { withdrawSettledNudges } from '../background/withdraw-nudges';
 import { loadCatalog } from '../i18n/load-catalog';
 import { handleMessage } from '../background/router';
+import { createTeamSync } from '../background/sync/team';
 import { originOf } from '../messaging/sender';
+import type { TabMessage } from '../messaging/tab-messages';
 import { storeContext } from '../storage/db';
 import { getSettings } from '../storage/settings';
 
 export default defineBackground(() => {
   const ctx = storeContext();
+  const team = createTeamSync(ctx);
   const ownOrigin = originOf(browser.runtime.getURL('/'))!;
   const routerOptions = {
     ctx,
@@ -26,6 +29,7 @@ export default defineBackground(() => {
     },
     openDeal: (dealId: string) => openDeal(ctx, dealId),
     loadCatalog,
+    team,
   };
 
   // Listeners are registered synchronously so that a message or alarm that wakes the
@@ -37,9 +41,9 @@ export default defineBackground(() => {
   // The keyboard command folds or unfolds the panel in the tab the rep is looking at.
   browser.commands.onCommand.addListener(async (command: string) => {
     if (command !== 'toggle-panel') return;
+    const toggle: TabMessage = { type: 'panel.toggle' };
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (tab?.id !== undefined)
-      await browser.tabs.sendMessage(tab.id, { type: 'panel.toggle' }).catch(() => {});
+    if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, toggle).catch(() => {});
   });
 
   const refresh = () => {
@@ -48,6 +52,7 @@ export default defineBackground(() => {
       .catch((error) => console.warn('Threadline: could not refresh the badge', error));
   };
   browser.alarms.onAlarm.addListener((alarm) => {
+    team.alarm(alarm.name);
     if (alarm.name !== DUE_ALARM) return;
     refresh();
     sendNudges(ctx).catch((error) => console.warn('Threadline: could not send nudges', error));
@@ -57,7 +62,10 @@ export default defineBackground(() => {
       console.warn('Threadline: could not open the nudge', error),
     );
   });
-  startChangeHub(refresh);
+  startChangeHub(() => {
+    refresh();
+    team.changed();
+  });
 
   // Default stage names are written in the browser's language the first time.
   void getSettings(ctx, (key) => browser.i18n.getMessage(key))

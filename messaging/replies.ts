@@ -1,9 +1,11 @@
+import type { AnswerThatWorked } from '../domain/objections';
 import type { MessageCatalog } from '../i18n/message-catalog';
 import type { Contact, Deal, Settings } from '../storage/schemas';
 import type { DealView } from '../storage/deal-view';
 import type { DueDeal } from '../storage/queries';
 import type { LinkChip } from '../storage/suggestions';
 import type { RequestType } from './requests';
+import type { TeamSyncStatus } from './team-sync';
 
 /** What each request answers with. */
 export interface ReplyData {
@@ -16,7 +18,8 @@ export interface ReplyData {
   'deal.search': Deal[];
   'link.add': DealView;
   'link.remove': { removed: true };
-  'touch.record': { created: boolean; view: DealView };
+  /** The deal as it now stands, like every write on a deal; `created` is false for a repeat. */
+  'touch.record': DealView & { created: boolean };
   'stage.move': DealView;
   'bant.set': DealView;
   'exit.tick': DealView;
@@ -34,8 +37,19 @@ export interface ReplyData {
   'prospect.add': DealView;
   'person.deals': { deals: Deal[]; linked: string | null; autoLink: boolean };
   'person.learn': { learnt: boolean };
+  'objection.log': DealView;
+  'objection.answer': DealView;
+  'objection.delete': DealView;
+  'objection.answers': AnswerThatWorked[];
   'display.prefs': DisplayPrefs;
+  'settings.update': Settings;
+  'pipeline.save': Settings;
   'catalog.get': MessageCatalog;
+  'team.join': TeamSyncStatus;
+  'team.leave': TeamSyncStatus;
+  'team.status': TeamSyncStatus;
+  'team.sync': TeamSyncStatus;
+  'team.signIn': TeamSyncStatus;
 }
 
 /** The rep's language and theme, for panels and the popup. */

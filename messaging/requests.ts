@@ -1,11 +1,16 @@
 import { z } from 'zod';
+import { teamJoinInput } from './team-sync';
 import { CATALOG_LANGUAGES } from '../i18n/message-catalog';
 import { LINKEDIN_MEMBER_ID } from '../storage/schemas';
 import {
   addProspectInput,
+  answerObjectionInput,
   closeDealInput,
+  pipelineInput,
+  settingsPatchInput,
   createDealInput,
   linkInput,
+  logObjectionInput,
   recordTouchInput,
   setBantInput,
   updateDealInput,
@@ -53,10 +58,12 @@ export const requestSchema = z.discriminatedUnion('type', [
     linkedinUrl: z.url().max(2_000).nullable(),
     linkedinMemberId: LINKEDIN_MEMBER_ID.nullable().default(null),
   }),
-  // A LinkedIn person by profile slug and/or member id: their deals, and whether to link by itself.
+  // A LinkedIn person by profile slug and/or member id: their deals, and whether `linkKey` (a
+  // conversation or chat bubble) may be linked by itself: not when the rep unlinked it.
   z.object({
     type: z.literal('person.deals'),
     person: z.object({ slug: slug.nullable(), memberId: LINKEDIN_MEMBER_ID.nullable() }),
+    linkKey: z.string().min(1).max(1_000).nullable().default(null),
   }),
   z.object({
     type: z.literal('person.learn'),
@@ -70,8 +77,25 @@ export const requestSchema = z.discriminatedUnion('type', [
     type: z.literal('links.chips'),
     keys: z.array(z.string().min(1).max(1_000)).max(500),
   }),
+  z.object({ type: z.literal('objection.log'), input: logObjectionInput }),
+  z.object({ type: z.literal('objection.answer'), input: answerObjectionInput }),
+  z.object({ type: z.literal('objection.delete'), objectionId: id }),
+  // The answers that worked (on won deals) for a kind, offered as the rep logs one of it.
+  z.object({
+    type: z.literal('objection.answers'),
+    kind: z.string().trim().min(1).max(80),
+    limit: z.number().int().min(1).max(20).default(3),
+  }),
   z.object({ type: z.literal('display.prefs') }),
+  z.object({ type: z.literal('settings.update'), patch: settingsPatchInput }),
+  z.object({ type: z.literal('pipeline.save'), input: pipelineInput }),
   z.object({ type: z.literal('catalog.get'), language: z.enum(CATALOG_LANGUAGES) }),
+  // The team sync: only the extension's own pages may send these (background/router.ts).
+  z.object({ type: z.literal('team.join'), input: teamJoinInput }),
+  z.object({ type: z.literal('team.leave') }),
+  z.object({ type: z.literal('team.status') }),
+  z.object({ type: z.literal('team.sync') }),
+  z.object({ type: z.literal('team.signIn'), password: teamJoinInput.shape.password }),
 ]);
 
 export type Request = z.input<typeof requestSchema>;

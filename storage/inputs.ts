@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { BANT_KEYS, BANT_STATES, CHANNELS, DIRECTIONS } from '../domain/types';
-import { LINK_KINDS, LINKEDIN_MEMBER_ID, refineLinkAddress } from './schemas';
+import {
+  LINK_KINDS,
+  LINKEDIN_MEMBER_ID,
+  refineLinkAddress,
+  settingsSchema,
+  stageDefinitionSchema,
+} from './schemas';
 
 // What callers hand the write operations. The message protocol reuses these, so a request
 // from a content script is checked by the same rules as a call from the dashboard.
@@ -106,3 +112,40 @@ export const addProspectInput = z.object({
   notes: z.string().max(50_000).default(''),
 });
 export type AddProspectInput = z.input<typeof addProspectInput>;
+
+/**
+ * The settings a rep changes one at a time. The pipeline's stages are not among them: saving
+ * stages can move deals, so it is its own request (`pipelineInput`). No field has a default
+ * here, so a patch never resets what it does not name.
+ */
+export const settingsPatchInput = settingsSchema
+  .pick({ cadence: true, currency: true, notifications: true, language: true, theme: true })
+  .extend({ linkedinAutoLink: z.boolean() })
+  .partial()
+  .strict();
+export type SettingsPatchInput = z.input<typeof settingsPatchInput>;
+
+/** An edited pipeline, and where the deals of each removed stage go. */
+export const pipelineInput = z.object({
+  stages: z.array(stageDefinitionSchema).max(30),
+  movesTo: z.record(id, id),
+});
+export type PipelineInput = z.input<typeof pipelineInput>;
+
+/** An objection heard on a deal (storage/objections.ts logObjection). */
+export const logObjectionInput = z.object({
+  dealId: id,
+  kind: z.string().trim().min(1).max(80),
+  words: z.string().trim().max(5_000).default(''),
+  answer: z.string().trim().max(5_000).default(''),
+  /** The day an answer is promised for (the start of that day), or null for no promise. */
+  answerDueAt: z.number().int().nonnegative().nullable().default(null),
+});
+export type LogObjectionInput = z.input<typeof logObjectionInput>;
+
+/** The answer to an objection, given later: it keeps the promise, if one was made. */
+export const answerObjectionInput = z.object({
+  id,
+  answer: z.string().trim().min(1).max(5_000),
+});
+export type AnswerObjectionInput = z.input<typeof answerObjectionInput>;

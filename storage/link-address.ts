@@ -1,4 +1,5 @@
-import { THREAD_TOKEN } from '../sites/gmail/route';
+import { THREAD_TOKEN, threadUrlOf } from '../sites/gmail/route';
+import { conversationUrlOf, profileUrlOf } from '../sites/linkedin/route';
 import type { Link } from './schemas';
 
 // What a link may hold, and the one address each link opens. A link's address is never taken
@@ -120,14 +121,14 @@ export function pageForLink(link: LinkIds): string | null {
       const token =
         GMAIL_TOKEN_ID.exec(link.externalId)?.[1] ??
         (stored !== undefined && THREAD_TOKEN.test(stored) ? stored : gmailHexId(link.externalId));
-      page = token ? `https://mail.google.com/mail/u/${account}/#all/${token}` : null;
+      page = token ? threadUrlOf(account, token) : null;
       break;
     }
     case 'linkedin-profile':
-      page = `https://www.linkedin.com/in/${encodeURIComponent(link.externalId)}/`;
+      page = profileUrlOf(link.externalId);
       break;
     case 'linkedin-conversation':
-      page = `https://www.linkedin.com/messaging/thread/${encodeURIComponent(link.externalId)}/`;
+      page = conversationUrlOf(link.externalId);
       break;
   }
   return page !== null && onHost(page, LINK_HOSTS[link.kind]) ? page : null;

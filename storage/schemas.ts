@@ -49,6 +49,12 @@ export const dealSchema = z.object({
   outboundSinceInbound: z.number().int().nonnegative(),
   followUpCount: z.number().int().nonnegative(),
   lastMovementAt: time,
+  /**
+   * The earliest answer promised on the deal's objections and not yet given (null if none),
+   * kept by storage/objections.ts in the same transaction as the objections: the due scan
+   * finds deals owed an answer from an index alone.
+   */
+  answerDueAt: time.nullable().default(null),
 });
 export type Deal = z.infer<typeof dealSchema>;
 
@@ -160,5 +166,28 @@ export const settingsSchema = z.object({
   theme: z.enum(['auto', 'light', 'dark']),
   /** Link a LinkedIn conversation to the deal of the prospect it is with, without a click. */
   linkedinAutoLink: z.boolean().default(false),
+  /** LinkedIn links the rep removed (by key, newest last): never linked again by themselves. */
+  linkedinUnlinked: z.array(z.string().max(1_000)).max(500).default([]),
 });
 export type Settings = z.infer<typeof settingsSchema>;
+
+export const objectionSchema = z.object({
+  id,
+  dealId: id,
+  /** A built-in kind's id (domain/objections.ts BUILT_IN_KINDS) or the rep's own name for one. */
+  kind: z.string().trim().min(1).max(80),
+  /** What the prospect said, in their words. */
+  words: text(5_000),
+  /** What the rep answered (empty until it is given). */
+  answer: text(5_000),
+  /** The stage the deal was in when the objection was heard. */
+  stageId: id,
+  /** The day an answer was promised for (the start of that day), or null. */
+  answerDueAt: time.nullable(),
+  /** When the promise was kept: the answer logged or a message sent to the prospect. */
+  promiseClosedAt: time.nullable(),
+  answeredAt: time.nullable(),
+  createdAt: time,
+  updatedAt: time,
+});
+export type Objection = z.infer<typeof objectionSchema>;

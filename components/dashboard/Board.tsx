@@ -1,8 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { currentDaysInStage } from '../../domain/metrics';
-import type { StoreContext } from '../../storage/db';
-import { moveStage } from '../../storage/deals';
 import type { Deal } from '../../storage/schemas';
+import { request } from '../../messaging/client';
 import { money } from '../format';
 import { plural, t } from '../../i18n/i18n';
 import type { PipelineView } from './pipeline-view';
@@ -10,7 +9,6 @@ import { ShowMore } from './ShowMore';
 import { writeErrorText } from './write-error';
 
 interface Props {
-  ctx: StoreContext;
   view: PipelineView;
 }
 
@@ -23,7 +21,7 @@ const CARDS_PER_COLUMN = 50;
  * The pipeline: a column per stage with its count and value, a card per open deal. Cards move
  * by drag and drop, or from the keyboard with the arrow keys (left and right change stage).
  */
-export function Board({ ctx, view }: Props) {
+export function Board({ view }: Props) {
   const { open: deals, settings, now } = view;
   const [filter, setFilter] = useState<Filter>('all');
   const [query, setQuery] = useState('');
@@ -52,7 +50,7 @@ export function Board({ ctx, view }: Props) {
   const move = async (deal: Deal, stageId: string) => {
     if (stageId === deal.stageId) return;
     try {
-      await moveStage(ctx, deal.id, stageId);
+      await request({ type: 'stage.move', dealId: deal.id, stageId });
       setAnnouncement(
         t('board_moved', [
           deal.title,

@@ -18,6 +18,7 @@ import {
   type CsvProblem,
 } from '../../storage/csv';
 import type { StoreContext } from '../../storage/db';
+import { exportObjectionsCsv } from '../../storage/objections-csv';
 import { StorageError, isQuotaExceeded } from '../../storage/errors';
 import { plural, t } from '../../i18n/i18n';
 import { download, today } from './download';
@@ -137,6 +138,18 @@ export function DataPanel({ ctx }: { ctx: StoreContext }) {
           }
         >
           {t('csv_export')}
+        </button>
+        <button
+          type="button"
+          onClick={async () =>
+            download(
+              `threadline-objections-${today()}.csv`,
+              await exportObjectionsCsv(ctx),
+              'text/csv',
+            )
+          }
+        >
+          {t('export_objections_csv')}
         </button>
         <label class="file">
           {t('csv_import')}

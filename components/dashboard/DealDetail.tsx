@@ -1,38 +1,60 @@
 import { useState } from 'preact/hooks';
 import { pageForLink } from '../../storage/link-address';
 import type { BantKey, BantState } from '../../domain/types';
-import type { StoreContext } from '../../storage/db';
 import { request } from '../../messaging/client';
 import { parseAmount } from '../../storage/csv-values';
-import { deleteDeal, moveStage, setBant, tickExitItem, updateDeal } from '../../storage/deals';
-import type { Contact, Deal, Link, Settings, StageChange, Touch } from '../../storage/schemas';
+import type { UpdateDealInput } from '../../storage/inputs';
+import type {
+  Contact,
+  Deal,
+  Link,
+  Objection,
+  Settings,
+  StageChange,
+  Touch,
+} from '../../storage/schemas';
 import { cadenceOf } from '../../domain/cadence';
 import { whoseTurn } from '../../domain/follow-ups';
 import { exactTime, relativeTime } from '../format';
 import { t } from '../../i18n/i18n';
 import { BantList } from '../panel/BantList';
 import { DealActions } from '../panel/DealActions';
+import { Objections } from '../panel/Objections';
+import { objectionEvents } from './objection-events';
+import { StageWarning } from '../StageWarning';
+import { useStageMove } from '../hooks/use-stage-move';
 import { writeErrorText } from './write-error';
 
 interface Props {
-  ctx: StoreContext;
   deal: Deal;
   contacts: Contact[];
   links: Link[];
   touches: Touch[];
   history: StageChange[];
+  objections?: Objection[];
   settings: Settings;
 }
 
 type Event = { at: number; text: string; kind: string };
 
 /** One deal, all of it editable, with its timeline and its threads, conversations and profiles. */
-export function DealDetail({ ctx, deal, contacts, links, touches, history, settings }: Props) {
+export function DealDetail({
+  deal,
+  contacts,
+  links,
+  touches,
+  history,
+  objections = [],
+  settings,
+}: Props) {
   const [error, setError] = useState<string | null>(null);
   const run = (write: () => Promise<unknown>) => () =>
     void write().catch((e: unknown) => setError(writeErrorText(e)));
-  const patch = (fields: Parameters<typeof updateDeal>[1]['patch']) =>
-    run(() => updateDeal(ctx, { id: deal.id, patch: fields }))();
+  const patch = (fields: UpdateDealInput['patch']) =>
+    run(() => request({ type: 'deal.update', input: { id: deal.id, patch: fields } }))();
+  const stageMove = useStageMove(settings.stages, deal, (stageId) =>
+    run(() => request({ type: 'stage.move', dealId: deal.id, stageId }))(),
+  );
   const stageName = (id: string | null) =>
     id === null ? '' : (settings.stages.find((s) => s.id === id)?.name ?? id);
   const stage = settings.stages.find((s) => s.id === deal.stageId);
@@ -58,6 +80,7 @@ export function DealDetail({ ctx, deal, contacts, links, touches, history, setti
           ? t('timeline_created', stageName(change.to))
           : t('timeline_moved', [stageName(change.from), stageName(change.to)]),
     })),
+    ...objectionEvents(objections),
   ].sort((a, b) => b.at - a.at);
 
   const text = (
@@ -125,10 +148,8 @@ export function DealDetail({ ctx, deal, contacts, links, touches, history, setti
         <label class="field">
           <span>{t('deal_stage')}</span>
           <select
-            value={deal.stageId}
-            onChange={(e) =>
-              run(() => moveStage(ctx, deal.id, (e.currentTarget as HTMLSelectElement).value))()
-            }
+            value={stageMove.pending ?? deal.stageId}
+            onChange={(e) => stageMove.choose((e.currentTarget as HTMLSelectElement).value)}
           >
             {settings.stages.map((s) => (
               <option key={s.id} value={s.id}>
@@ -138,6 +159,13 @@ export function DealDetail({ ctx, deal, contacts, links, touches, history, setti
           </select>
         </label>
       </div>
+      {stageMove.pending && (
+        <StageWarning
+          gaps={stageMove.gaps}
+          onConfirm={stageMove.confirm}
+          onCancel={stageMove.cancel}
+        />
+      )}
       <p class="hint">
         {deal.status === 'open'
           ? stage?.entry
@@ -154,12 +182,12 @@ export function DealDetail({ ctx, deal, contacts, links, touches, history, setti
                 checked={deal.checkedExitItems.includes(item.id)}
                 onChange={(e) =>
                   run(() =>
-                    tickExitItem(
-                      ctx,
-                      deal.id,
-                      item.id,
-                      (e.currentTarget as HTMLInputElement).checked,
-                    ),
+                    request({
+                      type: 'exit.tick',
+                      dealId: deal.id,
+                      itemId: item.id,
+                      checked: (e.currentTarget as HTMLInputElement).checked,
+                    }),
                   )()
                 }
               />
@@ -170,8 +198,25 @@ export function DealDetail({ ctx, deal, contacts, links, touches, history, setti
       )}
 
       {/* The panel's actions go through the same requests as in the panel (and the queue's). */}
+      <Objections
+        dealId={deal.id}
+        objections={objections}
+        send={(write) =>
+          request(write).then(
+            () => (setError(null), true),
+            (e: unknown) => (setError(writeErrorText(e)), false),
+          )
+        }
+        onRemove={(objectionId) => {
+          if (confirm(t('objection_remove_confirm')))
+            run(() => request({ type: 'objection.delete', objectionId }))();
+        }}
+        now={now}
+      />
+
       <DealActions
         deal={deal}
+        objections={objections}
         send={(action) =>
           request(action).then(
             () => setError(null),
@@ -185,7 +230,10 @@ export function DealDetail({ ctx, deal, contacts, links, touches, history, setti
         deal={deal}
         onChange={(key: BantKey, state: BantState, note?: string) =>
           run(() =>
-            setBant(ctx, { dealId: deal.id, key, state, ...(note === undefined ? {} : { note }) }),
+            request({
+              type: 'bant.set',
+              input: { dealId: deal.id, key, state, ...(note === undefined ? {} : { note }) },
+            }),
           )()
         }
       />
@@ -253,7 +301,7 @@ export function DealDetail({ ctx, deal, contacts, links, touches, history, setti
             )
           ) {
             run(async () => {
-              await deleteDeal(ctx, deal.id, true);
+              await request({ type: 'deal.delete', dealId: deal.id, confirm: true });
               location.hash = 'board';
             })();
           }

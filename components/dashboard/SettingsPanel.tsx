@@ -1,14 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { StageDefinition } from '../../domain/types';
-import type { StoreContext } from '../../storage/db';
-import { savePipeline } from '../../storage/pipeline';
+import { request } from '../../messaging/client';
+import type { SettingsPatchInput } from '../../storage/inputs';
 import type { Settings } from '../../storage/schemas';
-import { updateSettings } from '../../storage/settings';
 import { t } from '../../i18n/i18n';
+import { TeamSyncSection } from './TeamSync';
 import { writeErrorText } from './write-error';
 
 interface Props {
-  ctx: StoreContext;
   settings: Settings;
 }
 
@@ -23,7 +22,7 @@ const lines = (text: string) =>
     .filter(Boolean);
 
 /** The stage editor, the follow-up rules, and the language and theme. */
-export function SettingsPanel({ ctx, settings }: Props) {
+export function SettingsPanel({ settings }: Props) {
   const [stages, setStages] = useState<StageDefinition[]>(settings.stages);
   const [movesTo, setMovesTo] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -41,22 +40,23 @@ export function SettingsPanel({ ctx, settings }: Props) {
 
   const save = async () => {
     try {
-      await savePipeline(ctx, stages, movesTo);
+      await request({ type: 'pipeline.save', input: { stages, movesTo } });
       setMessage({ kind: 'ok', text: t('settings_saved') });
     } catch (error) {
       setMessage({ kind: 'error', text: writeErrorText(error) });
     }
   };
 
+  // A refused change (a full disk, say) leaves the settings as they were and says why.
+  const updateSettings = (patch: SettingsPatchInput) =>
+    request({ type: 'settings.update', patch }).then(
+      () => undefined,
+      (e: unknown) => setMessage({ kind: 'error', text: writeErrorText(e) }),
+    );
   const setCadence = (patch: Partial<Settings['cadence']>) =>
-    void updateSettings(ctx, { cadence: { ...settings.cadence, ...patch } }).catch((e: unknown) =>
-      setMessage({ kind: 'error', text: writeErrorText(e) }),
-    );
-
+    void updateSettings({ cadence: { ...settings.cadence, ...patch } });
   const setDisplay = (patch: Partial<Pick<Settings, 'language' | 'theme'>>) =>
-    void updateSettings(ctx, patch).catch((e: unknown) =>
-      setMessage({ kind: 'error', text: writeErrorText(e) }),
-    );
+    void updateSettings(patch);
 
   return (
     <section class="settings" aria-labelledby="settings-heading">
@@ -215,7 +215,7 @@ export function SettingsPanel({ ctx, settings }: Props) {
             type="checkbox"
             checked={settings.notifications}
             onChange={(e) =>
-              void updateSettings(ctx, {
+              void updateSettings({
                 notifications: (e.currentTarget as HTMLInputElement).checked,
               })
             }
@@ -227,7 +227,7 @@ export function SettingsPanel({ ctx, settings }: Props) {
             type="checkbox"
             checked={settings.linkedinAutoLink === true}
             onChange={(e) =>
-              void updateSettings(ctx, {
+              void updateSettings({
                 linkedinAutoLink: (e.currentTarget as HTMLInputElement).checked,
               })
             }
@@ -275,6 +275,8 @@ export function SettingsPanel({ ctx, settings }: Props) {
         </label>
       </div>
       <p class="hint">{t('settings_theme_hint')}</p>
+
+      <TeamSyncSection />
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { RequestError } from '../../messaging/client';
 import { isQuotaExceeded, StorageError } from '../../storage/errors';
 import { t } from '../../i18n/i18n';
 
@@ -6,7 +7,11 @@ import { t } from '../../i18n/i18n';
  * (free space, download a backup) in the rep's language; a refusal says why.
  */
 export function writeErrorText(error: unknown): string {
-  if (isQuotaExceeded(error) || (error instanceof StorageError && error.code === 'storage-full'))
+  if (
+    isQuotaExceeded(error) ||
+    ((error instanceof StorageError || error instanceof RequestError) &&
+      error.code === 'storage-full')
+  )
     return t('storage_full');
   return error instanceof Error ? error.message : String(error);
 }

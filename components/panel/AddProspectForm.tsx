@@ -3,6 +3,7 @@ import { request, RequestError } from '../../messaging/client';
 import type { DealView } from '../../storage/deal-view';
 import type { Contact, Deal } from '../../storage/schemas';
 import { t } from '../../i18n/i18n';
+import { ErrorLine } from './ErrorLine';
 
 export interface ProspectPrefill {
   /** The profile's slug and LinkedIn's member id, as far as the page shows them (at least one). */
@@ -120,11 +121,7 @@ export function AddProspectForm({ prefill, onAdded }: Props) {
       ) : (
         <button type="submit">{t('add_prospect_save')}</button>
       )}
-      {error && (
-        <p class="tl-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
     </form>
   );
 }

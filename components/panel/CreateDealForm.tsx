@@ -3,6 +3,7 @@ import { request, RequestError } from '../../messaging/client';
 import type { DealView } from '../../storage/deal-view';
 import type { ContactInput, LinkInput } from '../../storage/inputs';
 import { t } from '../../i18n/i18n';
+import { ErrorLine } from './ErrorLine';
 
 export interface DealPrefill {
   title: string;
@@ -84,11 +85,7 @@ export function CreateDealForm({ prefill, link, onCreated, onCancel }: Props) {
           {t('cancel')}
         </button>
       </div>
-      {error && (
-        <p class="tl-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
     </form>
   );
 }

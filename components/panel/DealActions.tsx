@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { Channel, ClosedStatus, Direction } from '../../domain/types';
 import type { Request } from '../../messaging/requests';
-import type { Deal } from '../../storage/schemas';
+import type { Deal, Objection } from '../../storage/schemas';
 import { t } from '../../i18n/i18n';
+import { LossReasons } from './LossReasons';
 
 type ActionRequest = Extract<
   Request,
@@ -11,7 +12,9 @@ type ActionRequest = Extract<
 
 interface Props {
   deal: Deal;
-  send(message: ActionRequest): Promise<void>;
+  /** The deal's objections: offered as the reason when it is lost. */
+  objections?: Pick<Objection, 'id' | 'kind'>[];
+  send(message: ActionRequest): Promise<unknown>;
   now: number;
 }
 
@@ -26,7 +29,7 @@ const MANUAL_TOUCHES: { channel: Channel; direction: Direction }[] = [
 ];
 
 /** Log a touch, snooze, close or reopen: in the panel and on the dashboard's deal page alike. */
-export function DealActions({ deal, send, now }: Props) {
+export function DealActions({ deal, objections = [], send, now }: Props) {
   const [open, setOpen] = useState<'log' | 'close' | null>(null);
   const [channel, setChannel] = useState<Channel>('call');
   const [note, setNote] = useState('');
@@ -118,6 +121,9 @@ export function DealActions({ deal, send, now }: Props) {
               ))}
             </select>
           </label>
+          {outcome !== 'won' && (
+            <LossReasons objections={objections} reason={reason} onReason={setReason} />
+          )}
           <label class="tl-field">
             <span>{t('close_reason')}</span>
             <input

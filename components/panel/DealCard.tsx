@@ -1,13 +1,16 @@
 import { useState } from 'preact/hooks';
-import { stageMoveWarnings } from '../../domain/stages';
 import type { BantKey, BantState, ClosedStatus } from '../../domain/types';
 import { request, RequestError } from '../../messaging/client';
 import type { Request } from '../../messaging/requests';
 import type { DealView } from '../../storage/deal-view';
 import { exactTime, money, relativeTime } from '../format';
 import { t } from '../../i18n/i18n';
+import { StageWarning } from '../StageWarning';
+import { useStageMove } from '../hooks/use-stage-move';
 import { BantList } from './BantList';
 import { DealActions } from './DealActions';
+import { Objections, type ObjectionRequest } from './Objections';
+import { ErrorLine } from './ErrorLine';
 
 interface Props {
   view: DealView;
@@ -16,6 +19,8 @@ interface Props {
   onView(view: DealView | null): void;
   /** Said instead of the follow-up count while part of the thread is not read yet. */
   followUpsUnknown?: string;
+  /** The prospect's words in the open email or message, read by the content script. */
+  readWords?: () => string | null;
   now?: number;
 }
 
@@ -30,36 +35,40 @@ type ViewRequest = Extract<
       | 'deal.close'
       | 'deal.reopen'
       | 'touch.record'
-      | 'deal.update';
+      | 'deal.update'
+      | ObjectionRequest['type'];
   }
 >;
 
 /** A linked deal at a glance, with everything a rep changes from the inbox. */
-export function DealCard({ view, linkKey, onView, followUpsUnknown, now = Date.now() }: Props) {
+export function DealCard({
+  view,
+  linkKey,
+  onView,
+  followUpsUnknown,
+  readWords,
+  now = Date.now(),
+}: Props) {
   const { deal } = view;
-  const [pendingStage, setPendingStage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const send = async (message: ViewRequest) => {
+  /** Sends a write and shows its result; false when it was refused (the form keeps its input). */
+  const send = async (message: ViewRequest): Promise<boolean> => {
     setError(null);
     try {
-      const reply = await request(message as never);
-      const next = (reply as { view?: DealView }).view ?? (reply as DealView);
-      onView(next);
+      onView(await request(message));
+      return true;
     } catch (e) {
       setError(e instanceof RequestError ? e.message : String(e));
+      return false;
     }
   };
 
-  const moveStage = (stageId: string, confirmed = false) => {
-    const warns = stageMoveWarnings(view.stages, deal.stageId, stageId, deal.bant).length > 0;
-    if (warns && !confirmed) {
-      setPendingStage(stageId);
-      return;
-    }
-    setPendingStage(null);
-    void send({ type: 'stage.move', dealId: deal.id, stageId });
-  };
+  const stageMove = useStageMove(
+    view.stages,
+    deal,
+    (stageId) => void send({ type: 'stage.move', dealId: deal.id, stageId }),
+  );
 
   const setBant = (key: BantKey, state: BantState, note?: string) =>
     void send({
@@ -90,8 +99,8 @@ export function DealCard({ view, linkKey, onView, followUpsUnknown, now = Date.n
         <label class="tl-field">
           <span>{t('deal_stage')}</span>
           <select
-            value={pendingStage ?? deal.stageId}
-            onChange={(e) => moveStage((e.currentTarget as HTMLSelectElement).value)}
+            value={stageMove.pending ?? deal.stageId}
+            onChange={(e) => stageMove.choose((e.currentTarget as HTMLSelectElement).value)}
           >
             {view.stages.map((stage) => (
               <option value={stage.id} key={stage.id}>
@@ -107,16 +116,13 @@ export function DealCard({ view, linkKey, onView, followUpsUnknown, now = Date.n
         </p>
       )}
 
-      {pendingStage && (
-        <div class="tl-warning" role="alert">
-          <p>{t('stage_warning_gaps', view.gaps.map((g) => t(`bant_${g}`)).join(', '))}</p>
-          <button type="button" onClick={() => moveStage(pendingStage, true)}>
-            {t('stage_move_anyway')}
-          </button>
-          <button type="button" class="tl-secondary" onClick={() => setPendingStage(null)}>
-            {t('cancel')}
-          </button>
-        </div>
+      {stageMove.pending && (
+        <StageWarning
+          prefix="tl-"
+          gaps={stageMove.gaps}
+          onConfirm={stageMove.confirm}
+          onCancel={stageMove.cancel}
+        />
       )}
 
       <ul class="tl-facts">
@@ -199,7 +205,15 @@ export function DealCard({ view, linkKey, onView, followUpsUnknown, now = Date.n
         />
       </label>
 
-      <DealActions deal={deal} send={send} now={now} />
+      <Objections
+        dealId={deal.id}
+        objections={view.objections}
+        send={send}
+        now={now}
+        {...(readWords ? { readWords } : {})}
+      />
+
+      <DealActions deal={deal} objections={view.objections} send={send} now={now} />
       <div class="tl-row tl-links">
         <button
           type="button"
@@ -219,11 +233,7 @@ export function DealCard({ view, linkKey, onView, followUpsUnknown, now = Date.n
           {t('unlink')}
         </button>
       </div>
-      {error && (
-        <p class="tl-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
     </section>
   );
 }

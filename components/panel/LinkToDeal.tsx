@@ -4,6 +4,7 @@ import type { DealView } from '../../storage/deal-view';
 import type { LinkInput } from '../../storage/inputs';
 import type { Deal } from '../../storage/schemas';
 import { t } from '../../i18n/i18n';
+import { ErrorLine } from './ErrorLine';
 
 interface Props {
   link: LinkInput;
@@ -77,11 +78,7 @@ export function LinkToDeal({ link, suggestions, onLinked }: Props) {
       ) : (
         results !== null && <p class="tl-hint">{t('no_deals_found')}</p>
       )}
-      {error && (
-        <p class="tl-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
     </div>
   );
 }

@@ -2,16 +2,12 @@ import { cloneElement, render, type VNode } from 'preact';
 import { useEffect } from 'preact/hooks';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-// Code that runs in Gmail's and LinkedIn's pages uses the browser's own promise-based API
-// (Chrome MV3 and Firefox both have one): the polyfill would cost the content scripts 3 KB gzip.
-import { browser } from 'wxt/browser';
 import { subscribeToChanges } from '../../messaging/changes';
 import type { DisplayPrefs } from '../../messaging/replies';
 import { syncDisplayPrefs } from '../display-prefs-client';
 import { PanelFrame, type PanelTheme } from './PanelFrame';
-import { usePanelCollapsed } from './use-panel-collapsed';
-
-let togglePanel = () => {};
+import { acceptOnlyTheRep } from './accept-only-the-rep';
+import { answerPanelCommands, usePanelCollapsed } from './use-panel-collapsed';
 
 /** What the page shows of the panel: nothing, the whole panel, or its tab. */
 export type PanelPlacementState = 'hidden' | 'open' | 'folded';
@@ -47,7 +43,6 @@ function Frame({
   placement: PanelPlacement | null;
 }) {
   const [collapsed, setCollapsed] = usePanelCollapsed();
-  togglePanel = () => setCollapsed(!collapsed);
   const state: PanelPlacementState = content ? (collapsed ? 'folded' : 'open') : 'hidden';
   useEffect(() => placement?.update(state), [placement, state]);
   if (!content) return null;
@@ -101,63 +96,24 @@ export async function mountPanel(
     },
   });
 
-  // Automatic: the host page's own theme where it can be read, else the system's. Reading it
-  // forces a layout of the host page, so a draw uses the last reading and the page is read
-  // again when the browser is idle; a changed theme draws again.
-  let hostTheme: 'light' | 'dark' | null = null;
-  let rereading = false;
-  const theme = (): PanelTheme => (prefs.theme === 'auto' ? (hostTheme ?? 'auto') : prefs.theme);
-  const rereadHostTheme = () => {
-    if (rereading || prefs.theme !== 'auto') return;
-    rereading = true;
-    requestIdleCallback(
-      () => {
-        rereading = false;
-        const next = options.readHostTheme(document, ui.shadowHost);
-        if (next !== hostTheme) {
-          hostTheme = next;
-          draw();
-        }
-      },
-      { timeout: 1_000 },
-    );
-  };
+  // Automatic: the host page's own theme where it can be read, else the system's.
+  const hostTheme = watchHostTheme(() => options.readHostTheme(document, ui.shadowHost), draw);
+  const theme = (): PanelTheme =>
+    prefs.theme === 'auto' ? (hostTheme.current ?? 'auto') : prefs.theme;
   let placement: PanelPlacement | null = null;
   // A copy of the content so that its components render again (in the new language) while
   // keeping their state; Preact skips a subtree whose element is the very same object.
-  const draw = () => {
+  function draw() {
     if (container)
       render(
         <Frame content={current && cloneElement(current)} theme={theme()} placement={placement} />,
         container,
       );
-    rereadHostTheme();
-  };
+    if (prefs.theme === 'auto') hostTheme.reread();
+  }
 
-  // Only the rep acts in the panel. Events the page makes up (el.click(), dispatchEvent) stop
-  // here, on their way down, before any handler of the panel sees them, and their default
-  // action is cancelled: a made-up click on a submit button submits nothing. A form is
-  // submitted only by the button the rep just clicked (Enter in a field clicks the form's
-  // button too), so form.requestSubmit(), whose submit event the browser makes and marks
-  // trusted, changes nothing either.
-  let armed: EventTarget | null = null;
-  const onlyTheRep = (event: Event) => {
-    if (
-      event.type === 'submit'
-        ? !(event as SubmitEvent).submitter?.contains(armed as Node | null)
-        : !event.isTrusted
-    ) {
-      event.preventDefault();
-      event.stopImmediatePropagation();
-    } else if (event.type === 'click') {
-      armed = event.target;
-      setTimeout(() => (armed = null));
-    }
-  };
-  for (const type of ['click', 'keydown', 'input', 'change', 'submit'])
-    ui.shadow.addEventListener(type, onlyTheRep, true);
+  acceptOnlyTheRep(ui.shadow);
 
-  hostTheme = options.readHostTheme(document, ui.shadowHost);
   ui.mount();
   if (options.place) {
     try {
@@ -168,12 +124,7 @@ export async function mountPanel(
       console.warn('Threadline: could not place the panel', error);
     }
   }
-  const onMessage = (message: unknown) => {
-    if ((message as { type?: string } | null)?.type === 'panel.toggle') togglePanel();
-    return undefined;
-  };
-  browser.runtime.onMessage.addListener(onMessage);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  answerPanelCommands(ctx);
 
   const stopListening = subscribeToChanges(() => {
     syncDisplayPrefs()
@@ -193,6 +144,35 @@ export async function mountPanel(
     show(content) {
       current = content;
       draw();
+    },
+  };
+}
+
+/**
+ * The host page's own theme, read at once and again when the browser is idle after a draw:
+ * reading it forces a layout of the host page, so a draw uses the last reading, and a changed
+ * theme draws again.
+ */
+function watchHostTheme(read: () => 'light' | 'dark' | null, onChange: () => void) {
+  let theme = read();
+  let rereading = false;
+  return {
+    get current() {
+      return theme;
+    },
+    reread() {
+      if (rereading) return;
+      rereading = true;
+      requestIdleCallback(
+        () => {
+          rereading = false;
+          const next = read();
+          if (next === theme) return;
+          theme = next;
+          onChange();
+        },
+        { timeout: 1_000 },
+      );
     },
   };
 }

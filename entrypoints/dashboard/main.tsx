@@ -1,14 +1,16 @@
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Board } from '../../components/dashboard/Board';
+import { CheatSheet } from '../../components/dashboard/CheatSheet';
 import { DealDetail } from '../../components/dashboard/DealDetail';
-import { DataPanel } from '../../components/dashboard/DataPanel';
+import { LazyDataPanel } from '../../components/dashboard/LazyDataPanel';
 import { Metrics } from '../../components/dashboard/Metrics';
 import { newestFirst } from '../../components/dashboard/newest-first';
 import { pipelineView } from '../../components/dashboard/pipeline-view';
 import { Queue } from '../../components/dashboard/Queue';
 import { readRoute, VIEWS, type Route, type View } from '../../components/dashboard/route';
 import { SettingsPanel } from '../../components/dashboard/SettingsPanel';
+import { useCachedRead } from '../../components/dashboard/use-cached-read';
 import { DealTable } from '../../components/DealTable';
 import { t } from '../../i18n/i18n';
 import { useLiveQuery } from '../../components/hooks/use-live-query';
@@ -18,30 +20,42 @@ import {
   usePageDisplay,
 } from '../../components/hooks/use-page-display';
 import { DATABASE_NAME, ThreadlineDB, storeContext } from '../../storage/db';
+import { rowsOfDeal } from '../../storage/by-deal';
+import { metricsFacts, openDeals, stageHistoryFacts } from '../../storage/queries';
 import { readSettings } from '../../storage/settings';
+import { objectionsOfDeal } from '../../storage/objections';
 import './style.css';
 
 // Live query results come back frozen instead of deep-copied: this page never changes
 // a record it read, and copying 10,000 deals on every load was a good part of the wait.
 const ctx = storeContext(new ThreadlineDB(DATABASE_NAME, { cache: 'immutable' }));
 
-/** What the queue and the board need, read in parallel: the open deals, not all of them. */
+/**
+ * What the queue and the board draw first: the open deals (not all of them) and the settings.
+ * The open deals and the stage history below are read through storage/queries.ts, which keeps
+ * them until their tables change, so a write elsewhere re-reads only what it changed.
+ */
 async function loadPipeline() {
-  const [open, history, settings] = await Promise.all([
-    ctx.db.deals.where('status').equals('open').toArray(),
-    ctx.db.stageHistory.toArray(),
-    readSettings(ctx),
-  ]);
-  return { open: newestFirst(open), history, settings, now: Date.now() };
+  const [open, settings] = await Promise.all([openDeals(ctx), readSettings(ctx)]);
+  return { open: newestFirst(open), settings, now: Date.now() };
 }
+const PIPELINE_TABLES = ['deals', 'settings'];
 
-/** Every deal, for the metrics and the deal table, most recently updated first. */
+/** The stage history, for the board's stagnant marks: read once the first view is painted. */
+async function loadHistory() {
+  await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
+  return stageHistoryFacts(ctx);
+}
+const loadMetricsFacts = () => metricsFacts(ctx);
+
+/** Every deal, for the deal table, most recently updated first. */
 const loadAllDeals = () => ctx.db.deals.orderBy('updatedAt').reverse().toArray();
 
 const VIEW_HEADINGS: Record<View, string> = {
   queue: 'queue_heading',
   board: 'board_heading',
   metrics: 'metrics_heading',
+  objections: 'cheatsheet_heading',
   deals: 'deals_heading',
   settings: 'settings_heading',
   data: 'data_heading',
@@ -67,31 +81,40 @@ function DealDetailFor({ id }: { id: string | null }) {
       deal,
       contacts: (await ctx.db.contacts.bulkGet(deal.contactIds)).filter((c) => c !== undefined),
       links: await ctx.db.links.where('dealId').equals(deal.id).toArray(),
-      touches: await ctx.db.touches.where('dealId').equals(deal.id).toArray(),
-      history: await ctx.db.stageHistory.where('dealId').equals(deal.id).toArray(),
+      touches: await rowsOfDeal(ctx.db.touches, deal.id).toArray(),
+      history: await rowsOfDeal(ctx.db.stageHistory, deal.id).toArray(),
+      objections: await objectionsOfDeal(ctx, deal.id),
       settings: await readSettings(ctx),
     };
   }, [id]);
   if (data === undefined) return <p aria-busy="true">…</p>;
   if (data === null) return <p class="hint">{t('detail_not_found')}</p>;
-  return <DealDetail ctx={ctx} {...data} />;
+  return <DealDetail {...data} />;
 }
 
 function Dashboard() {
   const route = useRoute();
   // Each view reads only what it shows: the queue and the board the open deals, the
-  // metrics and the deal table every deal.
-  const data = useLiveQuery(loadPipeline);
+  // metrics the facts of every deal, the deal table every deal.
+  const data = useCachedRead(ctx, loadPipeline, PIPELINE_TABLES);
+  const history = useCachedRead(ctx, data ? loadHistory : null, ['stageHistory'], [!!data]);
   usePageDisplay(data?.settings);
   useEffect(() => {
     document.title = t('extName');
   });
   // Derived once per load (and again when the data changes), not on every render.
   const view = useMemo(
-    () => data && pipelineView(data.open, data.history, data.settings, data.now),
-    [data],
+    () => data && pipelineView(data.open, history ?? null, data.settings, data.now),
+    [data, history],
   );
-  const wantsAll = 'view' in route && (route.view === 'metrics' || route.view === 'deals');
+  const wantsMetrics = 'view' in route && route.view === 'metrics';
+  const facts = useCachedRead(
+    ctx,
+    wantsMetrics ? loadMetricsFacts : null,
+    ['deals', 'stageHistory'],
+    [wantsMetrics],
+  );
+  const wantsAll = 'view' in route && route.view === 'deals';
   const deals = useLiveQuery(wantsAll ? loadAllDeals : null, [wantsAll]);
   const followUps = view
     ? view.open.filter((deal) => ['due', 'overdue'].includes(view.cadence(deal).state)).length
@@ -99,16 +122,19 @@ function Dashboard() {
   const busy = <p aria-busy="true">…</p>;
 
   const shown = (current: View) => {
-    if (current === 'data') return <DataPanel ctx={ctx} />;
+    if (current === 'data') return <LazyDataPanel ctx={ctx} />;
     if (!data || !view) return busy;
+    if (current === 'objections') return <CheatSheet ctx={ctx} settings={data.settings} />;
     if (current === 'queue') return <Queue view={view} />;
-    if (current === 'board') return <Board ctx={ctx} view={view} />;
-    if (current === 'settings') return <SettingsPanel ctx={ctx} settings={data.settings} />;
-    if (!deals) return busy;
+    if (current === 'board') return <Board view={view} />;
+    if (current === 'settings') return <SettingsPanel settings={data.settings} />;
     if (current === 'metrics')
-      return (
-        <Metrics deals={deals} history={data.history} settings={data.settings} now={data.now} />
+      return facts ? (
+        <Metrics {...facts} open={data.open} settings={data.settings} now={data.now} />
+      ) : (
+        busy
       );
+    if (!deals) return busy;
     return (
       <section aria-labelledby="deals-heading">
         <h2 id="deals-heading">{t('deals_heading')}</h2>
@@ -145,6 +171,9 @@ function Dashboard() {
 }
 
 async function start() {
+  // The open deals are read while the language loads: the board and the queue get them from
+  // the cache (storage/queries.ts) the moment they first render.
+  void openDeals(ctx);
   // The rep's language and theme first, so the first paint is already in them.
   try {
     const { language, theme } = await readSettings(ctx);

@@ -5,7 +5,9 @@ import { CreateDealForm } from '../../components/panel/CreateDealForm';
 import { DealCard } from '../../components/panel/DealCard';
 import { FollowUpCoach } from '../../components/panel/FollowUpCoach';
 import { LinkToDeal } from '../../components/panel/LinkToDeal';
+import { ErrorLine } from '../../components/panel/ErrorLine';
 import { useDealForKey } from '../../components/panel/use-deal-for-key';
+import { useTouchSync } from '../../components/panel/use-touch-sync';
 import { plural, t } from '../../i18n/i18n';
 import { request } from '../../messaging/client';
 import type { DealView } from '../../storage/deal-view';
@@ -13,6 +15,7 @@ import type { LinkInput } from '../../storage/inputs';
 import { linkKey } from '../../domain/link-key';
 import type { Deal } from '../../storage/schemas';
 import type { GmailThread, ThreadReading } from '../../sites/gmail/read-thread';
+import { readGmailProspectWords } from '../../sites/gmail/read-words';
 import { openGmailReply } from './open-reply';
 import { touchesOfThread } from './thread-touches';
 import { useHiddenMessages } from './use-hidden-messages';
@@ -55,17 +58,16 @@ export function GmailPanel({ reading, location }: Props) {
   const signature = thread
     ? `${thread.threadId}:${thread.messages.map((m) => `${m.from.email}@${m.at}:${m.id}`).join(',')}`
     : '';
-  useEffect(() => {
-    if (!linkedDealId || !thread) return;
-    const inputs = touchesOfThread(thread, linkedDealId);
-    if (inputs.length > 0)
-      void request({ type: 'touches.sync', inputs }).then((r) => r.view && setView(r.view));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the thread is a new object on every page read; its signature says when it changed
-  }, [linkedDealId, signature]);
+  useTouchSync(
+    thread ? linkedDealId : null,
+    signature,
+    (dealId) => (thread ? touchesOfThread(thread, dealId) : []),
+    setView,
+  );
   const unread = useHiddenMessages(thread, linkedDealId, location.accountIndex, setView);
 
   if (state.status === 'loading') return <p class="tl-hint">…</p>;
-  if (state.status === 'error') return <p class="tl-error">{state.message}</p>;
+  if (state.status === 'error') return <ErrorLine message={state.message} />;
   if (state.status === 'linked') {
     const { deal } = state.view;
     return (
@@ -80,6 +82,7 @@ export function GmailPanel({ reading, location }: Props) {
           view={state.view}
           linkKey={key}
           onView={setView}
+          readWords={() => readGmailProspectWords(document)}
           {...(unread > 0 ? { followUpsUnknown: plural('thread_messages_not_read', unread) } : {})}
         />
       </>

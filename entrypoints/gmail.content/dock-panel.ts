@@ -132,11 +132,7 @@ export function dockInGmail(host: HTMLElement, signal: AbortSignal): PanelPlacem
     if (host.parentElement !== document.body) document.body.append(host);
   };
 
-  const show = (state: 'open' | 'folded') => {
-    if (host.getAttribute(DOCK_ATTRIBUTE) !== state) host.setAttribute(DOCK_ATTRIBUTE, state);
-    if (style.textContent !== STYLE_TEXT[state]) style.textContent = STYLE_TEXT[state];
-    if (!style.isConnected) (document.head ?? document.documentElement).append(style);
-  };
+  const show = (state: 'open' | 'folded') => showDocked(host, style, state);
 
   const isDocked = () => site !== null && site.row.isConnected && host.parentElement === site.row;
 
@@ -169,18 +165,12 @@ export function dockInGmail(host: HTMLElement, signal: AbortSignal): PanelPlacem
       }
     } catch {
       // Never into Gmail's page: the floating panel still works.
-      try {
-        float();
-      } catch {
-        // Nothing more to do.
-      }
+      withoutThrowing(float);
     }
-    // Gmail sizes parts of its layout (the compose windows' toolbars, heights) on resize:
-    // a resize event after the room changed lets it catch up, as InboxSDK does.
     const now = site && wanted !== 'hidden' ? wanted : 'floating';
     if (now !== applied) {
       applied = now;
-      document.defaultView?.dispatchEvent(new Event('resize'));
+      letGmailCatchUp(document);
     }
   };
 
@@ -207,7 +197,7 @@ export function dockInGmail(host: HTMLElement, signal: AbortSignal): PanelPlacem
       const wasDocked = site !== null;
       style.remove();
       host.removeAttribute(DOCK_ATTRIBUTE);
-      if (wasDocked) document.defaultView?.dispatchEvent(new Event('resize'));
+      if (wasDocked) letGmailCatchUp(document);
     },
     { once: true },
   );
@@ -219,4 +209,28 @@ export function dockInGmail(host: HTMLElement, signal: AbortSignal): PanelPlacem
       schedule();
     },
   };
+}
+
+/** The docked host's state and the room it takes, each written only when it changes. */
+function showDocked(host: HTMLElement, style: HTMLStyleElement, state: 'open' | 'folded'): void {
+  if (host.getAttribute(DOCK_ATTRIBUTE) !== state) host.setAttribute(DOCK_ATTRIBUTE, state);
+  if (style.textContent !== STYLE_TEXT[state]) style.textContent = STYLE_TEXT[state];
+  const document = host.ownerDocument;
+  if (!style.isConnected) (document.head ?? document.documentElement).append(style);
+}
+
+/**
+ * Gmail sizes parts of its layout (the compose windows' toolbars, heights) on resize: a resize
+ * event after the room changed lets it catch up, as InboxSDK does.
+ */
+function letGmailCatchUp(document: Document): void {
+  document.defaultView?.dispatchEvent(new Event('resize'));
+}
+
+function withoutThrowing(action: () => void): void {
+  try {
+    action();
+  } catch {
+    // Nothing more to do.
+  }
 }

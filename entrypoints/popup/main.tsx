@@ -43,56 +43,61 @@ function Popup() {
       ) : (
         <ul class="due-list">
           {due.map(({ deal, state }) => (
-            <li key={deal.id} class={`due-item ${state}`} data-deal-id={deal.id}>
-              <button
-                type="button"
-                class="open"
-                onClick={() =>
-                  void request({ type: 'deal.open', dealId: deal.id }).then(() => window.close())
-                }
-              >
-                <span class="title">{deal.title}</span>
-                <span class="meta">
-                  <span class="state">{t(`cadence_${state}`)}</span>
-                  {deal.company && ` · ${deal.company}`}
-                  {deal.value > 0 && ` · ${money(deal.value, deal.currency)}`}
-                  {deal.lastTouchAt !== null &&
-                    ` · ${t('last_touch_ago', relativeTime(deal.lastTouchAt, now))}`}
-                  {deal.followUpCount > 0 && ` · ${t('follow_up_n', String(deal.followUpCount))}`}
-                </span>
-              </button>
-              <div class="actions">
-                <button
-                  type="button"
-                  onClick={() =>
-                    void request({ type: 'deal.snooze', dealId: deal.id, until: now + DAY })
-                  }
-                >
-                  {t('snooze_days', '1')}
-                </button>
-                <button
-                  type="button"
-                  onClick={() =>
-                    void request({
-                      type: 'touch.record',
-                      input: {
-                        dealId: deal.id,
-                        channel: 'note',
-                        direction: 'outbound',
-                        at: Date.now(),
-                        note: t('popup_done_note'),
-                      },
-                    })
-                  }
-                >
-                  {t('popup_done')}
-                </button>
-              </div>
-            </li>
+            <DueItem key={deal.id} deal={deal} state={state} now={now} />
           ))}
         </ul>
       )}
     </main>
+  );
+}
+
+/** One deal that wants a follow-up: open its thread or profile, snooze it a day, or mark it done. */
+function DueItem({ deal, state, now }: DueDeal & { now: number }) {
+  return (
+    <li class={`due-item ${state}`} data-deal-id={deal.id}>
+      <button
+        type="button"
+        class="open"
+        onClick={() =>
+          void request({ type: 'deal.open', dealId: deal.id }).then(() => window.close())
+        }
+      >
+        <span class="title">{deal.title}</span>
+        <span class="meta">
+          <span class="state">{t(`cadence_${state}`)}</span>
+          {deal.company && ` · ${deal.company}`}
+          {deal.value > 0 && ` · ${money(deal.value, deal.currency)}`}
+          {deal.lastTouchAt !== null &&
+            ` · ${t('last_touch_ago', relativeTime(deal.lastTouchAt, now))}`}
+          {deal.followUpCount > 0 && ` · ${t('follow_up_n', String(deal.followUpCount))}`}
+        </span>
+      </button>
+      <div class="actions">
+        <button
+          type="button"
+          onClick={() => void request({ type: 'deal.snooze', dealId: deal.id, until: now + DAY })}
+        >
+          {t('snooze_days', '1')}
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            void request({
+              type: 'touch.record',
+              input: {
+                dealId: deal.id,
+                channel: 'note',
+                direction: 'outbound',
+                at: Date.now(),
+                note: t('popup_done_note'),
+              },
+            })
+          }
+        >
+          {t('popup_done')}
+        </button>
+      </div>
+    </li>
   );
 }
 

@@ -13,6 +13,13 @@ export interface GmailRoute {
 export const THREAD_TOKEN = /^(?:[BCDFGHJKLMNPQRSTVWXZbcdfghjklmnpqrstvwxz]{20,}|[0-9a-f]{16})$/;
 
 /** Reads Gmail's location: /mail/u/<n>/ and the hash route. */
+/**
+ * The address that opens a thread by its route token or hex id in an account, given by its
+ * address (already URI-encoded) or its /u/<n> index.
+ */
+export const threadUrlOf = (account: string, token: string) =>
+  `https://mail.google.com/mail/u/${account}/#all/${token}`;
+
 export function parseGmailRoute(location: Pick<Location, 'pathname' | 'hash'>): GmailRoute | null {
   const path = location.pathname.match(/^\/mail(?:\/u\/(\d+))?\/?/);
   if (!path) return null;

@@ -43,12 +43,57 @@ export function watchSends(
   events: SendEvents,
   root: Document = document,
 ): void {
+  const { send, undo, scheduled } = sendLedger(signal, events);
+  const sendFrom = (from: Element) => {
+    const form = composeFormOf(from);
+    if (form) send(form);
+  };
+  /** The Send button a mouse button went down on: its mouseup there sends. */
+  let pressed: Element | null = null;
+  const listen = <K extends 'mousedown' | 'mouseup' | 'click' | 'keydown'>(
+    type: K,
+    handler: (event: DocumentEventMap[K], target: Element) => void,
+  ) => listenSafely(root, signal, type, handler);
+
+  listen('mousedown', (event, target) => {
+    pressed = event.button === 0 ? sendControl(target) : null;
+  });
+  listen('mouseup', (event, target) => {
+    const control = pressed;
+    pressed = null;
+    if (control && event.button === 0 && control.contains(target)) sendFrom(control);
+  });
+  listen('click', (event, target) => {
+    if (event.button !== 0) return;
+    const control = sendControl(target);
+    if (control) return sendFrom(control);
+    if (closestOf(target, GMAIL.scheduleSend)) return scheduled();
+    if (closestOf(target, GMAIL.undoSend)) undo();
+  });
+  listen('keydown', (event, target) => {
+    if (event.isComposing || event.repeat) return;
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.altKey) {
+      if (!closestOf(target, GMAIL.scheduleSend)) sendFrom(target);
+      return;
+    }
+    const activates = event.key === 'Enter' || event.key === ' ' || event.key === 'Spacebar';
+    if (!activates || event.ctrlKey || event.metaKey || event.altKey) return;
+    const control = sendControl(target);
+    if (control) return sendFrom(control);
+    if (closestOf(target, GMAIL.scheduleSend)) return scheduled();
+    if (closestOf(target, GMAIL.undoSend)) undo();
+  });
+}
+
+/**
+ * The sends of one page: each once (the events of one gesture are one send), confirmed when
+ * Gmail closes the form, taken back by Undo or by a form that stays open.
+ */
+function sendLedger(signal: AbortSignal, events: SendEvents) {
   /** A key for each form whose draft has no id yet, so two such forms never share one. */
   const ownKeys = new WeakMap<Element, string>();
   const lastOfForm = new WeakMap<Element, Sent>();
   let last: Sent | null = null;
-  /** The Send button a mouse button went down on: its mouseup there sends. */
-  let pressed: Element | null = null;
 
   const keyOf = (form: Element, draft: string | null): string => {
     if (draft) return draft;
@@ -91,11 +136,6 @@ export function watchSends(
     events.onSend(key, form);
   };
 
-  const sendFrom = (from: Element) => {
-    const form = composeFormOf(from);
-    if (form) send(form);
-  };
-
   const undo = () => {
     const sent = last;
     last = null;
@@ -110,53 +150,30 @@ export function watchSends(
     last = null;
   };
 
-  const listen = <K extends 'mousedown' | 'mouseup' | 'click' | 'keydown'>(
-    type: K,
-    handler: (event: DocumentEventMap[K], target: Element) => void,
-  ) =>
-    root.addEventListener(
-      type,
-      (event) => {
-        const target = asElement(event.target);
-        if (!target) return;
-        try {
-          handler(event, target);
-        } catch (error) {
-          // Never into Gmail's page.
-          console.warn('Threadline: a send could not be read', error);
-        }
-      },
-      { capture: true, signal },
-    );
+  return { send, undo, scheduled };
+}
 
-  listen('mousedown', (event, target) => {
-    pressed = event.button === 0 ? sendControl(target) : null;
-  });
-  listen('mouseup', (event, target) => {
-    const control = pressed;
-    pressed = null;
-    if (control && event.button === 0 && control.contains(target)) sendFrom(control);
-  });
-  listen('click', (event, target) => {
-    if (event.button !== 0) return;
-    const control = sendControl(target);
-    if (control) return sendFrom(control);
-    if (closestOf(target, GMAIL.scheduleSend)) return scheduled();
-    if (closestOf(target, GMAIL.undoSend)) undo();
-  });
-  listen('keydown', (event, target) => {
-    if (event.isComposing || event.repeat) return;
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.altKey) {
-      if (!closestOf(target, GMAIL.scheduleSend)) sendFrom(target);
-      return;
-    }
-    const activates = event.key === 'Enter' || event.key === ' ' || event.key === 'Spacebar';
-    if (!activates || event.ctrlKey || event.metaKey || event.altKey) return;
-    const control = sendControl(target);
-    if (control) return sendFrom(control);
-    if (closestOf(target, GMAIL.scheduleSend)) return scheduled();
-    if (closestOf(target, GMAIL.undoSend)) undo();
-  });
+/** Listens on `root` in the capture phase; what goes wrong is a warning, never Gmail's error. */
+function listenSafely<K extends 'mousedown' | 'mouseup' | 'click' | 'keydown'>(
+  root: Document,
+  signal: AbortSignal,
+  type: K,
+  handler: (event: DocumentEventMap[K], target: Element) => void,
+): void {
+  root.addEventListener(
+    type,
+    (event) => {
+      const target = asElement(event.target);
+      if (!target) return;
+      try {
+        handler(event, target);
+      } catch (error) {
+        // Never into Gmail's page.
+        console.warn('Threadline: a send could not be read', error);
+      }
+    },
+    { capture: true, signal },
+  );
 }
 
 /** Send or Send & Archive at or around `target` (never the arrow beside them). */

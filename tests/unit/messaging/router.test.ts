@@ -231,4 +231,30 @@ describe('the background router', () => {
     });
     expect(await opts.ctx.db.links.count()).toBe(0);
   });
+
+  it('logs an objection from a panel and answers with the deal as the panel shows it', async () => {
+    const opts = options();
+    const ask = (request: unknown) => handleMessage(request, gmailTab, opts);
+    const created = await ask({ type: 'deal.create', input: { title: 'Acme' } });
+    if (!created.ok) throw new Error(created.error.message);
+    const dealId = (created.data as { deal: { id: string } }).deal.id;
+    const dueAt = opts.ctx.now() + 86_400_000;
+    const logged = await ask({
+      type: 'objection.log',
+      input: { dealId, kind: 'price', words: 'Too much', answerDueAt: dueAt },
+    });
+    expect(logged).toMatchObject({
+      ok: true,
+      data: {
+        deal: { answerDueAt: dueAt },
+        cadence: { dueAt },
+        objections: [{ kind: 'price', words: 'Too much', answerDueAt: dueAt }],
+      },
+    });
+    expect(await ask({ type: 'objection.log', input: { dealId, kind: '' } })).toMatchObject({
+      ok: false,
+      error: { code: 'malformed' },
+    });
+    expect(await ask({ type: 'objection.answers', kind: 'price' })).toEqual({ ok: true, data: [] });
+  });
 });

@@ -4,6 +4,7 @@ import { backupProblem, checkBackup, exportBackup, importBackup } from '../../..
 import { createDeal, moveStage, setBant } from '../../../storage/deals';
 import { restoreRows, sameRecord } from '../../../storage/restore';
 import { recordTouch } from '../../../storage/touches';
+import { logObjection } from '../../../storage/objections';
 import { DAY, fullingStore, testStore } from './test-store';
 
 async function everything(ctx: ReturnType<typeof testStore>) {
@@ -15,6 +16,7 @@ async function everything(ctx: ReturnType<typeof testStore>) {
     touches: await db.touches.orderBy('id').toArray(),
     stageHistory: await db.stageHistory.orderBy('id').toArray(),
     settings: await db.settings.toArray(),
+    objections: await db.objections.orderBy('id').toArray(),
   };
 }
 
@@ -42,6 +44,12 @@ async function seed(ctx: ReturnType<typeof testStore>) {
   });
   await setBant(ctx, { dealId: deal.id, key: 'budget', state: 'confirmed', note: '50k' });
   await moveStage(ctx, deal.id, 'qualification');
+  await logObjection(ctx, {
+    dealId: deal.id,
+    kind: 'price',
+    words: 'Too expensive',
+    answerDueAt: ctx.now() + 2 * DAY,
+  });
   return deal;
 }
 
@@ -346,5 +354,48 @@ describe('the backup file', () => {
     const restored = testStore();
     await importBackup(restored, await exportBackup(ctx));
     expect(await everything(restored)).toEqual(await everything(ctx));
+  });
+});
+
+describe('objections in a backup', () => {
+  it('are restored with the promise they hold, so the deal is owed the answer again', async () => {
+    const source = testStore();
+    const deal = await seed(source);
+    const target = testStore();
+    await importBackup(target, await exportBackup(source));
+    expect(await target.db.objections.count()).toBe(1);
+    expect((await target.db.deals.get(deal.id))?.answerDueAt).toBe(source.now() + 2 * DAY);
+  });
+
+  it('refuse a backup with a malformed objection, naming the table, row and field', async () => {
+    const ctx = testStore();
+    await seed(ctx);
+    const file = JSON.parse(await (await exportBackup(ctx)).text());
+    const table = file.data.data.find((t: { tableName: string }) => t.tableName === 'objections');
+    table.rows[0].kind = '';
+    const checked = checkBackup(JSON.stringify(file, null, 2));
+    expect(checked.problem).toMatchObject({
+      code: 'row',
+      table: 'objections',
+      row: 1,
+      field: 'kind',
+    });
+  });
+
+  it('a backup from before objections restores with none, and no deal owed an answer', async () => {
+    const ctx = testStore();
+    await seed(ctx);
+    const file = JSON.parse(await (await exportBackup(ctx)).text());
+    file.data.databaseVersion = 5;
+    file.data.data = file.data.data.filter(
+      (t: { tableName: string }) => t.tableName !== 'objections',
+    );
+    for (const deal of file.data.data.find((t: { tableName: string }) => t.tableName === 'deals')
+      .rows)
+      delete deal.answerDueAt;
+    const target = testStore();
+    await importBackup(target, new Blob([JSON.stringify(file)]));
+    expect(await target.db.objections.count()).toBe(0);
+    for (const deal of await target.db.deals.toArray()) expect(deal.answerDueAt).toBeNull();
   });
 });

@@ -5,6 +5,7 @@ import {
   contactSchema,
   dealSchema,
   linkSchema,
+  objectionSchema,
   settingsSchema,
   stageChangeSchema,
   touchSchema,
@@ -13,8 +14,12 @@ import * as v1 from '../../fixtures/schema/v1';
 import * as v2 from '../../fixtures/schema/v2';
 import * as v3 from '../../fixtures/schema/v3';
 import * as v4 from '../../fixtures/schema/v4';
+import * as v5 from '../../fixtures/schema/v5';
+import * as v6 from '../../fixtures/schema/v6';
+import * as v7 from '../../fixtures/schema/v7';
+import { outboxEntrySchema } from '../../../storage/sync-outbox';
 
-const FIXTURES = [v1, v2, v3, v4];
+const FIXTURES = [v1, v2, v3, v4, v5, v6, v7];
 
 const currentSchemas = {
   deals: dealSchema,
@@ -23,6 +28,8 @@ const currentSchemas = {
   touches: touchSchema,
   stageHistory: stageChangeSchema,
   settings: settingsSchema,
+  objections: objectionSchema,
+  syncOutbox: outboxEntrySchema,
 };
 
 describe('schema migrations', () => {
@@ -146,6 +153,91 @@ describe('schema migrations', () => {
         linkedinMemberId: 'ACoAAEryMUEO538iPuC0Eee-MjktXVtom4vyS31',
       }),
     ).rejects.toThrow();
+    db.close();
+  });
+
+  it('drops the indexes a compound index covers in version 5, and still finds a deal’s touches, history and the open deals', async () => {
+    const name = `threadline-v4-indexes-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(v4.version).stores(v4.stores);
+    await old.open();
+    for (const [table, rows] of Object.entries(v4.data)) await old.table(table).bulkAdd(rows);
+    old.close();
+    const db = new ThreadlineDB(name);
+    await db.open();
+    const indexes = (table: string) =>
+      db
+        .table(table)
+        .schema.indexes.map((index) => index.name)
+        .sort();
+    expect(indexes('touches')).toEqual(['[dealId+at]', 'sourceKey']);
+    expect(indexes('stageHistory')).toEqual(['[dealId+at]']);
+    expect(indexes('deals')).not.toContain('status');
+    // Queries by the dropped names are answered from the compound indexes.
+    const touches = v4.data.touches.filter((touch) => touch.dealId === 'deal-1');
+    expect(touches.length).toBeGreaterThan(0);
+    expect(await db.touches.where('dealId').equals('deal-1').count()).toBe(touches.length);
+    expect(await db.stageHistory.where('dealId').equals('deal-1').count()).toBe(
+      v4.data.stageHistory.filter((change) => change.dealId === 'deal-1').length,
+    );
+    expect(await db.deals.where('status').equals('open').primaryKeys()).toEqual(
+      v4.data.deals.filter((deal) => deal.status === 'open').map((deal) => deal.id),
+    );
+    db.close();
+  });
+
+  it('gives every deal of version 5 no promised answer in version 6, and finds a deal owed an answer by its index', async () => {
+    const name = `threadline-v5-objections-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(v5.version).stores(v5.stores);
+    await old.open();
+    for (const [table, rows] of Object.entries(v5.data)) await old.table(table).bulkAdd(rows);
+    old.close();
+    const db = new ThreadlineDB(name);
+    await db.open();
+    for (const deal of await db.deals.toArray()) expect(deal.answerDueAt).toBeNull();
+    expect(await db.objections.count()).toBe(0);
+    const [first] = v5.data.deals;
+    await db.deals.update(first!.id, { answerDueAt: 1_780_000_000_000 });
+    expect(
+      await db.deals.where('answerDueAt').belowOrEqual(1_780_000_000_000).primaryKeys(),
+    ).toEqual([first!.id]);
+    // `status` is still answered from [status+lastMovementAt], every open deal included.
+    expect(await db.deals.where('status').equals('open').count()).toBe(
+      v5.data.deals.filter((deal) => deal.status === 'open').length,
+    );
+    db.close();
+  });
+
+  it('keeps version 6 objections with their deal, found by [dealId+createdAt] and by kind', async () => {
+    const name = `threadline-v6-objections-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(v6.version).stores(v6.stores);
+    await old.open();
+    for (const [table, rows] of Object.entries(v6.data)) await old.table(table).bulkAdd(rows);
+    old.close();
+    const db = new ThreadlineDB(name);
+    const dealId = v6.data.objections[0]!.dealId;
+    expect(await db.objections.where('dealId').equals(dealId).count()).toBe(1);
+    expect(await db.objections.where('kind').equals('price').count()).toBe(1);
+    db.close();
+  });
+
+  it('starts version 7 with an empty outbox: an upgrade is the same everywhere, not an edit to share', async () => {
+    const name = `threadline-v6-outbox-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(v6.version).stores(v6.stores);
+    await old.open();
+    for (const [table, rows] of Object.entries(v6.data)) await old.table(table).bulkAdd(rows);
+    old.close();
+    const db = new ThreadlineDB(name);
+    expect(await db.syncOutbox.count()).toBe(0);
+    // Once in a team, a write is noted.
+    await db.syncOutbox.put({ seq: 0, table: 'team', key: 'joined', at: 1 });
+    await db.deals.update(v6.data.deals[0]!.id, { notes: 'after the upgrade' });
+    expect(await db.syncOutbox.where('seq').above(0).toArray()).toMatchObject([
+      { table: 'deals', key: v6.data.deals[0]!.id },
+    ]);
     db.close();
   });
 });
