@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startExtension, type Extension } from './harness';
 import { U0, navigateGmail, panel } from './gmail-page';
@@ -9,7 +9,7 @@ const MALFORMED = '%E0%A4%A';
 
 describe('addresses that do not decode', () => {
   let ext: Extension;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
   const watch = (page: Page) => {
     page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
     return page;
@@ -18,6 +18,11 @@ describe('addresses that do not decode', () => {
   beforeAll(async () => {
     ext = await startExtension({ pages: { [U0]: 'gmail/thread.html' } });
   });
+  beforeEach(() => {
+    pageErrors = [];
+  });
+  // Whatever address a test used, no error escaped into its pages.
+  afterEach(() => expect(pageErrors).toEqual([]));
   afterAll(() => ext?.close());
 
   it('shows the dashboard’s "not found" view for a deal address with a malformed escape', async () => {
@@ -71,7 +76,16 @@ describe('addresses that do not decode', () => {
     await gmail.close();
   });
 
-  it('let no error escape into any page', () => {
+  it('let no error escape into any page', async () => {
+    // A malformed escape in a deal address and in a Gmail view, each opened cold.
+    const dashboard = watch(await ext.context.newPage());
+    await dashboard.goto(`chrome-extension://${ext.extensionId}/dashboard.html#deal/${MALFORMED}`);
+    await dashboard.getByText('This deal no longer exists.').waitFor({ timeout: 5_000 });
+    const gmail = watch(await ext.context.newPage());
+    await gmail.goto(`${U0}#search/${MALFORMED}`);
+    await gmail.waitForTimeout(300);
+    await expect(panel(gmail).count()).resolves.toBe(0);
+    await Promise.all([dashboard.close(), gmail.close()]);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -1,11 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openView, startExtension, type Extension } from './harness';
+import {
+  openView,
+  restoreStored,
+  snapshotStored,
+  startExtension,
+  type Extension,
+  type StoredState,
+} from './harness';
 import { THREAD_A, U0, panel } from './gmail-page';
 import { dealRecord, seedRecords } from './seed';
 
 describe('the pipeline board', () => {
   let ext: Extension;
+  let seeded: StoredState;
   let board: Page;
   let gmail: Page;
 
@@ -36,13 +44,31 @@ describe('the pipeline board', () => {
         input: { title: 'Globex renewal', value: 1000 },
       }),
     );
+    seeded = await snapshotStored(ext);
+  });
+  // Each test starts from the two deals above, on a new board.
+  beforeEach(async () => {
+    await restoreStored(ext, seeded);
+    board = await ext.extensionPage('dashboard.html#board');
+  });
+  /** The Acme thread open in Gmail beside the board, its panel showing the deal. */
+  const openGmail = async () => {
     gmail = await ext.context.newPage();
     await gmail.goto(THREAD_A);
     await panel(gmail).getByLabel('Stage').waitFor();
-  });
+  };
   afterAll(() => ext?.close());
 
   const column = (name: string) => board.getByRole('region', { name, exact: true });
+  /** Moves the Acme deal as the board's keyboard and drag tests do. */
+  const moveAcme = async (stageId: string) => {
+    const deals = seeded.tables.deals as { id: string; title: string }[];
+    const dealId = deals.find((deal) => deal.title === 'Acme: 40 seats')!.id;
+    await board.evaluate(
+      ({ dealId, stageId }) => chrome.runtime.sendMessage({ type: 'stage.move', dealId, stageId }),
+      { dealId, stageId },
+    );
+  };
 
   it('shows a column per stage with its count and value', async () => {
     await column('Prospecting')
@@ -57,6 +83,7 @@ describe('the pipeline board', () => {
   });
 
   it('moves a card with the keyboard, and the Gmail panel follows', async () => {
+    await openGmail();
     const card = column('Prospecting').getByRole('button', { name: /Acme: 40 seats/ });
     await card.focus();
     await board.keyboard.press('ArrowRight');
@@ -72,6 +99,9 @@ describe('the pipeline board', () => {
   });
 
   it('moves a card by drag and drop', async () => {
+    await openGmail();
+    // Where the keyboard test above leaves the card.
+    await moveAcme('qualification');
     await column('Qualification')
       .getByRole('button', { name: /Acme: 40 seats/ })
       .dragTo(column('Proposal'));
@@ -84,6 +114,10 @@ describe('the pipeline board', () => {
   });
 
   it('opens a deal from its card: fields to edit, its timeline, its thread', async () => {
+    await openGmail();
+    // Where the keyboard and drag tests above leave the card.
+    await moveAcme('qualification');
+    await moveAcme('proposal');
     await column('Proposal')
       .getByRole('button', { name: /Acme: 40 seats/ })
       .click();
@@ -214,6 +248,8 @@ describe('a long pipeline', () => {
   afterAll(() => ext?.close());
 
   it('draws the first 50 cards of a column, the latest first, and all of them on request', async () => {
+    // The board, whatever view the test before it left open.
+    await openView(dashboard, 'board');
     const column = dashboard.getByRole('region', { name: 'Prospecting', exact: true });
     await column.locator('.card').first().waitFor();
     await expect(column.locator('.totals').textContent()).resolves.toBe('120 deals · €120,000');

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openView, startExtension, type Extension } from './harness';
+import {
+  openView,
+  restoreStored,
+  snapshotStored,
+  startExtension,
+  type Extension,
+  type StoredState,
+} from './harness';
 import { dealRecord } from './seed';
 
 /** Every record of every table, read straight from IndexedDB. */
@@ -25,12 +32,12 @@ function dump(page: Page) {
 
 describe('the rep’s data: backup and CSV', () => {
   let ext: Extension;
+  let seeded: StoredState;
   let page: Page;
 
   beforeAll(async () => {
     ext = await startExtension();
     page = await ext.extensionPage('dashboard.html#data');
-    page.on('dialog', (dialog) => void dialog.accept());
     for (const [title, email] of [
       ['Acme: 40 seats', 'aino@acme.fi'],
       ['Globex renewal', 'pekka@globex.com'],
@@ -58,6 +65,13 @@ describe('the rep’s data: backup and CSV', () => {
         dealId,
       );
     }
+    seeded = await snapshotStored(ext);
+  });
+  // Each test starts from the two deals above, on a new Data page.
+  beforeEach(async () => {
+    await restoreStored(ext, seeded);
+    page = await ext.extensionPage('dashboard.html#data');
+    page.on('dialog', (dialog) => void dialog.accept());
   });
   afterAll(() => ext?.close());
 

@@ -1,6 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startExtension, type Extension } from './harness';
+import {
+  restoreStored,
+  snapshotStored,
+  startExtension,
+  type Extension,
+  type StoredState,
+} from './harness';
 import { THREAD_A, panel } from './gmail-page';
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -49,8 +55,9 @@ const contentWidth = async (page: Page) => (await boxesOf(page, CONTENT))[0]!.wi
 
 describe('Gmail: the panel docks beside the mail, never over it', () => {
   let ext: Extension;
-  const pageErrors: string[] = [];
-  const warnings: string[] = [];
+  let fresh: StoredState;
+  let pageErrors: string[] = [];
+  let warnings: string[] = [];
 
   const open = async (fixture: string, viewport = { width: 1280, height: 800 }): Promise<Page> => {
     ext.pages['https://mail.google.com/mail/u/0/'] = fixture;
@@ -93,6 +100,17 @@ describe('Gmail: the panel docks beside the mail, never over it', () => {
 
   beforeAll(async () => {
     ext = await startExtension();
+    fresh = await snapshotStored(ext);
+  });
+  // Each test starts with the panel unfolded, as freshly installed, and no tab open.
+  beforeEach(async () => {
+    await restoreStored(ext, fresh);
+    pageErrors = [];
+    warnings = [];
+  });
+  afterEach(() => {
+    expect(pageErrors).toEqual([]);
+    expect(warnings).toEqual([]);
   });
   afterAll(() => ext?.close());
 
@@ -252,7 +270,10 @@ describe('Gmail: the panel docks beside the mail, never over it', () => {
     await page.close();
   });
 
-  it('never let an error or a warning reach Gmail’s page', () => {
+  it('never let an error or a warning reach Gmail’s page', async () => {
+    // The panel docked, folded and unfolded on a thread.
+    const page = await dockFoldUnfold('gmail/thread.html', []);
+    await page.close();
     expect(pageErrors).toEqual([]);
     expect(warnings).toEqual([]);
   });

@@ -1,6 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startExtension, type Extension } from './harness';
+import {
+  restoreStored,
+  snapshotStored,
+  startExtension,
+  type Extension,
+  type StoredState,
+} from './harness';
 import { THREAD_A, U0, gmailSends, panel } from './gmail-page';
 import { panelRoot } from './panel-access';
 
@@ -8,8 +14,9 @@ const U1 = 'https://mail.google.com/mail/u/1/';
 
 describe('Gmail: pages that are not the usual thread', () => {
   let ext: Extension;
-  const pageErrors: string[] = [];
-  const warnings: string[] = [];
+  let fresh: StoredState;
+  let pageErrors: string[] = [];
+  let warnings: string[] = [];
 
   const open = async (url: string, fixture: string): Promise<Page> => {
     ext.pages[new URL(url).origin + new URL(url).pathname] = fixture;
@@ -25,7 +32,15 @@ describe('Gmail: pages that are not the usual thread', () => {
 
   beforeAll(async () => {
     ext = await startExtension();
+    fresh = await snapshotStored(ext);
   });
+  // Each test starts from a freshly installed extension: no deal, the panel unfolded, no tab.
+  beforeEach(async () => {
+    await restoreStored(ext, fresh);
+    pageErrors = [];
+    warnings = [];
+  });
+  afterEach(() => expect(pageErrors).toEqual([]));
   afterAll(() => ext?.close());
 
   it('shows hostile subjects and names as plain text', async () => {
@@ -127,7 +142,15 @@ describe('Gmail: pages that are not the usual thread', () => {
     await page.close();
   });
 
-  it('never let an error reach Gmail’s page', () => {
+  it('never let an error reach Gmail’s page', async () => {
+    // The hostile thread and the Turkish one, each with its panel drawn.
+    const hostile = await open(
+      `${U0}#inbox/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkF`,
+      'gmail/hostile.html',
+    );
+    await panel(hostile).getByRole('button', { name: 'Create deal' }).waitFor();
+    const turkish = await open(THREAD_A, 'gmail/thread-tr.html');
+    await panel(turkish).getByRole('button', { name: 'Create deal' }).waitFor();
     expect(pageErrors).toEqual([]);
   });
 });

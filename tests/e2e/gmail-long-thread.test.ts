@@ -1,6 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startExtension, type Extension } from './harness';
+import {
+  restoreStored,
+  snapshotStored,
+  startExtension,
+  type Extension,
+  type StoredState,
+} from './harness';
 import { U0, navigateGmail, panel } from './gmail-page';
 
 // A 30-message thread the rep started, opened from a nested label: Gmail shows the first and
@@ -11,9 +17,11 @@ const KEY = 'gmail:maria.rep@northwind.fi:thread-f:1847819342906399008';
 
 describe('Gmail: a long thread, counted right at once', () => {
   let ext: Extension;
+  let fresh: StoredState;
   let page: Page;
-  const printViews: string[] = [];
-  const pageErrors: string[] = [];
+  let printViews: string[] = [];
+  let pageErrors: string[] = [];
+  const PRINT_VIEW = `${U0}?view=pt`;
 
   const stored = async () => {
     const dashboard = await ext.extensionPage('dashboard.html');
@@ -26,18 +34,41 @@ describe('Gmail: a long thread, counted right at once', () => {
       ?.deal;
   };
 
+  /** The rep creates the deal from the thread's panel, as the first test does. */
+  const createDeal = async () => {
+    const p = panel(page);
+    await p.getByRole('button', { name: 'Create deal' }).click();
+    await p
+      .getByRole('form', { name: 'Create deal' })
+      .getByRole('button', { name: 'Save deal' })
+      .click();
+    await expect
+      .poll(() => p.locator('.tl-follow-ups').textContent(), { timeout: 10_000 })
+      .toBe('Follow-up 5');
+  };
+
   beforeAll(async () => {
     ext = await startExtension({
-      pages: { [U0]: 'gmail/long-thread.html', [`${U0}?view=pt`]: 'gmail/print/long-thread.html' },
+      pages: { [U0]: 'gmail/long-thread.html', [PRINT_VIEW]: 'gmail/print/long-thread.html' },
     });
     ext.context.on(
       'request',
       (request) => request.url().includes('view=pt') && printViews.push(request.url()),
     );
+    fresh = await snapshotStored(ext);
+  });
+  // Each test starts from a freshly installed extension, Gmail's print view served, and the
+  // thread open in a new tab.
+  beforeEach(async () => {
+    await restoreStored(ext, fresh);
+    ext.pages[PRINT_VIEW] = 'gmail/print/long-thread.html';
+    printViews = [];
+    pageErrors = [];
     page = await ext.context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(`${U0}#${ROUTE}`);
   });
+  afterEach(() => expect(pageErrors).toEqual([]));
   afterAll(() => ext?.close());
 
   it('creates a deal from the thread and shows its real state: five unanswered follow-ups, overdue since Nov 6', async () => {
@@ -68,6 +99,8 @@ describe('Gmail: a long thread, counted right at once', () => {
   });
 
   it('coaches past the second unanswered follow-up and opens Gmail’s own reply on the thread', async () => {
+    // The deal the first test creates.
+    await createDeal();
     const coach = panel(page).getByRole('note');
     await expect(
       coach.getByText(/^5 follow-ups without an answer\. Most reps stop here/).count(),
@@ -85,6 +118,8 @@ describe('Gmail: a long thread, counted right at once', () => {
   });
 
   it('keeps the count when the rep expands every message', async () => {
+    // The deal the first test creates.
+    await createDeal();
     await navigateGmail(page, ROUTE, 'gmail/long-thread-expanded.html');
     const p = panel(page);
     await page.waitForTimeout(800);
@@ -93,6 +128,8 @@ describe('Gmail: a long thread, counted right at once', () => {
   });
 
   it('keeps the count when the thread is opened again, collapsed', async () => {
+    // The deal the first test creates.
+    await createDeal();
     await page.reload();
     const p = panel(page);
     await expect
@@ -104,7 +141,9 @@ describe('Gmail: a long thread, counted right at once', () => {
   });
 
   it('says what it has not read when Gmail does not give the whole thread', async () => {
-    delete ext.pages[`${U0}?view=pt`];
+    // The deal the first test creates.
+    await createDeal();
+    delete ext.pages[PRINT_VIEW];
     await page.reload();
     const p = panel(page);
     await expect

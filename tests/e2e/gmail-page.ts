@@ -9,6 +9,11 @@ export const THREAD_B = `${U0}#inbox/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkD`;
 
 const fixture = (path: string) => readFileSync(`tests/fixtures/${path}`, 'utf8');
 
+/** A page that runs a function with a string in it: Playwright's and Puppeteer's (Firefox) both. */
+interface ScriptablePage {
+  evaluate(fn: (arg: string) => void, arg: string): Promise<unknown>;
+}
+
 /**
  * The Threadline panel on a page. Its shadow root is closed, so Playwright's locators do not
  * pierce it: they start from the panel's own root (see panel-access.ts).
@@ -42,7 +47,7 @@ export function navigateGmail(page: Page, hash: string, fixturePath: string): Pr
 }
 
 /** Gmail's part of sending: the reply form goes, the "Message sent" toast comes. */
-export async function gmailSends(page: Page): Promise<void> {
+export async function gmailSends(page: ScriptablePage): Promise<void> {
   const toast = fixture('gmail/after-send/toast.html');
   await page.evaluate((toast) => {
     document.querySelector('div.M9')?.remove();
@@ -51,7 +56,7 @@ export async function gmailSends(page: Page): Promise<void> {
 }
 
 /** Gmail's part of delivery: the sent message appears in the thread with its own id. */
-export async function gmailShowsSentMessage(page: Page, at: Date): Promise<void> {
+export async function gmailShowsSentMessage(page: ScriptablePage, at: Date): Promise<void> {
   const title = at.toLocaleString('en-US', {
     weekday: 'short',
     month: 'short',

@@ -1,6 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startExtension, type Extension } from './harness';
+import {
+  request,
+  restoreStored,
+  snapshotStored,
+  startExtension,
+  type Extension,
+  type StoredState,
+} from './harness';
 import {
   THREAD_A,
   THREAD_B,
@@ -15,18 +22,14 @@ import { DAY, dealRecord, seedRecords } from './seed';
 
 describe('Gmail: the rep works a thread', () => {
   let ext: Extension;
+  let fresh: StoredState;
   let page: Page;
-  const pageErrors: string[] = [];
-  const warnings: string[] = [];
+  let pageErrors: string[] = [];
+  let warnings: string[] = [];
 
   /** Asks the background as the dashboard would, to check what was stored. */
   const stored = async (key: string) => {
-    const dashboard = await ext.extensionPage('dashboard.html');
-    const reply = await dashboard.evaluate(
-      (key) => chrome.runtime.sendMessage({ type: 'deal.forKey', key }),
-      key,
-    );
-    await dashboard.close();
+    const reply = await request(ext, { type: 'deal.forKey', key });
     return reply as {
       ok: true;
       data: { deal: { touchCount: number; followUpCount: number; stageId: string } } | null;
@@ -34,8 +37,52 @@ describe('Gmail: the rep works a thread', () => {
   };
   const KEY_A = 'gmail:maria.rep@northwind.fi:thread-f:1790123456789012345';
 
+  /** The deal the rep creates for thread A from its panel, linked to the thread. */
+  const linkThreadA = async (stageId = 'prospecting') => {
+    await request(ext, {
+      type: 'deal.create',
+      input: {
+        title: 'Pricing for 40 seats',
+        company: 'Acme',
+        value: 24000,
+        stageId,
+        links: [
+          {
+            kind: 'gmail-thread',
+            account: 'maria.rep@northwind.fi',
+            externalId: 'thread-f:1790123456789012345',
+            label: 'Re: Pricing for 40 seats',
+          },
+        ],
+      },
+    });
+  };
+
+  /** Opens thread A with its deal shown and its four messages recorded. */
+  const openLinkedThreadA = async () => {
+    await page.goto(THREAD_A);
+    await panel(page).getByLabel('Stage').waitFor();
+    await expect.poll(() => stored(KEY_A).then((r) => r.data?.deal.touchCount)).toBe(4);
+  };
+
+  /** The rep replies from thread A and Gmail shows the sent message: one follow-up. */
+  const replyOnThreadA = async () => {
+    await page.locator('div[g_editable=true]').first().fill('Hi Aino, any news on the budget?');
+    await page.locator('div.T-I.aoO[role=button]').first().click();
+    await gmailSends(page);
+    await gmailShowsSentMessage(page, new Date());
+    await expect.poll(() => stored(KEY_A).then((r) => r.data?.deal.touchCount)).toBe(5);
+  };
+
   beforeAll(async () => {
     ext = await startExtension({ pages: { [U0]: 'gmail/compose.html' } });
+    fresh = await snapshotStored(ext);
+  });
+  // Each test starts from a freshly installed extension and one new Gmail tab, not yet loaded.
+  beforeEach(async () => {
+    await restoreStored(ext, fresh);
+    pageErrors = [];
+    warnings = [];
     page = await ext.context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on(
@@ -45,11 +92,16 @@ describe('Gmail: the rep works a thread', () => {
         message.text().startsWith('Threadline') &&
         warnings.push(message.text()),
     );
-    await page.goto(THREAD_A);
+  });
+  // Whatever a test did, no error reached Gmail's page.
+  afterEach(() => {
+    expect(pageErrors).toEqual([]);
+    expect(warnings.join('\n')).toBe('');
   });
   afterAll(() => ext?.close());
 
   it('offers to create a deal for an unlinked thread, prefilled from it', async () => {
+    await page.goto(THREAD_A);
     const p = panel(page);
     await p.getByRole('heading', { name: 'Re: Pricing for 40 seats' }).waitFor();
     await expect(
@@ -67,10 +119,15 @@ describe('Gmail: the rep works a thread', () => {
     );
     await form.getByLabel('Value').fill('24000');
     await form.getByRole('button', { name: 'Save deal' }).click();
+    await expect.poll(() => stored(KEY_A).then((r) => r.data?.deal.stageId)).toBe('prospecting');
   });
 
   it('shows the new deal: stage, BANT gaps as questions, follow-ups and last touch from the thread', async () => {
+    // The deal the rep created from the panel, as the test above does.
+    await linkThreadA();
+    await page.goto(THREAD_A);
     const p = panel(page);
+    await p.getByLabel('Stage').waitFor();
     await expect(p.getByLabel('Stage').inputValue()).resolves.toBe('prospecting');
     await expect(p.getByText('Ask who signs off').count()).resolves.toBe(1);
     await expect(p.getByText('Ask what budget is set aside').count()).resolves.toBe(1);
@@ -87,6 +144,8 @@ describe('Gmail: the rep works a thread', () => {
   });
 
   it('counts a reply the rep sends at once, and once only when Gmail shows it', async () => {
+    await linkThreadA();
+    await openLinkedThreadA();
     const p = panel(page);
     await page
       .locator('div[g_editable=true]')
@@ -108,6 +167,10 @@ describe('Gmail: the rep works a thread', () => {
   });
 
   it('does not count a send the rep undoes', async () => {
+    // A deal with one reply sent and shown, as the test above leaves it.
+    await linkThreadA();
+    await openLinkedThreadA();
+    await replyOnThreadA();
     await navigateGmail(page, THREAD_A.split('#')[1]!, 'gmail/compose.html');
     await expect.poll(() => stored(KEY_A).then((r) => r.data?.deal.touchCount)).toBe(5);
     const p = panel(page);
@@ -120,6 +183,10 @@ describe('Gmail: the rep works a thread', () => {
   });
 
   it('changes nothing when the thread is opened again', async () => {
+    // A deal with one reply sent and shown, as the tests above leave it.
+    await linkThreadA();
+    await openLinkedThreadA();
+    await replyOnThreadA();
     await page.reload();
     await expect
       .poll(() => panel(page).locator('.tl-follow-ups').textContent())
@@ -129,6 +196,8 @@ describe('Gmail: the rep works a thread', () => {
   });
 
   it('moves the stage, warning first when qualification is skipped with gaps', async () => {
+    await linkThreadA();
+    await openLinkedThreadA();
     const p = panel(page);
     await choose(p.getByLabel('Stage'), 'initial-contact');
     await expect(p.getByRole('alert').textContent()).resolves.toContain(
@@ -142,6 +211,8 @@ describe('Gmail: the rep works a thread', () => {
   });
 
   it('shows a change made elsewhere within a second', async () => {
+    await linkThreadA('initial-contact');
+    await openLinkedThreadA();
     const dashboard = await ext.extensionPage('dashboard.html');
     const view = await stored(KEY_A);
     const dealId = (view.data as unknown as { deal: { id: string } }).deal.id;
@@ -157,6 +228,8 @@ describe('Gmail: the rep works a thread', () => {
   });
 
   it('follows hash navigation between threads', async () => {
+    await page.goto(THREAD_A);
+    await panel(page).getByRole('heading', { name: 'Re: Pricing for 40 seats' }).waitFor();
     await navigateGmail(page, THREAD_B.split('#')[1]!, 'gmail/thread-b.html');
     const p = panel(page);
     await expect(
@@ -172,6 +245,10 @@ describe('Gmail: the rep works a thread', () => {
   });
 
   it('puts the stage on the inbox row of a linked thread', async () => {
+    // The deal at the stage the tests above moved it to.
+    await linkThreadA('needs-assessment');
+    await openLinkedThreadA();
+    await navigateGmail(page, 'inbox', 'gmail/inbox.html');
     const row = page.locator('tr.zA').filter({ hasText: 'Re: Pricing for 40 seats' });
     await expect
       .poll(() => row.locator('[data-threadline-chip]').textContent())
@@ -186,6 +263,8 @@ describe('Gmail: the rep works a thread', () => {
   });
 
   it('shows a deal left 4 days without movement as due', async () => {
+    await page.goto(THREAD_A);
+    await panel(page).getByRole('heading', { name: 'Re: Pricing for 40 seats' }).waitFor();
     const deal = dealRecord({
       id: 'stale-globex',
       title: 'Globex data platform',
@@ -229,6 +308,10 @@ describe('Gmail: the rep works a thread', () => {
   });
 
   it('logs a call, snoozes, closes with a reason, reopens and unlinks from the panel', async () => {
+    // A deal with one reply sent, as the tests above leave it.
+    await linkThreadA();
+    await openLinkedThreadA();
+    await replyOnThreadA();
     await navigateGmail(page, THREAD_A.split('#')[1]!, 'gmail/thread.html');
     const p = panel(page);
     await p.getByLabel('Stage').waitFor();
@@ -264,7 +347,14 @@ describe('Gmail: the rep works a thread', () => {
     expect((await stored(KEY_A)).data).toBeNull();
   });
 
-  it('never let an error reach Gmail’s page', () => {
+  it('never let an error reach Gmail’s page', async () => {
+    // The rep's day in short: a thread, another, the inbox, each with the panel working.
+    await linkThreadA();
+    await openLinkedThreadA();
+    await navigateGmail(page, THREAD_B.split('#')[1]!, 'gmail/thread-b.html');
+    await panel(page).getByRole('button', { name: 'Create deal' }).waitFor();
+    await navigateGmail(page, 'inbox', 'gmail/inbox.html');
+    await expect.poll(() => panel(page).count()).toBe(0);
     expect(pageErrors).toEqual([]);
     expect(warnings.join('\n')).toBe('');
   });

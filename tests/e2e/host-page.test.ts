@@ -1,6 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startExtension, type Extension } from './harness';
+import {
+  request,
+  restoreStored,
+  snapshotStored,
+  startExtension,
+  type Extension,
+  type StoredState,
+} from './harness';
 import { THREAD_A, THREAD_B, U0, panel } from './gmail-page';
 import { panelRoot } from './panel-access';
 
@@ -10,17 +17,13 @@ import { panelRoot } from './panel-access';
 // browser made from the rep's own input.
 describe("Gmail: the panel is the rep's alone", () => {
   let ext: Extension;
-  const pageErrors: string[] = [];
+  let seeded: StoredState;
+  let pageErrors: string[] = [];
   const KEY_B = 'gmail:maria.rep@northwind.fi:thread-f:1790123456700000001';
   const SECRET = 'Acme renewal: board-only pricing';
 
   const forKey = async (key: string) => {
-    const dashboard = await ext.extensionPage('dashboard.html');
-    const reply = await dashboard.evaluate(
-      (key) => chrome.runtime.sendMessage({ type: 'deal.forKey', key }),
-      key,
-    );
-    await dashboard.close();
+    const reply = await request(ext, { type: 'deal.forKey', key });
     return (reply as { data: { deal: { title: string } } | null }).data;
   };
   const open = async (url: string, fixture: string): Promise<Page> => {
@@ -51,7 +54,15 @@ describe("Gmail: the panel is the rep's alone", () => {
       },
     );
     await dashboard.close();
+    seeded = await snapshotStored(ext);
   });
+  // Each test starts from the one deal above, thread B unlinked, and no tab open.
+  beforeEach(async () => {
+    await restoreStored(ext, seeded);
+    pageErrors = [];
+  });
+  // Whatever the page tried, no error reached it.
+  afterEach(() => expect(pageErrors).toEqual([]));
   afterAll(() => ext?.close());
 
   it("keeps the deal card from the page's scripts", async () => {
@@ -156,14 +167,8 @@ describe("Gmail: the panel is the rep's alone", () => {
   });
 
   it('ignores made-up events even where the page holds the panel’s elements', async () => {
-    // The deal the rep made above goes, so that the thread offers "Create deal" again.
-    const dashboard = await ext.extensionPage('dashboard.html');
-    const created = (await forKey(KEY_B)) as unknown as { deal: { id: string } };
-    await dashboard.evaluate(
-      (dealId) => chrome.runtime.sendMessage({ type: 'deal.delete', dealId, confirm: true }),
-      created.deal.id,
-    );
-    await dashboard.close();
+    // Thread B is unlinked, so that it offers "Create deal".
+    expect(await forKey(KEY_B)).toBeNull();
     const page = await open(THREAD_B, 'gmail/thread-b.html');
     const p = panel(page);
     await p.getByRole('button', { name: 'Create deal' }).waitFor();
@@ -250,7 +255,12 @@ describe("Gmail: the panel is the rep's alone", () => {
     await page.close();
   });
 
-  it('never let an error reach Gmail’s page', () => {
+  it('never let an error reach Gmail’s page', async () => {
+    // A linked thread and an unlinked one, each with its panel drawn.
+    const linked = await open(THREAD_A, 'gmail/thread.html');
+    await panel(linked).getByText(SECRET).waitFor();
+    const unlinked = await open(THREAD_B, 'gmail/thread-b.html');
+    await panel(unlinked).getByRole('button', { name: 'Create deal' }).waitFor();
     expect(pageErrors).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   averageDealSize,
   averageSalesCycleDays,
@@ -6,11 +6,18 @@ import {
   winRate,
 } from '../../domain/metrics';
 import type { Deal } from '../../storage/schemas';
-import { startExtension, type Extension } from './harness';
+import {
+  restoreStored,
+  snapshotStored,
+  startExtension,
+  type Extension,
+  type StoredState,
+} from './harness';
 import { DAY, dealRecord, seedRecords } from './seed';
 
 describe('pipeline health in the dashboard', () => {
   let ext: Extension;
+  let seeded: StoredState;
   const deals: Deal[] = [];
 
   beforeAll(async () => {
@@ -37,19 +44,22 @@ describe('pipeline health in the dashboard', () => {
     const page = await ext.extensionPage('dashboard.html');
     await seedRecords(page, 'deals', deals);
     await page.close();
+    seeded = await snapshotStored(ext);
   });
+  // Each test starts from the five deals above: none closed in another tab yet.
+  beforeEach(() => restoreStored(ext, seeded));
   afterAll(() => ext?.close());
+  const euros = (n: number) =>
+    new Intl.NumberFormat('en', {
+      style: 'currency',
+      currency: 'EUR',
+      maximumFractionDigits: 0,
+    }).format(n);
 
   it('shows exactly the numbers the sales rules compute', async () => {
     const dashboard = await ext.extensionPage('dashboard.html#metrics');
     const tile = (name: string) =>
       dashboard.locator('.tiles div').filter({ hasText: name }).locator('dd');
-    const euros = (n: number) =>
-      new Intl.NumberFormat('en', {
-        style: 'currency',
-        currency: 'EUR',
-        maximumFractionDigits: 0,
-      }).format(n);
     await expect
       .poll(() => tile('Win rate').textContent())
       .toBe(`${Math.round(winRate(deals)! * 100)}%`);
@@ -67,5 +77,32 @@ describe('pipeline health in the dashboard', () => {
     await expect(perStage.getByRole('row', { name: /^Proposal/ }).textContent()).resolves.toBe(
       `Proposal1${euros(7_000)}`,
     );
+  });
+
+  it('keeps its figures until their data changes, and follows deals closed in another tab', async () => {
+    const dashboard = await ext.extensionPage('dashboard.html#metrics');
+    const tile = (name: string) =>
+      dashboard.locator('.tiles div').filter({ hasText: name }).locator('dd');
+    const perStage = dashboard.getByRole('table', { name: 'Deals and value per stage' });
+    await expect.poll(() => tile('Win rate').textContent()).toBe('67%');
+    // Leaving the metrics and coming back reuses what was read: the same figures at once.
+    await dashboard.evaluate(() => (location.hash = '#board'));
+    await dashboard.locator('.column').first().waitFor();
+    await dashboard.evaluate(() => (location.hash = '#metrics'));
+    await expect(tile('Win rate').textContent()).resolves.toBe('67%');
+
+    const other = await ext.extensionPage('dashboard.html#board');
+    const send = (message: object) => other.evaluate((m) => chrome.runtime.sendMessage(m), message);
+    await send({ type: 'deal.close', input: { dealId: 'open-a', status: 'won' } });
+    await expect.poll(() => tile('Win rate').textContent(), { timeout: 3_000 }).toBe('75%');
+    await send({ type: 'deal.close', input: { dealId: 'open-b', status: 'lost' } });
+    await expect.poll(() => tile('Win rate').textContent(), { timeout: 3_000 }).toBe('60%');
+    await expect
+      .poll(() => perStage.getByRole('row', { name: /^Proposal/ }).textContent(), {
+        timeout: 3_000,
+      })
+      .toBe(`Proposal0${euros(0)}`);
+    await other.close();
+    await dashboard.close();
   });
 });

@@ -1,10 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startExtension, type Extension } from './harness';
+import {
+  restoreStored,
+  snapshotStored,
+  startExtension,
+  type Extension,
+  type StoredState,
+} from './harness';
 import { DAY, dealRecord, runDueCheck, seedRecords } from './seed';
 
 describe('nudges', () => {
   let ext: Extension;
+  let seeded: StoredState;
   let dashboard: Page;
   const notifications = () =>
     ext.inWorker(() => chrome.notifications.getAll(), null) as Promise<Record<string, boolean>>;
@@ -31,8 +38,28 @@ describe('nudges', () => {
       dealRecord({ id: 'fresh', title: 'Fresh deal', daysAgo: 1 }),
       dealRecord({ id: 'stale-beta', title: 'Beta: pilot', daysAgo: 6 }),
     ]);
+    seeded = await snapshotStored(ext);
+  });
+  // Each test starts from the three deals above, with nothing nudged yet and no badge.
+  beforeEach(async () => {
+    await restoreStored(ext, seeded);
+    await ext.inWorker(async () => {
+      const shown = await chrome.notifications.getAll();
+      await Promise.all(Object.keys(shown).map((id) => chrome.notifications.clear(id)));
+      await chrome.action.setBadgeText({ text: '' });
+    }, null);
+    dashboard = await ext.extensionPage('dashboard.html');
   });
   afterAll(() => ext?.close());
+
+  /** The due check has run once today and nudged both stale deals. */
+  const nudgedOnce = async () => {
+    await runDueCheck(ext.worker);
+    await expect
+      .poll(notifications)
+      .toEqual({ 'threadline-deal:stale-acme': true, 'threadline-deal:stale-beta': true });
+    await expect.poll(badge).toBe('2');
+  };
 
   it('raises one notification and one badge count for each deal left 5 days', async () => {
     await runDueCheck(ext.worker);
@@ -43,6 +70,8 @@ describe('nudges', () => {
   });
 
   it('does not nudge the same deal twice in a day, remembering it in extension storage', async () => {
+    // The first due check of the day, as the test above runs it.
+    await nudgedOnce();
     await ext.inWorker(() => chrome.notifications.clear('threadline-deal:stale-acme'), null);
     await runDueCheck(ext.worker);
     await new Promise((resolve) => setTimeout(resolve, 800));
@@ -55,6 +84,8 @@ describe('nudges', () => {
   });
 
   it('takes a snoozed deal off the badge and its notification away', async () => {
+    await nudgedOnce();
+    await ext.inWorker(() => chrome.notifications.clear('threadline-deal:stale-acme'), null);
     await dashboard.evaluate(
       (until) => chrome.runtime.sendMessage({ type: 'deal.snooze', dealId: 'stale-beta', until }),
       Date.now() + 3 * DAY,
@@ -98,6 +129,7 @@ describe('nudges after the worker was stopped', () => {
 
 describe('the toolbar popup', () => {
   let ext: Extension;
+  let seeded: StoredState;
 
   beforeAll(async () => {
     ext = await startExtension();
@@ -109,7 +141,10 @@ describe('the toolbar popup', () => {
       dealRecord({ id: 'fine', title: 'Fine deal', daysAgo: 1 }),
     ]);
     await page.close();
+    seeded = await snapshotStored(ext);
   });
+  // Each test starts from the four deals above: none snoozed or done yet.
+  beforeEach(() => restoreStored(ext, seeded));
   afterAll(() => ext?.close());
 
   it('groups the dashboard’s follow-up queue into overdue, due today and due this week', async () => {

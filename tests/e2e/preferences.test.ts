@@ -1,6 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { openView, startExtension, type Extension } from './harness';
+import {
+  openView,
+  restoreStored,
+  snapshotStored,
+  startExtension,
+  type Extension,
+  type StoredState,
+} from './harness';
 import { THREAD_A, U0, panel } from './gmail-page';
 
 const PROFILE = 'https://www.linkedin.com/in/aino-virtanen/';
@@ -14,6 +21,7 @@ const isDark = ([r, g, b]: number[]) => 0.2126 * r! + 0.7152 * g! + 0.0722 * b! 
 
 describe('language and theme settings', () => {
   let ext: Extension;
+  let seeded: StoredState;
   let dashboard: Page;
   let gmail: Page;
 
@@ -37,16 +45,33 @@ describe('language and theme settings', () => {
       };
       await chrome.runtime.sendMessage({ type: 'touch.record', input });
     });
+    seeded = await snapshotStored(ext);
+  });
+  // Each test starts in the browser's language and the automatic theme, with the settings open.
+  beforeEach(async () => {
+    await restoreStored(ext, seeded);
+    dashboard = await ext.extensionPage('dashboard.html#settings');
+  });
+  /** A Gmail thread showing the panel, open beside the settings. */
+  const openGmail = async () => {
     gmail = await ext.context.newPage();
     await gmail.goto(THREAD_A);
     await panel(gmail).getByRole('button', { name: 'Create deal' }).waitFor();
-  });
+  };
   afterAll(() => ext?.close());
 
   const settingsSelect = (name: RegExp) =>
     dashboard.locator('#settings').getByRole('combobox', { name });
+  /** The rep picks Suomi, as the test on the dashboard does. */
+  const chooseFinnish = async () => {
+    await settingsSelect(/^Language/).selectOption('fi');
+    await dashboard
+      .getByRole('heading', { name: 'Asetukset', exact: true })
+      .waitFor({ timeout: 5_000 });
+  };
 
   it("dresses the panel in the host page's dark theme when the theme is automatic", async () => {
+    await openGmail();
     expect(isDark(await paintedBackground(panel(gmail).locator('.tl-body')))).toBe(true);
     await expect(panel(gmail).getAttribute('data-theme')).resolves.toBe('dark');
   });
@@ -90,6 +115,8 @@ describe('language and theme settings', () => {
   });
 
   it('speaks Finnish in the open Gmail panel, and in a thread opened afterwards', async () => {
+    await openGmail();
+    await chooseFinnish();
     await panel(gmail).getByRole('button', { name: 'Luo kauppa' }).waitFor({ timeout: 5_000 });
     await expect(panel(gmail).getAttribute('lang')).resolves.toBe('fi');
     const fresh = await ext.context.newPage();
@@ -102,6 +129,7 @@ describe('language and theme settings', () => {
   });
 
   it('speaks Finnish in the LinkedIn panel', async () => {
+    await chooseFinnish();
     const linkedin = await ext.context.newPage();
     await linkedin.goto(PROFILE);
     await panel(linkedin).getByRole('button', { name: 'Lisää liidi' }).waitFor();
@@ -109,12 +137,15 @@ describe('language and theme settings', () => {
   });
 
   it('speaks Finnish in the toolbar popup', async () => {
+    await chooseFinnish();
     const popup = await ext.extensionPage('popup.html');
     await popup.getByRole('heading', { name: 'Seuraa tänään' }).waitFor();
     await popup.close();
   });
 
   it('forces light on the panel over a dark page, and dark on the dashboard', async () => {
+    await openGmail();
+    await chooseFinnish();
     await settingsSelect(/^Teema/).selectOption('light');
     await expect
       .poll(() => panel(gmail).getAttribute('data-theme'), { timeout: 5_000 })
@@ -130,6 +161,12 @@ describe('language and theme settings', () => {
   });
 
   it('goes back to the browser language and the automatic theme', async () => {
+    await openGmail();
+    // Finnish and the dark theme, as the tests above leave them.
+    await chooseFinnish();
+    await settingsSelect(/^Teema/).selectOption('dark');
+    await expect.poll(() => paintedBackground(dashboard.locator('body')).then(isDark)).toBe(true);
+    await panel(gmail).getByRole('button', { name: 'Luo kauppa' }).waitFor({ timeout: 5_000 });
     await settingsSelect(/^Kieli/).selectOption('auto');
     await dashboard
       .getByRole('heading', { name: 'Settings', exact: true })
