@@ -28,8 +28,7 @@ export const SYNC_KINDS = [
   'touch',
   'stage',
   'settings',
-  // Objections (once their table exists) sync as records of their own: add 'objection' here
-  // and a field list in storage/sync-records.ts.
+  'objection',
 ] as const;
 export type SyncKind = (typeof SYNC_KINDS)[number];
 

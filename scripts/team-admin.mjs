@@ -25,7 +25,7 @@ export const VALIDATE_DOC_UPDATE = `function (newDoc, oldDoc, userCtx, secObj) {
   // Threadline never deletes a record (a deletion is a stamp in the record); a deleted
   // revision is a duplicate retired after two browsers' versions were merged.
   if (newDoc._deleted) return;
-  var kinds = ['deal', 'contact', 'link', 'touch', 'stage', 'settings'];
+  var kinds = ['deal', 'contact', 'link', 'touch', 'stage', 'settings', 'objection'];
   if (kinds.indexOf(newDoc.kind) === -1) throw { forbidden: 'unknown kind of record' };
   if (newDoc._id.indexOf(newDoc.kind + ':') !== 0 || newDoc._id.length <= newDoc.kind.length + 1)
     throw { forbidden: 'the id does not match the kind' };

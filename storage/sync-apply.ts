@@ -13,10 +13,12 @@ import {
   contactSchema,
   dealSchema,
   linkSchema,
+  objectionSchema,
   settingsSchema,
   stageChangeSchema,
   touchSchema,
 } from './schemas';
+import { refreshAnswerDue } from './objections';
 import { getSettings } from './settings';
 import { markPullTransaction } from './sync-outbox';
 import { sharedFields, syncedKind } from './sync-records';
@@ -39,19 +41,19 @@ export interface ApplyResult {
   setAside: { id: string; reason: string }[];
   /** What the rep must be told about deletions. */
   notices: { notice: TeamNotice; title: string }[];
-  /** Deals whose touch figures must be worked out again (recomputeFigures), once per pull. */
+  /** Deals whose derived figures must be worked out again (recomputeFigures), once per pull. */
   touchedDeals: string[];
 }
 
 interface Applying {
   ctx: StoreContext;
   result: ApplyResult;
-  /** Deals whose touch figures must be worked out again once everything is in. */
+  /** Deals whose derived figures must be worked out again once everything is in. */
   touched: Set<string>;
 }
 
-/** Kinds in the order they apply: a touch or link finds its deal already there. */
-const ORDER: SyncKind[] = ['settings', 'contact', 'deal', 'link', 'stage', 'touch'];
+/** Kinds in the order they apply: a touch, link or objection finds its deal already there. */
+const ORDER: SyncKind[] = ['settings', 'contact', 'deal', 'objection', 'link', 'stage', 'touch'];
 
 /**
  * Applies merged team records in one transaction. Its writes are not sent back to the team.
@@ -85,17 +87,21 @@ export async function applyTeamRecords(
 }
 
 /**
- * Works out the touch figures (follow-ups, last touch, due state) of deals whose touches came
- * from the team: they are never synced, each browser recomputes its own.
+ * Works out the derived figures (follow-ups, last touch, due state, the day an answer is owed)
+ * of deals whose touches or objections came from the team: they are never synced, each
+ * browser recomputes its own.
  */
 export async function recomputeFigures(ctx: StoreContext, dealIds: Iterable<string>) {
   const { db } = ctx;
   const ids = [...dealIds];
   for (let start = 0; start < ids.length; start += 100) {
-    await db.transaction('rw', db.deals, db.touches, async () => {
+    await db.transaction('rw', db.deals, db.touches, db.objections, async () => {
       markPullTransaction(Dexie.currentTransaction!.idbtrans);
-      for (const dealId of ids.slice(start, start + 100))
-        if (await db.deals.get(dealId)) await resummarize(ctx, dealId);
+      for (const dealId of ids.slice(start, start + 100)) {
+        if (!(await db.deals.get(dealId))) continue;
+        await resummarize(ctx, dealId);
+        await refreshAnswerDue(ctx, dealId);
+      }
     });
   }
 }
@@ -114,6 +120,8 @@ function applyOne(state: Applying, item: PulledRecord): Promise<boolean> {
       return applyStage(state, item);
     case 'settings':
       return applySettings(state, item);
+    case 'objection':
+      return applyObjection(state, item);
   }
 }
 
@@ -142,7 +150,7 @@ async function applyDeal({ ctx, result, touched }: Applying, item: PulledRecord)
   const local = await ctx.db.deals.get(item.key);
   if (isDeleted(item.record)) {
     if (!local) return false;
-    await deleteDeal(ctx, item.key, true);
+    await deleteDealOfTeammate(ctx, item.key);
     result.notices.push({ notice: 'deleted-by-teammate', title: local.title });
     return true;
   }
@@ -233,5 +241,40 @@ async function applySettings({ ctx }: Applying, item: PulledRecord) {
       currency: values.currency ?? current.currency,
     }),
   );
+  return true;
+}
+
+/**
+ * Removes a deal a teammate deleted, with all that hangs on it. Its objections' removal goes
+ * back to the team: one logged or answered elsewhere before the deletion was seen goes too.
+ */
+async function deleteDealOfTeammate(ctx: StoreContext, dealId: string) {
+  const objections = await ctx.db.objections
+    .where('[dealId+createdAt]')
+    .between([dealId, 0], [dealId, Infinity])
+    .primaryKeys();
+  await deleteDeal(ctx, dealId, true);
+  const at = ctx.now();
+  await ctx.db.syncOutbox.bulkAdd(objections.map((key) => ({ table: 'objections', key, at })));
+}
+
+async function applyObjection({ ctx, touched }: Applying, item: PulledRecord) {
+  const local = await ctx.db.objections.get(item.key);
+  if (isDeleted(item.record)) {
+    if (!local) return false;
+    await ctx.db.objections.delete(item.key);
+    touched.add(local.dealId);
+    return true;
+  }
+  if (sameShared('objection', local, item.record)) return false;
+  const objection = validated('objection', objectionSchema, {
+    ...valuesOf(item.record),
+    id: item.key,
+    updatedAt: ctx.now(),
+  });
+  await ctx.db.objections.put(objection);
+  // The promise it holds (or no longer holds) decides when its deal is owed an answer.
+  touched.add(objection.dealId);
+  if (local && local.dealId !== objection.dealId) touched.add(local.dealId);
   return true;
 }

@@ -21,7 +21,7 @@ export const OUTBOX_TABLE = 'syncOutbox';
  */
 export const TEAM_MARK_SEQ = 0;
 
-/** The tables whose records sync to the team (objections can join once they sync). */
+/** The tables whose records sync to the team. */
 export const SYNCED_TABLES: ReadonlySet<string> = new Set([
   'deals',
   'contacts',
@@ -29,6 +29,7 @@ export const SYNCED_TABLES: ReadonlySet<string> = new Set([
   'touches',
   'stageHistory',
   'settings',
+  'objections',
 ]);
 
 export const outboxEntrySchema = z.object({

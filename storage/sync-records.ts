@@ -1,9 +1,10 @@
 import type { SyncKind } from '../domain/sync-merge';
 
 // Which tables and which of their fields a team shares. Whatever is not listed stays in this
-// browser: a deal's snooze (the rep's own reminder), every figure worked out from touches
-// (recomputed after each pull), the rep's language, theme, notification and LinkedIn choices,
-// and pending sends (a touch syncs only once its message is confirmed).
+// browser: a deal's snooze (the rep's own reminder), every figure worked out from touches and
+// the day a deal is owed an answer (both recomputed after each pull), the rep's language,
+// theme, notification and LinkedIn choices, and pending sends (a touch syncs only once its
+// message is confirmed).
 
 export interface SyncedTable {
   table: string;
@@ -87,6 +88,26 @@ export const SYNCED_RECORDS: readonly SyncedTable[] = [
     fields: ['dealId', 'from', 'to', 'at'],
     docKey: (change) => `${String(change.dealId)}:${String(change.at)}:${String(change.to)}`,
     deletedKey: never,
+    shared: always,
+  },
+  {
+    // Edited after they are logged (an answer given, a promise kept): merged field by field
+    // like deals. The deal's answerDueAt is worked out from them in each browser.
+    table: 'objections',
+    kind: 'objection',
+    fields: [
+      'dealId',
+      'kind',
+      'words',
+      'answer',
+      'stageId',
+      'answerDueAt',
+      'promiseClosedAt',
+      'answeredAt',
+      'createdAt',
+    ],
+    docKey: (objection) => String(objection.id),
+    deletedKey: ownKey,
     shared: always,
   },
   {

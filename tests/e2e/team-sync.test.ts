@@ -214,6 +214,49 @@ describe('a team pipeline on the team’s own CouchDB', () => {
     expect(rows.filter((row) => row.id.startsWith('touch:'))).toHaveLength(1);
   });
 
+  it('shows an objection and its promised answer from one browser on the other, due there too', async () => {
+    const { deal } = await send<DealReply>(laptop.dashboard, {
+      type: 'deal.create',
+      input: { title: 'Stark Industries renewal', company: 'Stark' },
+    });
+    const today = new Date();
+    today.setHours(0, 0, 0, 0);
+    await send(laptop.dashboard, {
+      type: 'objection.log',
+      input: {
+        dealId: deal.id,
+        kind: 'price',
+        words: 'Twice what we pay today',
+        answerDueAt: today.getTime(),
+      },
+    });
+    await syncNow(laptop);
+    await syncNow(desktop);
+    const there = await send<{ deal: { answerDueAt: number | null } }>(desktop.dashboard, {
+      type: 'deal.get',
+      dealId: deal.id,
+    });
+    expect(there.deal.answerDueAt).toBe(today.getTime());
+
+    await openView(desktop.dashboard, 'objections');
+    const price = desktop.dashboard.locator('.cheat-kind[data-kind="price"]');
+    await expect
+      .poll(() => price.locator('.cheat-heard q').allTextContents())
+      .toEqual(['Twice what we pay today']);
+    await expect(price.textContent()).resolves.toContain('0 won · 0 lost · 1 still open');
+    await openView(desktop.dashboard, 'queue');
+    const dueToday = desktop.dashboard.getByRole('region', { name: 'Due today' });
+    await expect
+      .poll(() => dueToday.locator('li .title').allTextContents())
+      .toContain('Stark Industries renewal');
+
+    const page = await desktop.ext.extensionPage(`dashboard.html#deal/${deal.id}`);
+    await expect
+      .poll(() => page.locator('ol.timeline li.event-objection').allTextContents())
+      .toEqual([expect.stringContaining('Objection: Price · “Twice what we pay today”')]);
+    await page.close();
+  });
+
   it('tells the rep when a teammate deleted a deal they had', async () => {
     const created = await send<DealReply>(desktop.dashboard, {
       type: 'deal.create',

@@ -55,6 +55,8 @@ describe('the team admin kit, against a CouchDB-compatible server', () => {
     expect(
       (await mikko('PUT', 'deal:d1', { kind: 'deal', ...stamped({ title: 'A' }) })).status,
     ).toBe(201);
+    const objection = { kind: 'objection', ...stamped({ dealId: 'd1', kind: 'price' }) };
+    expect((await mikko('PUT', 'objection:o1', objection)).status).toBe(201);
     const wrongId = await mikko('PUT', 'contact:c1', { kind: 'deal', ...stamped({ title: 'B' }) });
     expect(wrongId).toMatchObject({
       status: 403,
