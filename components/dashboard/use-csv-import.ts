@@ -1,0 +1,57 @@
+import { useState } from 'preact/hooks';
+import {
+  checkCsv,
+  importDealsCsv,
+  previewCsv,
+  type CsvField,
+  type CsvPreview,
+  type CsvProblem,
+} from '../../storage/csv';
+import type { StoreContext } from '../../storage/db';
+import { plural, t } from '../../i18n/i18n';
+import { whyFailed, type DataStatus } from './data-status';
+
+/** A CSV file as read, with its preview and the column each field is taken from. */
+export type CsvDraft = {
+  text: string;
+  preview: CsvPreview;
+  mapping: Partial<Record<CsvField, number>>;
+};
+
+/** A CSV file read, shown, mapped column by column, then checked whole before any row is written. */
+export function useCsvImport(ctx: StoreContext, setStatus: (status: DataStatus) => void) {
+  const [csv, setCsv] = useState<CsvDraft | null>(null);
+  const [problems, setProblems] = useState<CsvProblem[]>([]);
+
+  const onCsvFile = async (file: File | undefined) => {
+    if (!file) return;
+    setStatus(null);
+    setProblems([]);
+    try {
+      const text = await file.text();
+      const preview = previewCsv(text);
+      setCsv({ text, preview, mapping: preview.mapping });
+    } catch (error) {
+      setCsv(null);
+      setStatus({ kind: 'error', text: t('csv_failed', whyFailed(error)) });
+    }
+  };
+
+  const importCsv = async () => {
+    if (!csv) return;
+    setStatus(null);
+    try {
+      const check = await checkCsv(ctx, csv.text, csv.mapping);
+      setProblems(check.problems);
+      if (check.problems.length > 0)
+        return setStatus({ kind: 'error', text: t('csv_refused', String(check.problems.length)) });
+      const count = await importDealsCsv(ctx, csv.text, csv.mapping);
+      setCsv(null);
+      setStatus({ kind: 'ok', text: plural('csv_imported', count) });
+    } catch (error) {
+      setStatus({ kind: 'error', text: t('csv_failed', whyFailed(error)) });
+    }
+  };
+
+  return { csv, setCsv, problems, onCsvFile, importCsv };
+}
