@@ -178,10 +178,21 @@ function indexedValue(value: unknown): string | number | null {
     : null;
 }
 
-export function checkBackup(text: string): CheckedBackup {
-  let json: unknown;
+/** Where a row stands in the file, for naming it in a problem. */
+interface RowPlace {
+  table: string;
+  tableIndex: number;
+  index: number;
+  version: number;
+}
+
+/** Per table and unique key path: the value each row has, and its row number. */
+type SeenKeys = Map<string, Map<unknown, number>>;
+
+/** The file read as JSON, or where the JSON breaks. */
+function readJson(text: string): { json: unknown } | { problem: BackupProblem } {
   try {
-    json = JSON.parse(text);
+    return { json: JSON.parse(text) };
   } catch {
     // JSON.parse does not say where in every browser; jsonc-parser does.
     const errors: ParseError[] = [];
@@ -197,119 +208,154 @@ export function checkBackup(text: string): CheckedBackup {
       },
     };
   }
-  const file = backupFileSchema.safeParse(json);
-  if (!file.success) {
-    const issue = file.error.issues[0]!;
-    const field = issue.path.join('.') || 'the file';
-    const path = issue.path.filter((key) => typeof key !== 'symbol');
-    return {
-      problem: {
-        code: 'format',
-        line: lineOfValue(text, path),
-        field,
-        message: `This is not a Threadline backup: ${field}: ${issue.message}`,
-      },
-    };
+}
+
+function formatProblem(text: string, error: z.ZodError): BackupProblem {
+  const issue = error.issues[0]!;
+  const field = issue.path.join('.') || 'the file';
+  const path = issue.path.filter((key) => typeof key !== 'symbol');
+  return {
+    code: 'format',
+    line: lineOfValue(text, path),
+    field,
+    message: `This is not a Threadline backup: ${field}: ${issue.message}`,
+  };
+}
+
+function newerProblem(text: string, version: number): BackupProblem {
+  const line = lineOfValue(text, ['data', 'databaseVersion']);
+  return {
+    code: 'newer',
+    line,
+    version,
+    message: `This backup comes from a newer version of Threadline (database version ${version}; this one reads up to ${BACKUP_VERSION}). Update Threadline, then restore it.`,
+  };
+}
+
+function unknownTableProblem(text: string, tableIndex: number, table: string): BackupProblem {
+  const line = lineOfValue(text, ['data', 'data', tableIndex, 'tableName']);
+  return {
+    code: 'table',
+    line,
+    table,
+    message: `The backup has a table Threadline does not know: ${table}`,
+  };
+}
+
+function rowPath({ tableIndex, index }: RowPlace): (string | number)[] {
+  return ['data', 'data', tableIndex, 'rows', index];
+}
+
+function invalidRowProblem(text: string, place: RowPlace, error: z.ZodError): BackupProblem {
+  const { table, index } = place;
+  const issue = error.issues[0]!;
+  const field = issue.path.join('.') || '(row)';
+  const line = lineOfValue(text, [
+    ...rowPath(place),
+    ...issue.path.filter((key) => typeof key !== 'symbol'),
+  ]);
+  return {
+    code: 'row',
+    line,
+    table,
+    row: index + 1,
+    field,
+    message: `Line ${line}: ${table} row ${index + 1}, field ${field}: ${issue.message}`,
+  };
+}
+
+function unknownFieldProblem(
+  text: string,
+  place: RowPlace,
+  dropped: (string | number)[],
+): BackupProblem {
+  const { table, index, version } = place;
+  const field = dropped.join('.');
+  const line = lineOfValue(text, [...rowPath(place), ...dropped]);
+  return {
+    code: 'unknown-field',
+    line,
+    table,
+    row: index + 1,
+    field,
+    version,
+    message: `Line ${line}: ${table} row ${index + 1} has a field this version of Threadline does not know: ${field}. The backup (database version ${version}) may come from a newer version.`,
+  };
+}
+
+/** The first unique key of a row that an earlier row of its table already has, or null. */
+function duplicateProblem(
+  text: string,
+  place: RowPlace,
+  row: Record<string, unknown>,
+  seen: SeenKeys,
+): BackupProblem | null {
+  const { table, index } = place;
+  for (const keyPath of UNIQUE_KEYS[table] ?? []) {
+    const value = indexedValue(row[keyPath]);
+    if (value === null) continue;
+    const seenKey = `${table}.${keyPath}`;
+    const values = seen.get(seenKey) ?? new Map<unknown, number>();
+    seen.set(seenKey, values);
+    const other = values.get(value);
+    if (other !== undefined) {
+      const line = lineOfValue(text, [...rowPath(place), keyPath]);
+      return {
+        code: 'duplicate',
+        line,
+        table,
+        row: index + 1,
+        field: keyPath,
+        other,
+        message: `Line ${line}: ${table} row ${index + 1}, field ${keyPath} has the same value as row ${other}, and it must be unique: ${JSON.stringify(value)}`,
+      };
+    }
+    values.set(value, index + 1);
   }
+  return null;
+}
+
+/** One row read with its table's schema, or what is wrong with it. */
+function checkRow(
+  text: string,
+  place: RowPlace,
+  schema: z.ZodType,
+  row: unknown,
+  seen: SeenKeys,
+): { row: object; problem?: undefined } | { problem: BackupProblem } {
+  const result = schema.safeParse(row);
+  if (!result.success) return { problem: invalidRowProblem(text, place, result.error) };
+  // "$types" is the export format's own note on how values were encoded, not a field.
+  const { $types: _types, ...fields } = row as Record<string, unknown>;
+  const dropped = droppedField(fields, result.data);
+  if (dropped) return { problem: unknownFieldProblem(text, place, dropped) };
+  const duplicate = duplicateProblem(text, place, result.data as Record<string, unknown>, seen);
+  if (duplicate) return { problem: duplicate };
+  return { row: result.data as object };
+}
+
+export function checkBackup(text: string): CheckedBackup {
+  const read = readJson(text);
+  if ('problem' in read) return { problem: read.problem };
+  const file = backupFileSchema.safeParse(read.json);
+  if (!file.success) return { problem: formatProblem(text, file.error) };
   // A backup from another profile or an older version is still this pipeline: its name is
   // not compared, its rows are. One from a newer version may hold what this one would drop.
   const version = file.data.data.databaseVersion;
-  if (version > BACKUP_VERSION) {
-    const line = lineOfValue(text, ['data', 'databaseVersion']);
-    return {
-      problem: {
-        code: 'newer',
-        line,
-        version,
-        message: `This backup comes from a newer version of Threadline (database version ${version}; this one reads up to ${BACKUP_VERSION}). Update Threadline, then restore it.`,
-      },
-    };
-  }
+  if (version > BACKUP_VERSION) return { problem: newerProblem(text, version) };
   const rows = new Map<string, object[]>();
-  // Per table, per unique key path: the value each row has, and its row number.
-  const seen = new Map<string, Map<unknown, number>>();
-  for (const [tableIndex, table] of file.data.data.data.entries()) {
-    const schema = ROW_SCHEMAS[table.tableName];
-    const tablePath = ['data', 'data', tableIndex];
-    if (!schema) {
-      const line = lineOfValue(text, [...tablePath, 'tableName']);
-      return {
-        problem: {
-          code: 'table',
-          line,
-          table: table.tableName,
-          message: `The backup has a table Threadline does not know: ${table.tableName}`,
-        },
-      };
+  const seen: SeenKeys = new Map();
+  for (const [tableIndex, { tableName, rows: tableRows }] of file.data.data.data.entries()) {
+    const schema = ROW_SCHEMAS[tableName];
+    if (!schema) return { problem: unknownTableProblem(text, tableIndex, tableName) };
+    const checked = rows.get(tableName) ?? [];
+    for (const [index, row] of tableRows.entries()) {
+      const place = { table: tableName, tableIndex, index, version };
+      const result = checkRow(text, place, schema, row, seen);
+      if (result.problem) return { problem: result.problem };
+      checked.push(result.row);
     }
-    const checked = rows.get(table.tableName) ?? [];
-    for (const [index, row] of table.rows.entries()) {
-      const result = schema.safeParse(row);
-      if (!result.success) {
-        const issue = result.error.issues[0]!;
-        const field = issue.path.join('.') || '(row)';
-        const line = lineOfValue(text, [
-          ...tablePath,
-          'rows',
-          index,
-          ...issue.path.filter((key) => typeof key !== 'symbol'),
-        ]);
-        return {
-          problem: {
-            code: 'row',
-            line,
-            table: table.tableName,
-            row: index + 1,
-            field,
-            message: `Line ${line}: ${table.tableName} row ${index + 1}, field ${field}: ${issue.message}`,
-          },
-        };
-      }
-      const rowPath = [...tablePath, 'rows', index];
-      // "$types" is the export format's own note on how values were encoded, not a field.
-      const { $types: _types, ...fields } = row as Record<string, unknown>;
-      const dropped = droppedField(fields, result.data);
-      if (dropped) {
-        const field = dropped.join('.');
-        const line = lineOfValue(text, [...rowPath, ...dropped]);
-        return {
-          problem: {
-            code: 'unknown-field',
-            line,
-            table: table.tableName,
-            row: index + 1,
-            field,
-            version,
-            message: `Line ${line}: ${table.tableName} row ${index + 1} has a field this version of Threadline does not know: ${field}. The backup (database version ${version}) may come from a newer version.`,
-          },
-        };
-      }
-      for (const keyPath of UNIQUE_KEYS[table.tableName] ?? []) {
-        const value = indexedValue((result.data as Record<string, unknown>)[keyPath]);
-        if (value === null) continue;
-        const seenKey = `${table.tableName}.${keyPath}`;
-        const values = seen.get(seenKey) ?? new Map<unknown, number>();
-        seen.set(seenKey, values);
-        const other = values.get(value);
-        if (other !== undefined) {
-          const line = lineOfValue(text, [...rowPath, keyPath]);
-          return {
-            problem: {
-              code: 'duplicate',
-              line,
-              table: table.tableName,
-              row: index + 1,
-              field: keyPath,
-              other,
-              message: `Line ${line}: ${table.tableName} row ${index + 1}, field ${keyPath} has the same value as row ${other}, and it must be unique: ${JSON.stringify(value)}`,
-            },
-          };
-        }
-        values.set(value, index + 1);
-      }
-      checked.push(result.data as object);
-    }
-    rows.set(table.tableName, checked);
+    rows.set(tableName, checked);
   }
   return { problem: null, rows };
 }

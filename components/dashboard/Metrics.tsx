@@ -4,6 +4,7 @@ import type { Deal, Settings } from '../../storage/schemas';
 import { money } from '../format';
 import { t } from '../../i18n/i18n';
 import { MORE_ROWS, ShowMore } from './ShowMore';
+import { FunnelChart, StageChart, percent } from './MetricsCharts';
 
 interface Props {
   /** What the figures are worked out from: every deal and stage change (metricsFacts). */
@@ -18,7 +19,6 @@ interface Props {
 /** Stagnant deals listed at first. */
 const FIRST_ROWS = 50;
 
-const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
 const days = (value: number | null) => (value === null ? '—' : t('metrics_days', value.toFixed(1)));
 
 /** Pipeline health: every number comes straight from domain/metrics.ts. */
@@ -31,8 +31,6 @@ export function Metrics({ deals, history, open, settings, now }: Props) {
   const titles = useMemo(() => new Map(open.map((d) => [d.id, d.title])), [open]);
   const [shown, setShown] = useState(FIRST_ROWS);
   const stageName = new Map(settings.stages.map((s) => [s.id, s.name]));
-  const maxValue = Math.max(1, ...m.dealsPerStage.map((r) => r.value));
-  const maxCount = Math.max(1, ...m.dealsPerStage.map((r) => r.count));
   const tiles: [string, string][] = [
     [t('metrics_win_rate'), percent(m.winRate)],
     [
@@ -60,42 +58,9 @@ export function Metrics({ deals, history, open, settings, now }: Props) {
         ))}
       </dl>
 
-      <h3>{t('metrics_per_stage')}</h3>
-      <table class="chart" aria-label={t('metrics_per_stage')}>
-        <tbody>
-          {m.dealsPerStage.map((row) => (
-            <tr key={row.stageId}>
-              <th scope="row">{stageName.get(row.stageId)}</th>
-              <td class="bar-cell">
-                <span class="bar count" style={{ width: `${(row.count / maxCount) * 100}%` }} />
-                <span class="bar value" style={{ width: `${(row.value / maxValue) * 100}%` }} />
-              </td>
-              <td class="number">{row.count}</td>
-              <td class="number">{money(row.value, settings.currency)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <StageChart metrics={m} stageName={stageName} currency={settings.currency} />
 
-      <h3>{t('metrics_funnel')}</h3>
-      <table class="chart" aria-label={t('metrics_funnel')}>
-        <tbody>
-          {m.stageConversion.map((row) => (
-            <tr key={row.from}>
-              <th scope="row">
-                {stageName.get(row.from)} → {stageName.get(row.to)}
-              </th>
-              <td class="bar-cell">
-                <span class="bar rate" style={{ width: `${(row.rate ?? 0) * 100}%` }} />
-              </td>
-              <td class="number">{percent(row.rate)}</td>
-              <td class="number">
-                {row.advanced}/{row.reached}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FunnelChart metrics={m} stageName={stageName} />
 
       {m.stagnantDeals.length > 0 && (
         <>

@@ -1,16 +1,13 @@
 import { useMemo, useState } from 'preact/hooks';
-import { whoseTurn } from '../../domain/follow-ups';
-import { request } from '../../messaging/client';
-import { relativeTime } from '../format';
 import { t } from '../../i18n/i18n';
 import type { PipelineView } from './pipeline-view';
+import { DAY, QueueRow } from './QueueRow';
 import { MORE_ROWS, ShowMore } from './ShowMore';
 
 interface Props {
   view: PipelineView;
 }
 
-const DAY = 86_400_000;
 /** Rows drawn per group at first. */
 const FIRST_ROWS = 50;
 type Group = 'overdue' | 'today' | 'week';
@@ -66,34 +63,13 @@ export function Queue({ view }: Props) {
           ) : (
             <ul class="queue-list">
               {rows.slice(0, shown[key]).map(({ deal, cadence }) => (
-                <li key={deal.id} data-deal-id={deal.id}>
-                  <span class="title">{deal.title}</span>
-                  {deal.company && <span class="hint"> · {deal.company}</span>}
-                  <span class="hint">
-                    {' · '}
-                    {t(whoseTurn(deal) === 'rep' ? 'turn_rep' : 'turn_them')}
-                    {deal.lastTouchAt !== null &&
-                      ` · ${t('last_touch_ago', relativeTime(deal.lastTouchAt, now))}`}
-                    {deal.followUpCount > 0 && ` · ${t('follow_up_n', String(deal.followUpCount))}`}
-                    {key === 'week' && ` · ${t('queue_due_on', relativeTime(cadence.dueAt, now))}`}
-                  </span>
-                  <span class="queue-actions">
-                    <button
-                      type="button"
-                      onClick={() => void request({ type: 'deal.open', dealId: deal.id })}
-                    >
-                      {t('queue_open')}
-                    </button>
-                    <button
-                      type="button"
-                      onClick={() =>
-                        void request({ type: 'deal.snooze', dealId: deal.id, until: now + DAY })
-                      }
-                    >
-                      {t('snooze_days', '1')}
-                    </button>
-                  </span>
-                </li>
+                <QueueRow
+                  key={deal.id}
+                  deal={deal}
+                  cadence={cadence}
+                  now={now}
+                  showDue={key === 'week'}
+                />
               ))}
             </ul>
           )}

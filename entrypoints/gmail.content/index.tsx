@@ -2,21 +2,17 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { mountPanel } from '../../components/panel/mount-panel';
 import { readHostTheme } from '../../sites/shared/host-theme';
-import { request } from '../../messaging/client';
 import { subscribeToChanges } from '../../messaging/changes';
-import { linkKey } from '../../domain/link-key';
 import { readGmailAccount } from '../../sites/gmail/read-account';
 import { readGmailThread, type ThreadReading } from '../../sites/gmail/read-thread';
 import { parseGmailRoute } from '../../sites/gmail/route';
-import { watchSends } from '../../sites/gmail/watch-sends';
-import { queryFirst } from '../../sites/shared/query';
-import { GMAIL } from '../../sites/gmail/selectors';
 import { warnOnce } from '../../sites/shared/warn-once';
 import { settleTracker } from '../../sites/shared/settle';
 import { watchPage } from '../../sites/shared/watch-page';
 import { dockInGmail } from './dock-panel';
 import { GmailPanel } from './GmailPanel';
 import { listSignature, updateInboxChips } from './inbox-chips';
+import { recordReplies } from './record-replies';
 import '../../components/panel/panel.css';
 
 export default defineContentScript({
@@ -110,44 +106,7 @@ async function startGmail(ctx: ContentScriptContext) {
   const unsubscribe = subscribeToChanges(() => refreshChips(true));
   signal.addEventListener('abort', unsubscribe);
 
-  // A reply sent in a linked thread counts at once; Gmail's Undo takes it back.
-  watchSends(signal, {
-    async onSend(draftId, form) {
-      // Only a reply counts for the thread on screen; a new message may go to anyone.
-      if (
-        shown?.reading.kind !== 'thread' ||
-        !queryFirst(form, GMAIL.composeReplyTo)?.getAttribute('value')
-      )
-        return;
-      const { thread } = shown.reading;
-      const view = await request({
-        type: 'deal.forKey',
-        key: linkKey({
-          kind: 'gmail-thread',
-          account: thread.account,
-          externalId: thread.threadId,
-        }),
-      });
-      if (!view) return;
-      await request({
-        type: 'touch.record',
-        input: {
-          dealId: view.deal.id,
-          channel: 'email',
-          direction: 'outbound',
-          at: Date.now(),
-          sourceKey: `gmail:${thread.account}:draft:${draftId}`,
-          pending: true,
-        },
-      });
-    },
-    async onCancel(draftId) {
-      const account = readGmailAccount(document);
-      if (account)
-        await request({
-          type: 'touch.cancel',
-          sourceKey: `gmail:${account}:draft:${draftId}`,
-        }).catch(() => {});
-    },
-  });
+  recordReplies(signal, () =>
+    shown?.reading.kind === 'thread' ? shown.reading.thread : undefined,
+  );
 }

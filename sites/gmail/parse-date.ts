@@ -133,6 +133,17 @@ function build(tag: string): Lang | null {
         );
     },
   );
+  return {
+    tag,
+    words,
+    phrases: longestFirst(phrases),
+    periods: longestFirst(periods),
+    ...buildNumbers(tag),
+  };
+}
+
+/** How the language writes a date in numbers, a time, and its calendar's years. */
+function buildNumbers(tag: string): Pick<Lang, 'order' | 'sep' | 'time' | 'offset'> {
   const numeric = intlFormat(tag, {
     year: 'numeric',
     month: 'numeric',
@@ -147,10 +158,6 @@ function build(tag: string): Lang | null {
   let own = normalize(clock.find((p) => p.type === 'literal')?.value ?? '', tag);
   own = /^\p{L}+$/u.test(own) ? `| ?${own} ?` : '';
   return {
-    tag,
-    words,
-    phrases: longestFirst(phrases),
-    periods: longestFirst(periods),
     order: numeric
       .map((p) => p.type[0])
       .filter((t) => 'dmy'.includes(t!))
@@ -185,58 +192,10 @@ function read(
   strict: boolean,
   trusted: boolean,
 ): number | null | undefined {
-  let text = normalize(title, l.tag);
-  let hours = 0;
-  let minutes = 0;
-  const time = l.time.exec(text);
-  if (time) {
-    hours = Number(time[1]);
-    minutes = Number(time[2]);
-    let before = text.slice(0, time.index).trimEnd();
-    let after = text.slice(time.index + time[0].length).trimStart();
-    for (const [period, mask] of l.periods) {
-      const next = after.startsWith(period) && edge(after[period.length], period.at(-1));
-      if (!next && !(before.endsWith(period) && edge(before.at(-period.length - 1), period[0])))
-        continue;
-      if (next) after = after.slice(period.length);
-      else before = before.slice(0, -period.length);
-      if (hours && hours < 13) {
-        // Of the two hours it can be, the one the period is written with; failing that (Korean
-        // 오후 is 13-17 only, 저녁 the evening), the afternoon if the period reaches into it.
-        const am = hours % 12;
-        hours = (mask >> am) & 1 && !((mask >> (am + 12)) & 1) ? am : mask >> 12 ? am + 12 : am;
-      }
-      break;
-    }
-    text = `${before} ${after}`;
-  }
-
-  let months = 0;
-  let either = 0;
-  let weekdays = 0;
-  let known = false;
-  const mean = (mask: number) => {
-    known = true;
-    // Also a plain word of the language's patterns (Japanese 日, 月): it names nothing for sure.
-    if (mask & WORD) return;
-    if (mask & MONTHS && mask & DAYS) either |= mask & MONTHS;
-    else if (mask & MONTHS) months |= mask;
-    else weekdays |= mask & DAYS;
-  };
-  for (const [phrase, mask] of l.phrases) {
-    for (let i = text.indexOf(phrase); i >= 0; i = text.indexOf(phrase, i + 1)) {
-      if (!edge(text[i - 1], phrase[0]) || !edge(text[i + phrase.length], phrase.at(-1))) continue;
-      mean(mask);
-      text = `${text.slice(0, i)} ${text.slice(i + phrase.length)}`;
-    }
-  }
-  for (const word of text.match(/[\p{L}\p{M}]+/gu) ?? []) {
-    const mask = l.words.get(word) ?? (word.length > 2 ? prefix(word, l) : 0);
-    if (mask) mean(mask);
-    else if (split(word, l, mean)) continue;
-    else if (strict) return undefined;
-  }
-
+  const [rest, hours, minutes] = readTime(normalize(title, l.tag), l);
+  const names = readNames(rest, l, strict);
+  if (!names) return undefined;
+  const [text, months, weekdays, known] = names;
   let year = 0;
   let yearAt = 0;
   const small: RegExpMatchArray[] = [];
@@ -248,7 +207,6 @@ function read(
   if (l.offset && year - l.offset > 1969) year -= l.offset;
   // No mail before 1970; a year far ahead is one of another calendar's.
   if (year < 1970 || year > 2300) return null;
-  months ||= either;
   if (months & (months - 1) || weekdays & (weekdays - 1)) return null;
   let month: number;
   let day: number;
@@ -278,6 +236,72 @@ function read(
     return null;
   if (weekdays && date.getDay() !== high(weekdays) - 12) return null;
   return date.getTime();
+}
+
+/** Hour and minute, with the day period settling which half of the day, and the text without them. */
+function readTime(text: string, l: Lang): [string, number, number] {
+  let hours = 0;
+  let minutes = 0;
+  const time = l.time.exec(text);
+  if (time) {
+    hours = Number(time[1]);
+    minutes = Number(time[2]);
+    let before = text.slice(0, time.index).trimEnd();
+    let after = text.slice(time.index + time[0].length).trimStart();
+    for (const [period, mask] of l.periods) {
+      const next = after.startsWith(period) && edge(after[period.length], period.at(-1));
+      if (!next && !(before.endsWith(period) && edge(before.at(-period.length - 1), period[0])))
+        continue;
+      if (next) after = after.slice(period.length);
+      else before = before.slice(0, -period.length);
+      if (hours && hours < 13) {
+        // Of the two hours it can be, the one the period is written with; failing that (Korean
+        // 오후 is 13-17 only, 저녁 the evening), the afternoon if the period reaches into it.
+        const am = hours % 12;
+        hours = (mask >> am) & 1 && !((mask >> (am + 12)) & 1) ? am : mask >> 12 ? am + 12 : am;
+      }
+      break;
+    }
+    text = `${before} ${after}`;
+  }
+  return [text, hours, minutes];
+}
+
+/**
+ * The text without its phrases, and the months, weekdays (masks) and whether any word was the
+ * language's; undefined when `strict` finds a word the language does not know.
+ */
+function readNames(
+  text: string,
+  l: Lang,
+  strict: boolean,
+): [string, number, number, boolean] | undefined {
+  let months = 0;
+  let either = 0;
+  let weekdays = 0;
+  let known = false;
+  const mean = (mask: number) => {
+    known = true;
+    // Also a plain word of the language's patterns (Japanese 日, 月): it names nothing for sure.
+    if (mask & WORD) return;
+    if (mask & MONTHS && mask & DAYS) either |= mask & MONTHS;
+    else if (mask & MONTHS) months |= mask;
+    else weekdays |= mask & DAYS;
+  };
+  for (const [phrase, mask] of l.phrases) {
+    for (let i = text.indexOf(phrase); i >= 0; i = text.indexOf(phrase, i + 1)) {
+      if (!edge(text[i - 1], phrase[0]) || !edge(text[i + phrase.length], phrase.at(-1))) continue;
+      mean(mask);
+      text = `${text.slice(0, i)} ${text.slice(i + phrase.length)}`;
+    }
+  }
+  for (const word of text.match(/[\p{L}\p{M}]+/gu) ?? []) {
+    const mask = l.words.get(word) ?? (word.length > 2 ? prefix(word, l) : 0);
+    if (mask) mean(mask);
+    else if (split(word, l, mean)) continue;
+    else if (strict) return undefined;
+  }
+  return [text, months || either, weekdays, known];
 }
 
 /** A word that begins exactly one month's or one weekday's names: "sept" for September when the runtime writes "sep". */
