@@ -25,6 +25,15 @@ export default tseslint.config(
     },
   },
   {
+    // One job per function: a component or function over 80 lines does several.
+    files: [
+      '{domain,sites,storage,messaging,background,components,entrypoints,i18n}/**/*.{ts,tsx}',
+    ],
+    rules: {
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  {
     // dependency-cruiser reads its configuration as CommonJS.
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { request, RequestError } from '../../messaging/client';
 import type { DealView } from '../../storage/deal-view';
-import type { Contact, Deal } from '../../storage/schemas';
 import { t } from '../../i18n/i18n';
 import { ErrorLine } from './ErrorLine';
+import { SamePersonWarning } from './SamePersonWarning';
+import { useSamePerson } from './use-same-person';
 
 export interface ProspectPrefill {
   /** The profile's slug and LinkedIn's member id, as far as the page shows them (at least one). */
@@ -30,26 +31,13 @@ export function AddProspectForm({ prefill, onAdded }: Props) {
     location: prefill.location,
   });
   const [notes, setNotes] = useState('');
-  const [same, setSame] = useState<{ contact: Contact; deals: Deal[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    const timer = setTimeout(async () => {
-      const found = await request({
-        type: 'contact.same',
-        name: fields.name,
-        company: fields.company,
-        linkedinUrl: prefill.profileUrl,
-        linkedinMemberId: prefill.memberId,
-      });
-      if (current) setSame(found);
-    }, 150);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [fields.name, fields.company, prefill.profileUrl, prefill.memberId]);
+  const same = useSamePerson({
+    name: fields.name,
+    company: fields.company,
+    linkedinUrl: prefill.profileUrl,
+    linkedinMemberId: prefill.memberId,
+  });
 
   const save = async (mergeInto: string | null) => {
     setError(null);
@@ -109,15 +97,7 @@ export function AddProspectForm({ prefill, onAdded }: Props) {
         />
       </label>
       {same ? (
-        <div class="tl-warning" role="alert">
-          <p>{t('same_person', [same.contact.name, same.contact.company || '—'])}</p>
-          <button type="button" onClick={() => void save(same.contact.id)}>
-            {t('merge')}
-          </button>
-          <button type="submit" class="tl-secondary">
-            {t('add_anyway')}
-          </button>
-        </div>
+        <SamePersonWarning contact={same.contact} onMerge={() => void save(same.contact.id)} />
       ) : (
         <button type="submit">{t('add_prospect_save')}</button>
       )}

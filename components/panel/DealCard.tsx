@@ -1,14 +1,18 @@
 import { useState } from 'preact/hooks';
-import type { BantKey, BantState, ClosedStatus } from '../../domain/types';
+import type { BantKey, BantState } from '../../domain/types';
 import { request, RequestError } from '../../messaging/client';
 import type { Request } from '../../messaging/requests';
 import type { DealView } from '../../storage/deal-view';
-import { exactTime, money, relativeTime } from '../format';
+import { exactTime, money } from '../format';
 import { t } from '../../i18n/i18n';
-import { StageWarning } from '../StageWarning';
-import { useStageMove } from '../hooks/use-stage-move';
 import { BantList } from './BantList';
 import { DealActions } from './DealActions';
+import { DealFacts } from './DealFacts';
+import { DealLinkButtons } from './DealLinkButtons';
+import { DealNotesField } from './DealNotesField';
+import { DealStageField } from './DealStageField';
+import { ExitChecklist } from './ExitChecklist';
+import { MissingBantWarning } from './MissingBantWarning';
 import { Objections, type ObjectionRequest } from './Objections';
 import { ErrorLine } from './ErrorLine';
 
@@ -64,12 +68,6 @@ export function DealCard({
     }
   };
 
-  const stageMove = useStageMove(
-    view.stages,
-    deal,
-    (stageId) => void send({ type: 'stage.move', dealId: deal.id, stageId }),
-  );
-
   const setBant = (key: BantKey, state: BantState, note?: string) =>
     void send({
       type: 'bant.set',
@@ -95,115 +93,30 @@ export function DealCard({
         {cadenceText}
       </p>
 
-      {deal.status === 'open' ? (
-        <label class="tl-field">
-          <span>{t('deal_stage')}</span>
-          <select
-            value={stageMove.pending ?? deal.stageId}
-            onChange={(e) => stageMove.choose((e.currentTarget as HTMLSelectElement).value)}
-          >
-            {view.stages.map((stage) => (
-              <option value={stage.id} key={stage.id}>
-                {stage.name}
-              </option>
-            ))}
-          </select>
-        </label>
-      ) : (
-        <p class="tl-closed">
-          {t(`status_${deal.status}`)}
-          {deal.closeReason && `: ${deal.closeReason}`}
-        </p>
-      )}
+      <DealStageField
+        deal={deal}
+        stages={view.stages}
+        move={(stageId) => void send({ type: 'stage.move', dealId: deal.id, stageId })}
+      />
 
-      {stageMove.pending && (
-        <StageWarning
-          prefix="tl-"
-          gaps={stageMove.gaps}
-          onConfirm={stageMove.confirm}
-          onCancel={stageMove.cancel}
-        />
-      )}
-
-      <ul class="tl-facts">
-        {followUpsUnknown ? (
-          <li class="tl-follow-ups tl-unread">{followUpsUnknown}</li>
-        ) : (
-          <li class="tl-follow-ups">{t('follow_up_n', String(deal.followUpCount))}</li>
-        )}
-        <li class="tl-last-touch">
-          {deal.lastTouchAt === null ? (
-            t('last_touch_never')
-          ) : (
-            <time
-              dateTime={new Date(deal.lastTouchAt).toISOString()}
-              title={exactTime(deal.lastTouchAt)}
-            >
-              {t('last_touch_ago', relativeTime(deal.lastTouchAt, now))}
-            </time>
-          )}
-        </li>
-        <li class="tl-turn">{t(view.whoseTurn === 'rep' ? 'turn_rep' : 'turn_them')}</li>
-      </ul>
+      <DealFacts
+        deal={deal}
+        whoseTurn={view.whoseTurn}
+        followUpsUnknown={followUpsUnknown}
+        now={now}
+      />
 
       {view.uncheckedExit.length > 0 && deal.status === 'open' && (
-        <fieldset class="tl-exit">
-          <legend>{t('exit_checklist')}</legend>
-          {view.uncheckedExit.map((item) => (
-            <label key={item.id} class="tl-check">
-              <input
-                type="checkbox"
-                onChange={() =>
-                  void send({ type: 'exit.tick', dealId: deal.id, itemId: item.id, checked: true })
-                }
-              />
-              <span>{item.text}</span>
-            </label>
-          ))}
-        </fieldset>
+        <ExitChecklist dealId={deal.id} items={view.uncheckedExit} send={send} />
       )}
 
       <BantList deal={deal} onChange={setBant} />
 
       {view.missing.length > 0 && deal.status === 'open' && (
-        <div class="tl-warning">
-          <p>{t('bant_missing_suggests', view.missing.map((k) => t(`bant_${k}`)).join(', '))}</p>
-          <button
-            type="button"
-            onClick={() =>
-              void send({
-                type: 'deal.close',
-                input: {
-                  dealId: deal.id,
-                  status: 'disqualified' as ClosedStatus,
-                  reason: view.missing.map((k) => t(`bant_${k}`)).join(', '),
-                },
-              })
-            }
-          >
-            {t('disqualify')}
-          </button>
-        </div>
+        <MissingBantWarning dealId={deal.id} missing={view.missing} send={send} />
       )}
 
-      <label class="tl-field">
-        <span>{t('deal_notes')}</span>
-        <textarea
-          class="tl-notes"
-          value={deal.notes}
-          maxLength={50_000}
-          placeholder={t('deal_notes_placeholder')}
-          onChange={(e) =>
-            void send({
-              type: 'deal.update',
-              input: {
-                id: deal.id,
-                patch: { notes: (e.currentTarget as HTMLTextAreaElement).value },
-              },
-            })
-          }
-        />
-      </label>
+      <DealNotesField dealId={deal.id} notes={deal.notes} send={send} />
 
       <Objections
         dealId={deal.id}
@@ -214,25 +127,7 @@ export function DealCard({
       />
 
       <DealActions deal={deal} objections={view.objections} send={send} now={now} />
-      <div class="tl-row tl-links">
-        <button
-          type="button"
-          class="tl-link"
-          onClick={() => void request({ type: 'dashboard.open', dealId: deal.id })}
-        >
-          {t('open_dashboard')}
-        </button>
-        <button
-          type="button"
-          class="tl-link"
-          onClick={async () => {
-            await request({ type: 'link.remove', key: linkKey });
-            onView(null);
-          }}
-        >
-          {t('unlink')}
-        </button>
-      </div>
+      <DealLinkButtons dealId={deal.id} linkKey={linkKey} onUnlinked={() => onView(null)} />
       <ErrorLine message={error} />
     </section>
   );
