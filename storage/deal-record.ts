@@ -5,6 +5,17 @@ import { StorageError, validated } from './errors';
 import { dealSchema, type Deal } from './schemas';
 import type { StoreContext } from './db';
 
+/** A deal's touch figures before its first touch: recording touches fills them in. */
+export const NO_TOUCH_FIGURES = {
+  touchCount: 0,
+  lastTouchAt: null,
+  lastTouchDirection: null,
+  lastDirectedTouchAt: null,
+  lastInboundAt: null,
+  outboundSinceInbound: 0,
+  followUpCount: 0,
+} as const;
+
 /** A new deal record with its derived fields at their starting values. */
 export function newDealRecord(fields: {
   id: string;
@@ -30,13 +41,7 @@ export function newDealRecord(fields: {
     updatedAt: now,
     stageChangedAt: now,
     snoozedUntil: null,
-    touchCount: 0,
-    lastTouchAt: null,
-    lastTouchDirection: null,
-    lastDirectedTouchAt: null,
-    lastInboundAt: null,
-    outboundSinceInbound: 0,
-    followUpCount: 0,
+    ...NO_TOUCH_FIGURES,
     lastMovementAt: now,
   });
 }

@@ -19,6 +19,7 @@ import {
   touchSchema,
 } from './schemas';
 import { refreshAnswerDue } from './objections';
+import { NO_TOUCH_FIGURES } from './deal-record';
 import { getSettings } from './settings';
 import { markPullTransaction } from './sync-outbox';
 import { sharedFields, syncedKind } from './sync-records';
@@ -136,13 +137,7 @@ function sameShared(kind: SyncKind, local: object | undefined, record: SyncRecor
 const DEAL_START = {
   updatedAt: 0,
   snoozedUntil: null,
-  touchCount: 0,
-  lastTouchAt: null,
-  lastTouchDirection: null,
-  lastDirectedTouchAt: null,
-  lastInboundAt: null,
-  outboundSinceInbound: 0,
-  followUpCount: 0,
+  ...NO_TOUCH_FIGURES,
   answerDueAt: null,
 };
 
