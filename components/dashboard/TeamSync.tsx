@@ -97,16 +97,7 @@ function TeamJoinForm({ onStatus }: { onStatus: (status: TeamSyncStatus) => void
       {input('server', t('team_server'))}
       {input('database', t('team_database'))}
       {input('name', t('team_name'))}
-      <label>
-        <span>{t('team_password')}</span>
-        <input
-          type="password"
-          name="team-password"
-          autocomplete="current-password"
-          value={password}
-          onInput={(e) => setPassword((e.currentTarget as HTMLInputElement).value)}
-        />
-      </label>
+      <PasswordField value={password} onInput={setPassword} />
       <button type="submit" class="primary" disabled={busy}>
         {busy ? t('team_joining') : t('team_join')}
       </button>
@@ -204,16 +195,7 @@ function SignInAgain({ onStatus }: { onStatus: (status: TeamSyncStatus) => void 
         void signIn();
       }}
     >
-      <label>
-        <span>{t('team_password')}</span>
-        <input
-          type="password"
-          name="team-password"
-          autocomplete="current-password"
-          value={password}
-          onInput={(e) => setPassword((e.currentTarget as HTMLInputElement).value)}
-        />
-      </label>
+      <PasswordField value={password} onInput={setPassword} />
       <button type="submit">{t('team_sign_in_again')}</button>
       {problem && (
         <p class="status error" role="alert">
@@ -221,5 +203,21 @@ function SignInAgain({ onStatus }: { onStatus: (status: TeamSyncStatus) => void 
         </p>
       )}
     </form>
+  );
+}
+
+/** The team password: asked for at joining and signing in again, never stored. */
+function PasswordField({ value, onInput }: { value: string; onInput(value: string): void }) {
+  return (
+    <label>
+      <span>{t('team_password')}</span>
+      <input
+        type="password"
+        name="team-password"
+        autocomplete="current-password"
+        value={value}
+        onInput={(e) => onInput((e.currentTarget as HTMLInputElement).value)}
+      />
+    </label>
   );
 }

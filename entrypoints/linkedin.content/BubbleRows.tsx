@@ -1,12 +1,10 @@
 import { useState } from 'preact/hooks';
-import { useDealForKey } from '../../components/panel/use-deal-for-key';
 import { t } from '../../i18n/i18n';
 import { request, RequestError } from '../../messaging/client';
-import type { DealView } from '../../storage/deal-view';
 import type { LinkInput } from '../../storage/inputs';
 import type { OverlayConversation } from '../../sites/linkedin/read-conversation';
 import { bubbleLink } from './bubble-link';
-import { useAutoLink, useMessageTouches, usePersonDeals } from './person-hooks';
+import { usePersonConversation } from './person-hooks';
 
 /**
  * The chat bubbles open over the page, one compact row each, below whatever the page shows:
@@ -40,25 +38,8 @@ function BubbleRow({
   link: LinkInput;
 }) {
   const { partner } = bubble;
-  const { state, setView } = useDealForKey(linkKey);
-  const found = usePersonDeals(partner, state.status === 'unlinked', linkKey);
+  const { state, found, linked } = usePersonConversation(partner, linkKey, link, bubble.messages);
   const [error, setError] = useState<string | null>(null);
-  const linked = (view: DealView) => {
-    setView(view);
-    if (partner.memberId)
-      void request({
-        type: 'person.learn',
-        memberId: partner.memberId,
-        dealId: view.deal.id,
-        name: partner.name,
-      }).catch(() => undefined);
-  };
-  useAutoLink(found, state, linkKey, link, linked);
-  useMessageTouches(
-    state.status === 'linked' ? state.view.deal.id : null,
-    bubble.messages,
-    setView,
-  );
   const suggestion =
     state.status === 'unlinked' ? found?.deals.find((d) => d.status === 'open') : undefined;
   const linkTo = async (dealId: string) => {

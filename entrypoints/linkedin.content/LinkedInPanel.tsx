@@ -15,7 +15,7 @@ import { linkKey } from '../../domain/link-key';
 import { conversationUrlOf } from '../../sites/linkedin/route';
 import type { ConversationReading } from '../../sites/linkedin/read-conversation';
 import type { ProfileReading } from '../../sites/linkedin/read-profile';
-import { useAutoLink, useMessageTouches, usePersonDeals } from './person-hooks';
+import { usePersonConversation, usePersonDeals } from './person-hooks';
 
 /** The quiet panel for an address whose escapes do not decode. */
 export function UnreadableAddress() {
@@ -96,26 +96,12 @@ export function ConversationPanel({ reading }: { reading: ConversationReading })
     url: conversationUrlOf(conversationId),
     label: partner?.name ?? '',
   };
-  const { state, setView } = useDealForKey(key);
   // Suggest the deal of the other person, whether the page names them by slug or member id.
-  const found = usePersonDeals(partner, state.status === 'unlinked', key);
-
-  // The conversation's person learns the member id the conversation shows them by.
-  const linked = (view: DealView) => {
-    setView(view);
-    if (partner?.memberId)
-      void request({
-        type: 'person.learn',
-        memberId: partner.memberId,
-        dealId: view.deal.id,
-        name: partner.name,
-      }).catch(() => undefined);
-  };
-  useAutoLink(found, state, key, link, linked);
-  useMessageTouches(
-    state.status === 'linked' ? state.view.deal.id : null,
+  const { state, setView, found, linked } = usePersonConversation(
+    partner,
+    key,
+    link,
     conversation?.messages ?? null,
-    setView,
   );
 
   if (state.status === 'loading') return <p class="tl-hint">…</p>;

@@ -4,7 +4,8 @@ import type { ReplyData } from '../../messaging/replies';
 import type { LinkedDeal } from '../../components/panel/use-deal-for-key';
 import type { DealView } from '../../storage/deal-view';
 import type { LinkInput } from '../../storage/inputs';
-import type { LinkedInMessage } from '../../sites/linkedin/read-conversation';
+import type { LinkedInMessage, Partner } from '../../sites/linkedin/read-conversation';
+import { useDealForKey } from '../../components/panel/use-deal-for-key';
 import type { LinkedInPerson } from '../../sites/linkedin/route';
 import { touchesOfMessages } from './message-touches';
 import { useTouchSync } from '../../components/panel/use-touch-sync';
@@ -82,4 +83,33 @@ export function useMessageTouches(
     (id) => touchesOfMessages(messages ?? [], id),
     onView,
   );
+}
+
+/**
+ * A conversation with one person, on the messaging page or in a chat bubble: the deal its key
+ * is linked to, the person's deals to suggest, linking by itself when the rep's setting says
+ * so, and its messages as touches of the linked deal. Linking teaches the person's contact
+ * the member id the conversation names them by.
+ */
+export function usePersonConversation(
+  partner: Partner | null,
+  key: string,
+  link: LinkInput,
+  messages: LinkedInMessage[] | null,
+) {
+  const { state, setView } = useDealForKey(key);
+  const found = usePersonDeals(partner, state.status === 'unlinked', key);
+  const linked = (view: DealView) => {
+    setView(view);
+    if (partner?.memberId)
+      void request({
+        type: 'person.learn',
+        memberId: partner.memberId,
+        dealId: view.deal.id,
+        name: partner.name,
+      }).catch(() => undefined);
+  };
+  useAutoLink(found, state, key, link, linked);
+  useMessageTouches(state.status === 'linked' ? state.view.deal.id : null, messages, setView);
+  return { state, setView, found, linked };
 }
