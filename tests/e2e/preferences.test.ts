@@ -77,16 +77,21 @@ describe('language and theme settings', () => {
   });
 
   it('offers each language by its own name', async () => {
-    await expect(
-      settingsSelect(/^Language/)
-        .locator('option')
-        .allTextContents(),
-    ).resolves.toEqual(['Browser language', 'English', 'Türkçe', 'Suomi']);
-    await expect(
-      settingsSelect(/^Theme/)
-        .locator('option')
-        .allTextContents(),
-    ).resolves.toEqual(['Automatic', 'Light', 'Dark']);
+    // The settings view draws once the dashboard has read them: wait for it, then compare.
+    await expect
+      .poll(() =>
+        settingsSelect(/^Language/)
+          .locator('option')
+          .allTextContents(),
+      )
+      .toEqual(['Browser language', 'English', 'Türkçe', 'Suomi']);
+    await expect
+      .poll(() =>
+        settingsSelect(/^Theme/)
+          .locator('option')
+          .allTextContents(),
+      )
+      .toEqual(['Automatic', 'Light', 'Dark']);
   });
 
   it('speaks Finnish on the dashboard as soon as Suomi is chosen, dates and money included', async () => {
