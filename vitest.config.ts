@@ -40,7 +40,9 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
+          // Each file launches its own browser with its own profile and fixture server, and its
+          // tests mostly wait on pages: two files at once (npm test passes --maxWorkers=2) take
+          // about 40% less time than one after another, even on two cores.
         },
       },
       {
