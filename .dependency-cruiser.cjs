@@ -76,6 +76,17 @@ module.exports = {
       to: { path: '^(components|entrypoints)/' },
     },
     {
+      name: 'pages-never-restore-or-import-themselves',
+      comment:
+        'Restoring a backup and importing a CSV are written by the worker: the page hands it the file over the file port (messaging/file-client.ts). The write modules stay out of the pages.',
+      severity: 'error',
+      from: { path: '^(components|entrypoints/(dashboard|popup))/' },
+      to: {
+        path: '^storage/(restore|csv-import)[.]ts$',
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
       name: 'components-never-import-the-worker',
       comment:
         'Pages write through the typed requests and read storage; they never call worker code.',

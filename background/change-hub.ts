@@ -14,10 +14,9 @@ export function startChangeHub(onChange: () => void): void {
   const ownOrigin = originOf(browser.runtime.getURL('/'))!;
 
   browser.runtime.onConnect.addListener((port) => {
-    if (
-      port.name !== CHANGES_PORT ||
-      !isAllowedSender(port.sender ?? {}, browser.runtime.id, ownOrigin)
-    ) {
+    // Other ports (a file for "Your data", background/file-import.ts) have their own listener.
+    if (port.name !== CHANGES_PORT) return;
+    if (!isAllowedSender(port.sender ?? {}, browser.runtime.id, ownOrigin)) {
       port.disconnect();
       return;
     }

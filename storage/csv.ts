@@ -1,9 +1,7 @@
 import Papa from 'papaparse';
 import { z } from 'zod';
 import { DEAL_STATUSES } from '../domain/types';
-import { StorageError, refusingFullDisk } from './errors';
 import type { StoreContext } from './db';
-import { closeDeal, createDeal } from './deals';
 import { escapeFormula, parseAmount, parseCalendarDate, unescapeFormula } from './csv-values';
 import { readSettings } from './settings';
 
@@ -11,7 +9,7 @@ import { readSettings } from './settings';
 // email, value, currency, stage, status, expected close, owner), parsed and written by
 // papaparse, with no cell a spreadsheet would run as a formula. An import is checked row by
 // row first; any problem refuses the whole file, naming the line and the field, and nothing
-// is written.
+// is written (the write itself is csv-import.ts, run by the worker).
 
 export const CSV_FIELDS = [
   'title',
@@ -57,7 +55,7 @@ export async function exportDealsCsv(ctx: StoreContext): Promise<string> {
       stageName.get(deal.stageId) ?? deal.stageId,
       deal.status,
       deal.expectedClose ?? '',
-      '',
+      deal.owner ?? '',
     ];
     // Titles and names come from pages: no cell may start a formula (csv-values.ts).
     return cells.map(escapeFormula);
@@ -170,6 +168,7 @@ const LIMITS: Partial<Record<CsvField, number>> = {
   organization: 300,
   person: 300,
   email: 320,
+  owner: 200,
 };
 const STATUSES = new Set<string>(DEAL_STATUSES);
 
@@ -184,6 +183,8 @@ interface CsvDeal {
   stageId: string | undefined;
   status: (typeof DEAL_STATUSES)[number];
   expectedClose: string | null;
+  /** The team member whose deal it is; empty: the importing rep's (or none, without a team). */
+  owner: string | null;
 }
 
 /** Reads every row, or lists every problem (line and field) and reads nothing. */
@@ -247,50 +248,8 @@ export async function checkCsv(
       stageId,
       status: status as CsvDeal['status'],
       expectedClose: close && 'date' in close ? close.date : null,
+      owner: cell('owner') || null,
     });
   }
   return { rows: deals, problems };
-}
-
-/** Imports deals (and their people) from CSV in one transaction, or refuses the whole file. */
-export async function importDealsCsv(
-  ctx: StoreContext,
-  text: string,
-  mapping: Partial<Record<CsvField, number>>,
-): Promise<number> {
-  const { rows, problems } = await checkCsv(ctx, text, mapping);
-  if (problems.length > 0) {
-    const first = problems[0]!;
-    throw new StorageError(
-      'invalid',
-      `Line ${first.line}${first.field ? `, ${first.field}` : ''}: ${first.message}`,
-      { problems },
-    );
-  }
-  const { db } = ctx;
-  // One transaction: a full disk or any other failure part way leaves nothing imported.
-  await refusingFullDisk(() =>
-    db.transaction(
-      'rw',
-      [db.deals, db.contacts, db.links, db.stageHistory, db.settings],
-      async () => {
-        for (const row of rows) {
-          const deal = await createDeal(ctx, {
-            title: row.title,
-            company: row.organization,
-            value: row.value ?? 0,
-            ...(row.currency ? { currency: row.currency } : {}),
-            ...(row.stageId ? { stageId: row.stageId } : {}),
-            expectedClose: row.expectedClose,
-            newContacts:
-              row.person || row.email
-                ? [{ name: row.person, email: row.email, company: row.organization }]
-                : [],
-          });
-          if (row.status !== 'open') await closeDeal(ctx, { dealId: deal.id, status: row.status });
-        }
-      },
-    ),
-  );
-  return rows.length;
 }

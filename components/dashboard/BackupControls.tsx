@@ -1,17 +1,17 @@
+import { sendFile } from '../../messaging/file-client';
 import {
   BACKUP_VERSION,
   checkBackup,
   exportBackup,
-  restoreBackup,
   type BackupProblem,
 } from '../../storage/backup';
 import type { StoreContext } from '../../storage/db';
 import { t } from '../../i18n/i18n';
-import { whyFailed, type DataStatus } from './data-status';
+import { showProgress, whyFailed, type DataStatus } from './data-status';
 import { download, today } from './download';
 
 /** A refused backup's problem in the rep's language: the line, and the table, row and field. */
-function describeBackupProblem(problem: BackupProblem): string {
+function refusedText(problem: BackupProblem): string {
   const line = problem.line === null ? '?' : String(problem.line);
   const parts = [
     line,
@@ -22,7 +22,7 @@ function describeBackupProblem(problem: BackupProblem): string {
     String(problem.version ?? ''),
     String(BACKUP_VERSION),
   ];
-  return t(`backup_problem_${problem.code.replace(/-/g, '_')}`, parts);
+  return t('backup_refused', t(`backup_problem_${problem.code.replace(/-/g, '_')}`, parts));
 }
 
 interface Props {
@@ -30,21 +30,24 @@ interface Props {
   setStatus: (status: DataStatus) => void;
 }
 
-/** The whole database out to a file, and back in from one once it is checked and confirmed. */
+/**
+ * The whole database out to a file, and back in from one once it is checked and confirmed.
+ * The worker restores it: the file goes to it over the file port and is checked again there.
+ */
 export function BackupControls({ ctx, setStatus }: Props) {
   const onBackupFile = async (file: File | undefined) => {
     if (!file) return;
     setStatus(null);
     try {
-      // Read and checked once; what is restored is what was checked.
-      const checked = checkBackup(await file.text());
+      const text = await file.text();
+      // Checked here too, read only, so that a bad file is refused before the rep is asked.
+      const checked = checkBackup(text);
       if (checked.problem !== null)
-        return setStatus({
-          kind: 'error',
-          text: t('backup_refused', describeBackupProblem(checked.problem)),
-        });
+        return setStatus({ kind: 'error', text: refusedText(checked.problem) });
       if (!confirm(t('backup_replace_confirm'))) return;
-      await restoreBackup(ctx, checked.rows);
+      const outcome = await sendFile({ kind: 'backup' }, text, showProgress(setStatus));
+      if (outcome.type === 'backup-refused')
+        return setStatus({ kind: 'error', text: refusedText(outcome.problem) });
       setStatus({ kind: 'ok', text: t('backup_restored') });
     } catch (error) {
       setStatus({ kind: 'error', text: t('restore_failed', whyFailed(error)) });

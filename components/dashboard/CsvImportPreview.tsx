@@ -18,7 +18,7 @@ function CsvMapping({ csv, setCsv }: Omit<Props, 'onImport'>) {
   };
   return (
     <div class="mapping">
-      {CSV_FIELDS.filter((f) => f !== 'owner').map((field) => (
+      {CSV_FIELDS.map((field) => (
         <label key={field}>
           <span>{CSV_HEADERS[field]}</span>
           <select

@@ -11,7 +11,7 @@ import { useCsvImport } from './use-csv-import';
 /** Backup and CSV, in and out. Every import is checked whole before anything is written. */
 export function DataPanel({ ctx }: { ctx: StoreContext }) {
   const [status, setStatus] = useState<DataStatus>(null);
-  const { csv, setCsv, problems, onCsvFile, importCsv } = useCsvImport(ctx, setStatus);
+  const { csv, setCsv, problems, onCsvFile, importCsv } = useCsvImport(setStatus);
 
   return (
     <section class="data" aria-labelledby="data-heading">

@@ -1,15 +1,8 @@
 import { useState } from 'preact/hooks';
-import {
-  checkCsv,
-  importDealsCsv,
-  previewCsv,
-  type CsvField,
-  type CsvPreview,
-  type CsvProblem,
-} from '../../storage/csv';
-import type { StoreContext } from '../../storage/db';
+import { sendFile } from '../../messaging/file-client';
+import { previewCsv, type CsvField, type CsvPreview, type CsvProblem } from '../../storage/csv';
 import { plural, t } from '../../i18n/i18n';
-import { whyFailed, type DataStatus } from './data-status';
+import { showProgress, whyFailed, type DataStatus } from './data-status';
 
 /** A CSV file as read, with its preview and the column each field is taken from. */
 export type CsvDraft = {
@@ -18,8 +11,11 @@ export type CsvDraft = {
   mapping: Partial<Record<CsvField, number>>;
 };
 
-/** A CSV file read, shown, mapped column by column, then checked whole before any row is written. */
-export function useCsvImport(ctx: StoreContext, setStatus: (status: DataStatus) => void) {
+/**
+ * A CSV file read, shown, mapped column by column, then handed to the worker, which checks it
+ * whole before any row is written.
+ */
+export function useCsvImport(setStatus: (status: DataStatus) => void) {
   const [csv, setCsv] = useState<CsvDraft | null>(null);
   const [problems, setProblems] = useState<CsvProblem[]>([]);
 
@@ -41,12 +37,14 @@ export function useCsvImport(ctx: StoreContext, setStatus: (status: DataStatus) 
     if (!csv) return;
     setStatus(null);
     try {
-      const check = await checkCsv(ctx, csv.text, csv.mapping);
-      setProblems(check.problems);
-      if (check.problems.length > 0)
-        return setStatus({ kind: 'error', text: t('csv_refused', String(check.problems.length)) });
-      const count = await importDealsCsv(ctx, csv.text, csv.mapping);
+      const file = { kind: 'csv', mapping: csv.mapping } as const;
+      const outcome = await sendFile(file, csv.text, showProgress(setStatus));
+      const problems = outcome.type === 'csv-refused' ? outcome.problems : [];
+      setProblems(problems);
+      if (problems.length > 0)
+        return setStatus({ kind: 'error', text: t('csv_refused', String(problems.length)) });
       setCsv(null);
+      const count = outcome.type === 'imported' ? outcome.count : 0;
       setStatus({ kind: 'ok', text: plural('csv_imported', count) });
     } catch (error) {
       setStatus({ kind: 'error', text: t('csv_failed', whyFailed(error)) });

@@ -9,6 +9,7 @@ import {
   type Extension,
   type StoredState,
 } from './harness';
+import { FILE_CHUNK_CHARS, FILE_PORT } from '../../messaging/file-port';
 import { dealRecord } from './seed';
 
 /** Every record of every table, read straight from IndexedDB. */
@@ -140,6 +141,108 @@ describe('the rep’s data: backup and CSV', () => {
       .toBe(
         `Backup refused, nothing was changed. Line ${line}: deals row 1, field value is not valid.`,
       );
+    expect(await dump(page)).toEqual(before);
+  });
+
+  it('restores a backup larger than several chunks of the file port completely', async () => {
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download a full backup' }).click();
+    const backup = JSON.parse(readFileSync((await (await downloading).path())!, 'utf8'));
+    // 300 deals with long notes (a rep's call notes pasted in): some 12 MB of backup.
+    const deals = backup.data.data.find((t: { tableName: string }) => t.tableName === 'deals');
+    for (let i = 0; i < 300; i++)
+      deals.rows.push({
+        ...dealRecord({ id: `long-${i}`, title: `Long notes ${i}`, daysAgo: 2 }),
+        notes: `Call ${i}: ${'Budget agreed, pilot in spring, Yılmaz to confirm. '.repeat(800)}`,
+      });
+    const text = JSON.stringify(backup, null, 2);
+    expect(text.length).toBeGreaterThan(2 * FILE_CHUNK_CHARS);
+    // Every line the status shows on the way, in order.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { statuses: string[] }).statuses = seen;
+      new MutationObserver(() => {
+        const line = document.querySelector('.data .status')?.textContent;
+        if (line && line !== seen.at(-1)) seen.push(line);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+
+    await page.getByLabel('Restore a backup…').setInputFiles({
+      name: 'large.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(text),
+    });
+    await page.getByText('Backup restored.').waitFor({ timeout: 30_000 });
+    const stored = (await dump(page)).deals as { id: string; notes: string }[];
+    expect(stored).toHaveLength(deals.rows.length);
+    expect(stored.find((d) => d.id === 'long-299')?.notes).toBe(deals.rows.at(-1).notes);
+    const statuses = await page.evaluate(
+      () => (window as unknown as { statuses: string[] }).statuses,
+    );
+    expect(statuses.at(-1)).toBe('Backup restored.');
+    expect(
+      statuses.some((line) => /^Working on the file: \d+ of \d+ MB received…$/.test(line)),
+    ).toBe(true);
+  });
+
+  it('refuses a malformed file over the file port whole, naming line and field, and a file cut short writes nothing', async () => {
+    const before = await dump(page);
+    const deal = { ...dealRecord({ id: 'bad', title: 'Bad value', daysAgo: 1 }), value: 'lots' };
+    const file = JSON.stringify(
+      {
+        formatName: 'dexie',
+        formatVersion: 1,
+        data: {
+          databaseName: 'threadline',
+          databaseVersion: 2,
+          tables: [],
+          data: [{ tableName: 'deals', inbound: true, rows: [deal] }],
+        },
+      },
+      null,
+      2,
+    );
+    const line = file.split('\n').findIndex((text) => text.includes('"value": "lots"')) + 1;
+    // Sent as the page sends it, in chunks (here of 100 characters), straight to the worker.
+    const send = (text: string, cutAfter: number | null) =>
+      page.evaluate(
+        ({ name, text, cutAfter }) =>
+          new Promise<unknown>((resolve) => {
+            const port = chrome.runtime.connect({ name });
+            const chunks = text.match(/[\s\S]{1,100}/g)!;
+            let next = 0;
+            port.onMessage.addListener((message: { type: string }) => {
+              if (message.type !== 'received') return resolve(message);
+              if (next === cutAfter) {
+                port.disconnect();
+                return resolve('cut');
+              }
+              if (next < chunks.length)
+                port.postMessage({ type: 'chunk', index: next, text: chunks[next++] });
+              else port.postMessage({ type: 'end' });
+            });
+            port.postMessage({ type: 'start', file: { kind: 'backup' }, chars: text.length });
+          }),
+        { name: FILE_PORT, text, cutAfter },
+      );
+
+    expect(await send(file, null)).toEqual({
+      type: 'backup-refused',
+      problem: expect.objectContaining({
+        code: 'row',
+        line,
+        table: 'deals',
+        row: 1,
+        field: 'value',
+      }),
+    });
+    expect(await dump(page)).toEqual(before);
+
+    // A good backup of another database: every chunk arrives, but the page closes the port
+    // before it says the file is complete.
+    const good = file.replace('"lots"', '1000');
+    expect(await send(good, Math.ceil(good.length / 100))).toBe('cut');
+    await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await dump(page)).toEqual(before);
   });
 

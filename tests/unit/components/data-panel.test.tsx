@@ -8,6 +8,7 @@ import { exportBackup } from '../../../storage/backup';
 import { createDeal } from '../../../storage/deals';
 import { recordTouch } from '../../../storage/touches';
 import { fullingStore, testStore } from '../storage/test-store';
+import { routeFilePortTo } from './route-file-port';
 
 const catalog = (lang: 'en' | 'tr' | 'fi'): MessageCatalog =>
   JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8'));
@@ -52,6 +53,7 @@ describe('Your data: every failed restore or import says so in the rep’s langu
     cleanup();
     setCatalog(null);
     vi.unstubAllGlobals();
+    vi.restoreAllMocks();
   });
 
   it('says in Finnish that the disk is full and what to do, and restores nothing', async () => {
@@ -62,6 +64,7 @@ describe('Your data: every failed restore or import says so in the rep’s langu
     await createDeal(ctx, { title: 'Made after the backup' });
     const before = await everything(ctx);
     ctx.disk.room = 2;
+    routeFilePortTo(ctx);
     const { getByLabelText, findByRole } = render(<DataPanel ctx={ctx} />);
     pick(getByLabelText(say('fi', 'backup_import')), 'backup.json', backup);
     expect((await findByRole('alert')).textContent).toBe(
@@ -90,6 +93,7 @@ describe('Your data: every failed restore or import says so in the rep’s langu
       }),
     });
     ctx.db.close({ disableAutoOpen: false });
+    routeFilePortTo(ctx);
     const { getByLabelText, findByRole } = render(<DataPanel ctx={ctx} />);
     pick(
       getByLabelText(say('tr', 'backup_import')),
@@ -114,6 +118,7 @@ describe('Your data: every failed restore or import says so in the rep’s langu
     const text = JSON.stringify(json, null, 2);
     const line = text.split('\n').findLastIndex((l) => l.includes('"sourceKey": "gmail:m1"')) + 1;
     const before = await everything(ctx);
+    routeFilePortTo(ctx);
     const { getByLabelText, findByRole } = render(<DataPanel ctx={ctx} />);
     pick(getByLabelText(say('fi', 'backup_import')), 'backup.json', text);
     expect((await findByRole('alert')).textContent).toBe(
@@ -133,6 +138,7 @@ describe('Your data: every failed restore or import says so in the rep’s langu
     const json = JSON.parse(await (await exportBackup(ctx)).text());
     json.data.databaseVersion = 99;
     const before = await everything(ctx);
+    routeFilePortTo(ctx);
     const { getByLabelText, findByRole } = render(<DataPanel ctx={ctx} />);
     pick(getByLabelText('Restore a backup…'), 'backup.json', JSON.stringify(json, null, 2));
     expect((await findByRole('alert')).textContent).toMatch(
@@ -147,6 +153,7 @@ describe('Your data: every failed restore or import says so in the rep’s langu
     await seeded(ctx);
     const before = await everything(ctx);
     ctx.disk.room = 3;
+    routeFilePortTo(ctx);
     const { getByLabelText, getByRole, findByRole } = render(<DataPanel ctx={ctx} />);
     pick(
       getByLabelText(say('fi', 'csv_import')),

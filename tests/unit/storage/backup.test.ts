@@ -1,8 +1,8 @@
 import { importInto } from 'dexie-export-import';
 import { describe, expect, it } from 'vitest';
-import { backupProblem, checkBackup, exportBackup, importBackup } from '../../../storage/backup';
+import { backupProblem, checkBackup, exportBackup } from '../../../storage/backup';
 import { createDeal, moveStage, setBant } from '../../../storage/deals';
-import { restoreRows, sameRecord } from '../../../storage/restore';
+import { importBackup, restoreRows, sameRecord } from '../../../storage/restore';
 import { recordTouch } from '../../../storage/touches';
 import { logObjection } from '../../../storage/objections';
 import { DAY, fullingStore, testStore } from './test-store';

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { checkCsv, exportDealsCsv, importDealsCsv, previewCsv } from '../../../storage/csv';
+import { checkCsv, exportDealsCsv, previewCsv } from '../../../storage/csv';
+import { importDealsCsv } from '../../../storage/csv-import';
 import { closeDeal, createDeal } from '../../../storage/deals';
 import { fullingStore, testStore } from './test-store';
 
