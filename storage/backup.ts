@@ -6,10 +6,9 @@ import {
   type ParseError,
 } from 'jsonc-parser';
 import { z } from 'zod';
-import { StorageError, refusingFullDisk } from './errors';
 import { SCHEMA_VERSIONS, type StoreContext } from './db';
 import type { Table } from 'dexie';
-import { restoreRows, type BackupRows } from './restore';
+import type { BackupRows } from './restore';
 import {
   contactSchema,
   dealSchema,
@@ -19,15 +18,16 @@ import {
   stageChangeSchema,
   touchSchema,
 } from './schemas';
+import { DERIVED_TABLES } from './deal-facts';
 import { OUTBOX_TABLE } from './sync-outbox';
 
 // A full backup is Dexie's own export format (dexie-export-import's), written by exportBackup
 // below: every table, every row. Before anything is written, the whole file is checked
 // against today's record schemas; a file with any problem is refused whole, naming where, and
-// the database stays as it was. The checked rows are then written as checked (restore.ts), in one transaction:
-// dexie-export-import's importInto clears the tables outside its own transaction, so a write
-// failing part way would leave the rep with an empty database, and it parses the file a
-// second time.
+// the database stays as it was. The checked rows are then written as checked, in one
+// transaction, by the worker (restore.ts): dexie-export-import's importInto clears the tables
+// outside its own transaction, so a write failing part way would leave the rep with an empty
+// database, and it parses the file a second time.
 
 const ROW_SCHEMAS: Record<string, z.ZodType> = {
   deals: dealSchema,
@@ -82,8 +82,11 @@ const backupFileSchema = z.object({
  */
 export async function exportBackup(ctx: StoreContext): Promise<Blob> {
   const { db } = ctx;
-  // The team sync's outbox is this browser's work in progress, not data: it stays out.
-  const saved = db.tables.filter((table) => table.name !== OUTBOX_TABLE);
+  // The team sync's outbox is this browser's work in progress, not data: it stays out, and
+  // so do the deal facts and cards, worked out from the deals and stage history on restore.
+  const saved = db.tables.filter(
+    (table) => table.name !== OUTBOX_TABLE && !DERIVED_TABLES.includes(table.name),
+  );
   const tables = await db.transaction('r', saved, () =>
     Promise.all(saved.map(async (table) => ({ table, rows: await table.toArray() }))),
   );
@@ -358,20 +361,4 @@ export function checkBackup(text: string): CheckedBackup {
     rows.set(tableName, checked);
   }
   return { problem: null, rows };
-}
-
-/**
- * Replaces the whole database with a backup that checkBackup passed, in one transaction:
- * whatever fails (a full disk comes out as StorageError 'storage-full'), nothing changed.
- */
-export function restoreBackup(ctx: StoreContext, rows: BackupRows): Promise<void> {
-  return refusingFullDisk(() => restoreRows(ctx, rows));
-}
-
-/** Replaces the whole database with a backup, after checking all of it first. */
-export async function importBackup(ctx: StoreContext, file: Blob): Promise<void> {
-  const checked = checkBackup(await file.text());
-  if (checked.problem !== null)
-    throw new StorageError('invalid', checked.problem.message, { problem: checked.problem });
-  await restoreBackup(ctx, checked.rows);
 }

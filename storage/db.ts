@@ -1,5 +1,7 @@
 import Dexie, { type DexieOptions, type EntityTable, type Table, type Transaction } from 'dexie';
 import { lastMovementAt } from '../domain/cadence';
+import { dealFactsMiddleware, rebuildDealFacts, type DealFacts } from './deal-facts';
+import { rebuildDealCards, type DealCard } from './deal-cards';
 import { outboxMiddleware, type OutboxEntry } from './sync-outbox';
 import type { Contact, Deal, Link, Objection, Settings, StageChange, Touch } from './schemas';
 
@@ -111,6 +113,60 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> 
       syncOutbox: '++seq, [table+key]',
     },
   },
+  {
+    // Each deal has an owner (null without a team, and null is not indexed: the index holds
+    // only owned deals). The due scan leaves out deals owned by someone else from the index
+    // alone, and the deal page offers the owners there are from its keys.
+    version: 8,
+    stores: {
+      deals:
+        'id, stageId, [status+lastMovementAt], *contactIds, updatedAt, snoozedUntil, answerDueAt, owner',
+      contacts: 'id, email, &linkedinUrl, name, &linkedinMemberId',
+      links: 'key, dealId',
+      touches: 'id, [dealId+at], &sourceKey',
+      stageHistory: '++id, [dealId+at]',
+      settings: 'key',
+      objections: 'id, [dealId+createdAt], kind, updatedAt',
+      syncOutbox: '++seq, [table+key]',
+    },
+  },
+  {
+    // Each deal gets one thin record of what the metrics read of it, its stage changes inside
+    // (storage/deal-facts.ts, kept in the transaction of every write to deals or stageHistory):
+    // the metrics read 10,000 small records instead of 20,000, most of them whole deals.
+    version: 9,
+    stores: {
+      deals:
+        'id, stageId, [status+lastMovementAt], *contactIds, updatedAt, snoozedUntil, answerDueAt, owner',
+      contacts: 'id, email, &linkedinUrl, name, &linkedinMemberId',
+      links: 'key, dealId',
+      touches: 'id, [dealId+at], &sourceKey',
+      stageHistory: '++id, [dealId+at]',
+      settings: 'key',
+      objections: 'id, [dealId+createdAt], kind, updatedAt',
+      syncOutbox: '++seq, [table+key]',
+      dealFacts: 'id',
+    },
+  },
+  {
+    // Each open deal gets one thin card of what the board and the queue show of it
+    // (storage/deal-cards.ts, kept with the deal facts): their first read takes 3,313 small
+    // records on the bench's pipeline instead of 3,313 whole deals. Closed deals have none.
+    version: 10,
+    stores: {
+      deals:
+        'id, stageId, [status+lastMovementAt], *contactIds, updatedAt, snoozedUntil, answerDueAt, owner',
+      contacts: 'id, email, &linkedinUrl, name, &linkedinMemberId',
+      links: 'key, dealId',
+      touches: 'id, [dealId+at], &sourceKey',
+      stageHistory: '++id, [dealId+at]',
+      settings: 'key',
+      objections: 'id, [dealId+createdAt], kind, updatedAt',
+      syncOutbox: '++seq, [table+key]',
+      dealFacts: 'id',
+      dealCards: 'id',
+    },
+  },
 ];
 
 /** The data changes a version makes as the database is opened, by version. */
@@ -143,6 +199,22 @@ const UPGRADES: Record<number, (tx: Transaction) => Promise<unknown>> = {
       .modify((deal) => {
         deal.answerDueAt ??= null;
       }),
+  8: async (tx) => {
+    await tx
+      .table<Deal, string>('deals')
+      .toCollection()
+      .modify((deal) => {
+        deal.owner ??= null;
+      });
+    await tx
+      .table<Settings, string>('settings')
+      .toCollection()
+      .modify((settings) => {
+        settings.teamMember ??= null;
+      });
+  },
+  9: rebuildDealFacts,
+  10: rebuildDealCards,
 };
 
 export class ThreadlineDB extends Dexie {
@@ -154,6 +226,8 @@ export class ThreadlineDB extends Dexie {
   settings!: EntityTable<Settings, 'key'>;
   objections!: EntityTable<Objection, 'id'>;
   syncOutbox!: Table<OutboxEntry, number>;
+  dealFacts!: EntityTable<DealFacts, 'id'>;
+  dealCards!: EntityTable<DealCard, 'id'>;
 
   constructor(name = DATABASE_NAME, options?: DexieOptions) {
     super(name, options);
@@ -163,6 +237,7 @@ export class ThreadlineDB extends Dexie {
       if (upgrade) declared.upgrade(upgrade);
     }
     this.use(outboxMiddleware);
+    this.use(dealFactsMiddleware);
   }
 }
 

@@ -3,6 +3,8 @@ import { latestMovementReaching } from '../domain/cadence';
 import type { MetricsDeal, StageChangeFacts } from '../domain/metrics';
 import type { Deal } from './schemas';
 import type { StoreContext, ThreadlineDB } from './db';
+import { DEAL_FACTS_TABLE } from './deal-facts';
+import { DEAL_CARDS_TABLE, type DealCard } from './deal-cards';
 import { readSettings } from './settings';
 
 export interface DueScan {
@@ -27,7 +29,7 @@ export function scanDue(ctx: StoreContext): Promise<DueScan> {
 }
 
 async function scanDueWithin(ctx: StoreContext): Promise<DueScan> {
-  const { cadence } = await readSettings(ctx);
+  const { cadence, teamMember } = await readSettings(ctx);
   const now = ctx.now();
   const dueBoundary = latestMovementReaching(cadence.dueAfterDays, cadence.businessDays, now);
   const overdueBoundary = latestMovementReaching(
@@ -48,20 +50,21 @@ async function scanDueWithin(ctx: StoreContext): Promise<DueScan> {
     now,
   );
   const owed = (to: number) => ctx.db.deals.where('answerDueAt').belowOrEqual(to).primaryKeys();
-  // One pass over everything due, and one over the thin slice that is due but not yet
-  // overdue: cheaper than reading the overdue deals twice.
-  const [dueOrOverdue, dueOnly, snoozed, owedNow, owedLate] = await Promise.all([
-    open(Dexie.minKey, dueBoundary, true),
-    open(overdueBoundary, dueBoundary, false),
+  // Two passes that meet at the overdue boundary, so no deal's key is read twice (an overdue
+  // boundary later than the due one, a cadence set the wrong way round, makes every due deal
+  // overdue).
+  const overdueLimit = Math.min(overdueBoundary, dueBoundary);
+  const [overdueOnly, dueOnly, snoozed, owedNow, owedLate, othersDeals] = await Promise.all([
+    open(Dexie.minKey, overdueLimit, true),
+    open(overdueLimit, dueBoundary, false),
     ctx.db.deals.where('snoozedUntil').above(now).primaryKeys(),
     owed(now),
     owed(answerOverdueBoundary),
+    // A teammate's deal is never due for this rep (domain/owners.ts isRepsDeal).
+    teamMember ? ctx.db.deals.where('owner').notEqual(teamMember).primaryKeys() : [],
   ]);
-  const held = new Set(snoozed);
-  const notYetOverdue = new Set(dueOnly);
-  const overdue = [
-    ...new Set([...dueOrOverdue.filter((id) => !notYetOverdue.has(id)), ...owedLate]),
-  ].filter((id) => !held.has(id));
+  const held = new Set([...snoozed, ...othersDeals]);
+  const overdue = [...new Set([...overdueOnly, ...owedLate])].filter((id) => !held.has(id));
   const isOverdue = new Set(overdue);
   const due = [...new Set([...dueOnly, ...owedNow])].filter(
     (id) => !held.has(id) && !isOverdue.has(id),
@@ -198,6 +201,16 @@ export function openDeals(ctx: StoreContext): Promise<readonly Readonly<Deal>[]>
   );
 }
 
+/**
+ * The open deals' cards (storage/deal-cards.ts), for the board and the follow-up queue: what
+ * they show of each deal and nothing more; frozen, as they are shared.
+ */
+export function openDealCards(ctx: StoreContext): Promise<readonly Readonly<DealCard>[]> {
+  return cached(ctx, 'open deal cards', [DEAL_CARDS_TABLE], async () =>
+    Object.freeze((await ctx.db.dealCards.toArray()).map((card) => Object.freeze(card))),
+  );
+}
+
 /** Every stage change, as the board's stagnant marks need it (domain/metrics.ts). */
 export function stageHistoryFacts(ctx: StoreContext): Promise<readonly StageChangeFacts[]> {
   return cached(ctx, 'stage history facts', ['stageHistory'], async () =>
@@ -215,24 +228,25 @@ export interface MetricsFacts {
   history: readonly StageChangeFacts[];
 }
 
-/** The facts the pipeline metrics are worked out from, read in one transaction. */
+/**
+ * The facts the pipeline metrics are worked out from: one thin record per deal, its stage
+ * changes inside (storage/deal-facts.ts), in one read.
+ */
 export function metricsFacts(ctx: StoreContext): Promise<MetricsFacts> {
-  return cached(ctx, 'metrics facts', ['deals', 'stageHistory'], () =>
-    ctx.db.transaction('r', ctx.db.deals, ctx.db.stageHistory, async () => {
-      const [deals, history] = await Promise.all([
-        ctx.db.deals.toArray(),
-        ctx.db.stageHistory.toArray(),
-      ]);
-      return Object.freeze({
-        deals: Object.freeze(
-          deals.map(({ id, status, value, stageId, createdAt, stageChangedAt, closedAt }) =>
-            Object.freeze({ id, status, value, stageId, createdAt, stageChangedAt, closedAt }),
-          ),
-        ),
-        history: Object.freeze(
-          history.map(({ dealId, from, to, at }) => Object.freeze({ dealId, from, to, at })),
-        ),
-      });
-    }),
-  );
+  return cached(ctx, 'metrics facts', ['deals', 'stageHistory', DEAL_FACTS_TABLE], async () => {
+    const records = await ctx.db.dealFacts.toArray();
+    const deals: MetricsDeal[] = [];
+    const history: { id: number; change: StageChangeFacts }[] = [];
+    for (const record of records) {
+      if (record.deal) deals.push(Object.freeze(record.deal));
+      for (const { id, from, to, at } of record.history)
+        history.push({ id, change: Object.freeze({ dealId: record.id, from, to, at }) });
+    }
+    // In the order the changes were written, as the stage history table holds them.
+    history.sort((a, b) => a.id - b.id);
+    return Object.freeze({
+      deals: Object.freeze(deals),
+      history: Object.freeze(history.map(({ change }) => change)),
+    });
+  });
 }

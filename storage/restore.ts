@@ -1,6 +1,8 @@
 import Dexie from 'dexie';
+import { checkBackup } from './backup';
 import type { StoreContext } from './db';
-import { StorageError } from './errors';
+import { StorageError, refusingFullDisk } from './errors';
+import { DERIVED_TABLES } from './deal-facts';
 import { OUTBOX_TABLE } from './sync-outbox';
 
 /** Checked rows per table name, as a backup holds them. */
@@ -34,7 +36,9 @@ export async function restoreRows(ctx: StoreContext, backup: BackupRows): Promis
   await db.transaction('rw', db.tables, async () => {
     for (const table of db.tables) {
       // The outbox is not restored: it notes what the restore itself changes, to share it.
-      if (table.name === OUTBOX_TABLE) continue;
+      // The deal facts and cards are not either: they follow the deals and stage history as
+      // written.
+      if (table.name === OUTBOX_TABLE || DERIVED_TABLES.includes(table.name)) continue;
       const keyPath = table.schema.primKey.keyPath as string;
       const keyOf = (row: object) => Dexie.getByKeyPath(row, keyPath) as IDBValidKey | undefined;
       const wanted = new Map<unknown, object>();
@@ -63,4 +67,20 @@ export async function restoreRows(ctx: StoreContext, backup: BackupRows): Promis
       await table.bulkAdd([...wanted.values(), ...unkeyed]);
     }
   });
+}
+
+/**
+ * Replaces the whole database with a backup that checkBackup passed, in one transaction:
+ * whatever fails (a full disk comes out as StorageError 'storage-full'), nothing changed.
+ */
+export function restoreBackup(ctx: StoreContext, rows: BackupRows): Promise<void> {
+  return refusingFullDisk(() => restoreRows(ctx, rows));
+}
+
+/** Replaces the whole database with a backup, after checking all of it first. */
+export async function importBackup(ctx: StoreContext, file: Blob): Promise<void> {
+  const checked = checkBackup(await file.text());
+  if (checked.problem !== null)
+    throw new StorageError('invalid', checked.problem.message, { problem: checked.problem });
+  await restoreBackup(ctx, checked.rows);
 }

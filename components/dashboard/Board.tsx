@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { Deal } from '../../storage/schemas';
+import type { DealCard } from '../../storage/deal-cards';
 import { request } from '../../messaging/client';
 import { t } from '../../i18n/i18n';
 import type { PipelineView } from './pipeline-view';
 import { BoardColumn } from './BoardColumn';
 import { BoardFilters, type BoardFilter } from './BoardFilters';
 import { writeErrorText } from './write-error';
+import { inScope, useOwnerScope } from './use-owner-scope';
 
 interface Props {
   view: PipelineView;
@@ -18,6 +19,8 @@ interface Props {
 export function Board({ view }: Props) {
   const { open: deals, settings } = view;
   const [filter, setFilter] = useState<BoardFilter>('all');
+  const [scope, setScope] = useOwnerScope();
+  const { teamMember } = settings;
   const [query, setQuery] = useState('');
   const [announcement, setAnnouncement] = useState('');
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
@@ -26,9 +29,9 @@ export function Board({ view }: Props) {
   // The open deals that pass the filter and the search, by stage, in one pass.
   const byStage = useMemo(() => {
     const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
-    const columns = new Map<string, Deal[]>();
+    const columns = new Map<string, DealCard[]>();
     for (const deal of view.open) {
-      if (deal.status !== 'open') continue;
+      if (deal.status !== 'open' || !inScope(deal, scope, teamMember)) continue;
       const state = view.cadence(deal).state;
       if (filter === 'due' && state !== 'due' && state !== 'overdue') continue;
       if (filter === 'stagnant' && !view.stagnant().has(deal.id)) continue;
@@ -39,9 +42,9 @@ export function Board({ view }: Props) {
       else columns.set(deal.stageId, [deal]);
     }
     return columns;
-  }, [view, filter, query]);
+  }, [view, filter, query, scope, teamMember]);
 
-  const move = async (deal: Deal, stageId: string) => {
+  const move = async (deal: DealCard, stageId: string) => {
     if (stageId === deal.stageId) return;
     try {
       await request({ type: 'stage.move', dealId: deal.id, stageId });
@@ -55,7 +58,7 @@ export function Board({ view }: Props) {
       setAnnouncement(writeErrorText(error));
     }
   };
-  const moveBy = (deal: Deal, step: number) => {
+  const moveBy = (deal: DealCard, step: number) => {
     const index = settings.stages.findIndex((s) => s.id === deal.stageId);
     const next = settings.stages[index + step];
     if (next) void move(deal, next.id);
@@ -64,7 +67,13 @@ export function Board({ view }: Props) {
   return (
     <section class="board" aria-labelledby="board-heading">
       <h2 id="board-heading">{t('board_heading')}</h2>
-      <BoardFilters filter={filter} onFilter={setFilter} query={query} onQuery={setQuery} />
+      <BoardFilters
+        filter={filter}
+        onFilter={setFilter}
+        query={query}
+        onQuery={setQuery}
+        scope={teamMember ? { value: scope, onScope: setScope } : undefined}
+      />
       <p class="sr-only" role="status">
         {announcement}
       </p>

@@ -1,15 +1,17 @@
 import { currentDaysInStage } from '../../domain/metrics';
-import type { Deal } from '../../storage/schemas';
+import { isRepsDeal } from '../../domain/owners';
+import type { DealCard } from '../../storage/deal-cards';
 import { money } from '../format';
 import { t } from '../../i18n/i18n';
 import type { PipelineView } from './pipeline-view';
+import { PrivateMark } from './DealPrivacy';
 
 interface Props {
-  deal: Deal;
+  deal: DealCard;
   view: PipelineView;
   stagnant: boolean;
   /** Moves the deal one stage right (1) or left (-1). */
-  moveBy(deal: Deal, step: number): void;
+  moveBy(deal: DealCard, step: number): void;
 }
 
 /** One open deal on the board: drag it, or move it with the arrow keys; a click opens it. */
@@ -39,6 +41,9 @@ export function BoardCard({ deal, view, stagnant, moveBy }: Props) {
       >
         <span class="card-title">{deal.title}</span>
         {deal.company && <span class="card-company">{deal.company}</span>}
+        {!isRepsDeal(deal.owner, view.settings.teamMember) && (
+          <span class="card-owner">{t('owner_of_deal', deal.owner!)}</span>
+        )}
         <span class="card-meta">
           {deal.value > 0 && <span>{money(deal.value, deal.currency)}</span>}
           <span>
@@ -49,6 +54,7 @@ export function BoardCard({ deal, view, stagnant, moveBy }: Props) {
             {deal.followUpCount > 0 && ` · ${t('follow_up_n', String(deal.followUpCount))}`}
           </span>
           {stagnant && <span class="stagnant">{t('board_stagnant')}</span>}
+          <PrivateMark deal={deal} />
         </span>
       </button>
     </li>

@@ -1,4 +1,4 @@
-import type { Deal } from '../../storage/schemas';
+import type { DealCard } from '../../storage/deal-cards';
 import { money } from '../format';
 import { plural } from '../../i18n/i18n';
 import type { PipelineView } from './pipeline-view';
@@ -11,14 +11,14 @@ const CARDS_PER_COLUMN = 50;
 interface Props {
   stage: PipelineView['settings']['stages'][number];
   /** The stage's deals that pass the filter and the search. */
-  deals: Deal[];
+  deals: DealCard[];
   view: PipelineView;
   stagnant: ReadonlySet<string>;
   expanded: boolean;
   onExpand(): void;
   /** A card dropped here (its deal id as the drag carried it). */
   onDropDeal(dealId: string | undefined): void;
-  moveBy(deal: Deal, step: number): void;
+  moveBy(deal: DealCard, step: number): void;
 }
 
 /** One stage of the board: its count and value, and a card per deal. */

@@ -11,7 +11,7 @@ interface Props {
   deals: readonly MetricsDeal[];
   history: readonly StageChangeFacts[];
   /** The open deals, for the titles of the stagnant ones. */
-  open: readonly Deal[];
+  open: readonly Pick<Deal, 'id' | 'title'>[];
   settings: Settings;
   now: number;
 }

@@ -1,6 +1,6 @@
 import type { Cadence } from '../../domain/cadence';
 import { whoseTurn } from '../../domain/follow-ups';
-import type { Deal } from '../../storage/schemas';
+import type { DealCard } from '../../storage/deal-cards';
 import { request } from '../../messaging/client';
 import { relativeTime } from '../format';
 import { t } from '../../i18n/i18n';
@@ -8,7 +8,7 @@ import { t } from '../../i18n/i18n';
 export const DAY = 86_400_000;
 
 interface Props {
-  deal: Deal;
+  deal: DealCard;
   cadence: Cadence;
   now: number;
   /** Says when it falls due (the rows due later this week). */

@@ -1,6 +1,7 @@
 import { cadenceOf, type Cadence } from '../../domain/cadence';
 import { stagnantDeals, type StageChangeFacts } from '../../domain/metrics';
-import type { Deal, Settings } from '../../storage/schemas';
+import type { DealCard } from '../../storage/deal-cards';
+import type { Settings } from '../../storage/schemas';
 
 /**
  * One load of what the follow-up queue and the board show, and what they derive from it.
@@ -8,12 +9,12 @@ import type { Deal, Settings } from '../../storage/schemas';
  * sections render: a search keystroke must not recompute thousands of cadences.
  */
 export interface PipelineView {
-  /** The open deals, most recently updated first. */
-  open: Deal[];
+  /** The open deals' cards, most recently updated first. */
+  open: DealCard[];
   settings: Settings;
   /** The clock of this load: every section measures against the same moment. */
   now: number;
-  cadence(deal: Deal): Cadence;
+  cadence(deal: DealCard): Cadence;
   /**
    * Ids of the open deals stagnantDeals names (the same ones the metrics list); none while
    * the stage history is still being read (it comes after the first paint).
@@ -27,7 +28,7 @@ function once<T>(make: () => T): () => T {
 }
 
 export function pipelineView(
-  open: Deal[],
+  open: DealCard[],
   history: readonly StageChangeFacts[] | null,
   settings: Settings,
   now: number,

@@ -11,7 +11,7 @@ import { Queue } from '../../components/dashboard/Queue';
 import { readRoute, VIEWS, type Route, type View } from '../../components/dashboard/route';
 import { SettingsPanel } from '../../components/dashboard/SettingsPanel';
 import { useCachedRead } from '../../components/dashboard/use-cached-read';
-import { DealTable } from '../../components/DealTable';
+import { DealList } from '../../components/dashboard/DealList';
 import { t } from '../../i18n/i18n';
 import { useLiveQuery } from '../../components/hooks/use-live-query';
 import {
@@ -21,9 +21,12 @@ import {
 } from '../../components/hooks/use-page-display';
 import { DATABASE_NAME, ThreadlineDB, storeContext } from '../../storage/db';
 import { rowsOfDeal } from '../../storage/by-deal';
-import { metricsFacts, openDeals, stageHistoryFacts } from '../../storage/queries';
+import { metricsFacts, openDealCards, stageHistoryFacts } from '../../storage/queries';
+import { DEAL_CARDS_TABLE } from '../../storage/deal-cards';
 import { readSettings } from '../../storage/settings';
 import { objectionsOfDeal } from '../../storage/objections';
+import { knownOwners } from '../../storage/owners';
+import { isRepsDeal } from '../../domain/owners';
 import './style.css';
 
 // Live query results come back frozen instead of deep-copied: this page never changes
@@ -31,15 +34,16 @@ import './style.css';
 const ctx = storeContext(new ThreadlineDB(DATABASE_NAME, { cache: 'immutable' }));
 
 /**
- * What the queue and the board draw first: the open deals (not all of them) and the settings.
- * The open deals and the stage history below are read through storage/queries.ts, which keeps
- * them until their tables change, so a write elsewhere re-reads only what it changed.
+ * What the queue and the board draw first: the open deals' cards (not whole deals, not every
+ * deal) and the settings. The cards and the stage history below are read through
+ * storage/queries.ts, which keeps them until their tables change, so a write elsewhere
+ * re-reads only what it changed.
  */
 async function loadPipeline() {
-  const [open, settings] = await Promise.all([openDeals(ctx), readSettings(ctx)]);
+  const [open, settings] = await Promise.all([openDealCards(ctx), readSettings(ctx)]);
   return { open: newestFirst(open), settings, now: Date.now() };
 }
-const PIPELINE_TABLES = ['deals', 'settings'];
+const PIPELINE_TABLES = [DEAL_CARDS_TABLE, 'settings'];
 
 /** The stage history, for the board's stagnant marks: read once the first view is painted. */
 async function loadHistory() {
@@ -85,6 +89,7 @@ function DealDetailFor({ id }: { id: string | null }) {
       history: await rowsOfDeal(ctx.db.stageHistory, deal.id).toArray(),
       objections: await objectionsOfDeal(ctx, deal.id),
       settings: await readSettings(ctx),
+      owners: await knownOwners(ctx),
     };
   }, [id]);
   if (data === undefined) return <p aria-busy="true">…</p>;
@@ -117,7 +122,11 @@ function Dashboard() {
   const wantsAll = 'view' in route && route.view === 'deals';
   const deals = useLiveQuery(wantsAll ? loadAllDeals : null, [wantsAll]);
   const followUps = view
-    ? view.open.filter((deal) => ['due', 'overdue'].includes(view.cadence(deal).state)).length
+    ? view.open.filter(
+        (deal) =>
+          isRepsDeal(deal.owner, view.settings.teamMember) &&
+          ['due', 'overdue'].includes(view.cadence(deal).state),
+      ).length
     : 0;
   const busy = <p aria-busy="true">…</p>;
 
@@ -135,12 +144,7 @@ function Dashboard() {
         busy
       );
     if (!deals) return busy;
-    return (
-      <section aria-labelledby="deals-heading">
-        <h2 id="deals-heading">{t('deals_heading')}</h2>
-        <DealTable deals={deals} settings={data.settings} now={data.now} />
-      </section>
-    );
+    return <DealList deals={deals} settings={data.settings} now={data.now} />;
   };
 
   return (
@@ -171,9 +175,9 @@ function Dashboard() {
 }
 
 async function start() {
-  // The open deals are read while the language loads: the board and the queue get them from
-  // the cache (storage/queries.ts) the moment they first render.
-  void openDeals(ctx);
+  // The open deals' cards are read while the language loads: the board and the queue get
+  // them from the cache (storage/queries.ts) the moment they first render.
+  void openDealCards(ctx);
   // The rep's language and theme first, so the first paint is already in them.
   try {
     const { language, theme } = await readSettings(ctx);

@@ -11,13 +11,70 @@ export async function seedRecords(page, table, records) {
         open.onsuccess = () => resolve(open.result);
         open.onerror = () => reject(open.error);
       });
+      // The deal facts the metrics read (storage/deal-facts.ts) follow deals and stage
+      // changes, and the open deals' cards the board reads (storage/deal-cards.ts) follow
+      // deals: the app's writes keep them through Dexie, this raw write keeps them here.
+      const facts =
+        ['deals', 'stageHistory'].includes(table) && db.objectStoreNames.contains('dealFacts');
+      const cards = table === 'deals' && db.objectStoreNames.contains('dealCards');
+      const stores = [table, ...(facts ? ['dealFacts'] : []), ...(cards ? ['dealCards'] : [])];
       await new Promise((resolve, reject) => {
-        const tx = db.transaction(table, 'readwrite');
-        for (const record of records) tx.objectStore(table).put(record);
+        const tx = db.transaction(stores, 'readwrite');
+        for (const record of records) {
+          const written = tx.objectStore(table).put(record);
+          if (facts)
+            written.onsuccess = () =>
+              keepFacts(tx.objectStore('dealFacts'), record, written.result);
+          if (cards) keepCard(tx.objectStore('dealCards'), record);
+        }
         tx.oncomplete = () => resolve();
         tx.onerror = () => reject(tx.error);
       });
       db.close();
+
+      function keepFacts(store, record, key) {
+        const dealId = table === 'deals' ? record.id : record.dealId;
+        const read = store.get(dealId);
+        read.onsuccess = () => {
+          const next = read.result ?? { id: dealId, deal: null, history: [] };
+          if (table === 'deals') {
+            const { id, status, value, stageId, createdAt, stageChangedAt, closedAt } = record;
+            next.deal = { id, status, value, stageId, createdAt, stageChangedAt, closedAt };
+          } else {
+            const { from, to, at } = record;
+            next.history = [...next.history.filter((c) => c.id !== key), { id: key, from, to, at }];
+          }
+          store.put(next);
+        };
+      }
+
+      function keepCard(store, deal) {
+        if (deal.status !== 'open') return store.delete(deal.id);
+        const card = {};
+        for (const field of [
+          'id',
+          'title',
+          'company',
+          'value',
+          'currency',
+          'stageId',
+          'status',
+          'owner',
+          'createdAt',
+          'updatedAt',
+          'stageChangedAt',
+          'closedAt',
+          'snoozedUntil',
+          'answerDueAt',
+          'lastTouchAt',
+          'lastTouchDirection',
+          'followUpCount',
+          'lastMovementAt',
+        ])
+          card[field] = deal[field] ?? null;
+        if (deal.private !== undefined) card.private = deal.private;
+        store.put(card);
+      }
     },
     { table, records },
   );

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pipelineMetrics } from '../../../domain/metrics';
 import { ThreadlineDB, storeContext } from '../../../storage/db';
 import { closeDeal, createDeal, moveStage, snoozeDeal, updateDeal } from '../../../storage/deals';
-import { metricsFacts, openDeals, scanDue } from '../../../storage/queries';
+import { metricsFacts, openDealCards, openDeals, scanDue } from '../../../storage/queries';
 import { readSettings, updateSettings } from '../../../storage/settings';
 import { recordTouch } from '../../../storage/touches';
 
@@ -24,9 +24,11 @@ describe('cached reads', () => {
     expect(await metricsFacts(dashboard)).toBe(first);
     const open = await openDeals(dashboard);
     expect(await openDeals(dashboard)).toBe(open);
+    const cards = await openDealCards(dashboard);
+    expect(await openDealCards(dashboard)).toBe(cards);
   });
 
-  it('change when another tab writes: the metrics follow a deal won there', async () => {
+  it('change when another tab writes: the metrics and the board follow a deal won there', async () => {
     const { dashboard, other } = twoTabs();
     const a = await createDeal(other, { title: 'A', value: 100 });
     const b = await createDeal(other, { title: 'B', value: 300 });
@@ -40,15 +42,18 @@ describe('cached reads', () => {
       );
 
     expect((await metrics()).winRate).toBeNull();
-    expect((await openDeals(dashboard)).map((d) => d.title).sort()).toEqual(['A', 'B']);
+    expect((await openDealCards(dashboard)).map((d) => d.title).sort()).toEqual(['A', 'B']);
 
     await closeDeal(other, { dealId: a.id, status: 'won' });
     expect((await metrics()).winRate).toBe(1);
     expect((await metrics()).averageDealSize).toBe(100);
-    expect((await openDeals(dashboard)).map((d) => d.title)).toEqual(['B']);
+    expect((await openDealCards(dashboard)).map((d) => d.title)).toEqual(['B']);
 
     await updateDeal(other, { id: b.id, patch: { title: 'B renamed' } });
-    expect((await openDeals(dashboard)).map((d) => d.title)).toEqual(['B renamed']);
+    expect((await openDealCards(dashboard)).map((d) => d.title)).toEqual(['B renamed']);
+    // A touch logged there moves the card's follow-up facts here.
+    await recordTouch(other, { dealId: b.id, channel: 'email', direction: 'outbound', at: 5 });
+    expect((await openDealCards(dashboard))[0]).toMatchObject({ lastTouchDirection: 'outbound' });
 
     // A stage change feeds the conversion figures through the stage history.
     const before = (await metrics()).stageConversion[1]!.reached;
@@ -93,5 +98,8 @@ describe('cached reads', () => {
     const [deal] = await openDeals(dashboard);
     expect(Object.isFrozen(deal)).toBe(true);
     expect(Object.isFrozen(await openDeals(dashboard))).toBe(true);
+    const [card] = await openDealCards(dashboard);
+    expect(Object.isFrozen(card)).toBe(true);
+    expect(Object.isFrozen(await openDealCards(dashboard))).toBe(true);
   });
 });

@@ -17,9 +17,15 @@ import * as v4 from '../../fixtures/schema/v4';
 import * as v5 from '../../fixtures/schema/v5';
 import * as v6 from '../../fixtures/schema/v6';
 import * as v7 from '../../fixtures/schema/v7';
+import * as v8 from '../../fixtures/schema/v8';
+import * as v9 from '../../fixtures/schema/v9';
+import * as v10 from '../../fixtures/schema/v10';
 import { outboxEntrySchema } from '../../../storage/sync-outbox';
+import { dealFactsSchema } from '../../../storage/deal-facts';
+import { dealCardSchema } from '../../../storage/deal-cards';
+import { metricsFacts, openDealCards } from '../../../storage/queries';
 
-const FIXTURES = [v1, v2, v3, v4, v5, v6, v7];
+const FIXTURES = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10];
 
 const currentSchemas = {
   deals: dealSchema,
@@ -30,6 +36,8 @@ const currentSchemas = {
   settings: settingsSchema,
   objections: objectionSchema,
   syncOutbox: outboxEntrySchema,
+  dealFacts: dealFactsSchema,
+  dealCards: dealCardSchema,
 };
 
 describe('schema migrations', () => {
@@ -238,6 +246,62 @@ describe('schema migrations', () => {
     expect(await db.syncOutbox.where('seq').above(0).toArray()).toMatchObject([
       { table: 'deals', key: v6.data.deals[0]!.id },
     ]);
+    db.close();
+  });
+  it('gives every deal of version 7 no owner in version 8, and finds deals by owner from the index', async () => {
+    const name = `threadline-v7-owners-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(v7.version).stores(v7.stores);
+    await old.open();
+    for (const [table, rows] of Object.entries(v7.data)) await old.table(table).bulkAdd(rows);
+    old.close();
+    const db = new ThreadlineDB(name);
+    await db.open();
+    for (const deal of await db.deals.toArray()) expect(deal.owner).toBeNull();
+    expect((await db.settings.get('main'))?.teamMember).toBeNull();
+    // Deals with no owner are not in the index; an owned one is.
+    expect(await db.deals.where('owner').notEqual('mikko').count()).toBe(0);
+    const [first] = v7.data.deals;
+    await db.deals.update(first!.id, { owner: 'ayse' });
+    expect(await db.deals.where('owner').notEqual('mikko').primaryKeys()).toEqual([first!.id]);
+    expect(await db.deals.orderBy('owner').uniqueKeys()).toEqual(['ayse']);
+    db.close();
+  });
+  it('works the deal facts of version 8 out in version 9, and the metrics read the same facts as the tables', async () => {
+    const name = `threadline-v8-facts-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(v8.version).stores(v8.stores);
+    await old.open();
+    for (const [table, rows] of Object.entries(v8.data)) await old.table(table).bulkAdd(rows);
+    old.close();
+    const db = new ThreadlineDB(name);
+    await db.open();
+    expect(await db.dealFacts.toArray()).toEqual(v9.data.dealFacts);
+    const facts = await metricsFacts({ db, now: Date.now });
+    expect(facts.deals.map((d) => d.id)).toEqual(v8.data.deals.map((d) => d.id));
+    expect(facts.history).toEqual(
+      v8.data.stageHistory.map(({ dealId, from, to, at }) => ({ dealId, from, to, at })),
+    );
+    db.close();
+  });
+  it('gives the open deals of version 9 their cards in version 10, and the board reads them', async () => {
+    const name = `threadline-v9-cards-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(v9.version).stores(v9.stores);
+    await old.open();
+    for (const [table, rows] of Object.entries(v9.data)) await old.table(table).bulkAdd(rows);
+    old.close();
+    const db = new ThreadlineDB(name);
+    await db.open();
+    expect(await db.dealCards.toArray()).toEqual(v10.data.dealCards);
+    const open = v9.data.deals.filter((deal) => deal.status === 'open');
+    expect(open.length).toBeGreaterThan(0);
+    expect(open.length).toBeLessThan(v9.data.deals.length);
+    const cards = await openDealCards({ db, now: Date.now });
+    expect(cards.map((c) => c.title)).toEqual(open.map((deal) => deal.title));
+    // Closing a deal afterwards takes its card off the board.
+    await db.deals.update(open[0]!.id, { status: 'won', closedAt: Date.now() });
+    expect(await openDealCards({ db, now: Date.now })).toHaveLength(open.length - 1);
     db.close();
   });
 });
