@@ -48,7 +48,17 @@ const FREE_MAIL = new Set([
 ]);
 
 /** Second-level labels of country domains such as "com.tr" and "co.uk". */
-const COUNTRY_SECOND_LEVEL = new Set(['com', 'co', 'org', 'net', 'gov', 'edu', 'ac', 'gen', 'biz']);
+export const COUNTRY_SECOND_LEVEL = new Set([
+  'com',
+  'co',
+  'org',
+  'net',
+  'gov',
+  'edu',
+  'ac',
+  'gen',
+  'biz',
+]);
 
 export function domainOf(email: string): string {
   return email.slice(email.lastIndexOf('@') + 1).toLowerCase();

@@ -1,9 +1,11 @@
 import browser from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import { startChangeHub } from '../background/change-hub';
+import { startFileImport } from '../background/file-import';
 import { DUE_ALARM, refreshDueBadge, scheduleDueAlarm } from '../background/due-badge';
 import { openDeal, openNudge, sendNudges } from '../background/nudges';
 import { withdrawSettledNudges } from '../background/withdraw-nudges';
+import { whenWritesSettle } from '../background/when-writes-settle';
 import { loadCatalog } from '../i18n/load-catalog';
 import { handleMessage } from '../background/router';
 import { createTeamSync } from '../background/sync/team';
@@ -51,6 +53,8 @@ export default defineBackground(() => {
       .then(({ due, overdue }) => withdrawSettledNudges(new Set([...overdue, ...due])))
       .catch((error) => console.warn('Threadline: could not refresh the badge', error));
   };
+  // After writes, the badge waits for them to pause: its scan would hold the next write up.
+  const refreshWhenSettled = whenWritesSettle(refresh, { quietMs: 150, maxWaitMs: 1_000 });
   browser.alarms.onAlarm.addListener((alarm) => {
     team.alarm(alarm.name);
     if (alarm.name !== DUE_ALARM) return;
@@ -62,14 +66,16 @@ export default defineBackground(() => {
       console.warn('Threadline: could not open the nudge', error),
     );
   });
+  startFileImport(ctx, ownOrigin);
   startChangeHub(() => {
-    refresh();
+    refreshWhenSettled();
     team.changed();
   });
 
-  // Default stage names are written in the browser's language the first time.
+  // Default stage names are written in the browser's language the first time. The badge
+  // follows a moment later, so the request that woke the worker is answered first.
   void getSettings(ctx, (key) => browser.i18n.getMessage(key))
     .then(scheduleDueAlarm)
-    .then(refresh)
+    .then(refreshWhenSettled)
     .catch((error) => console.warn('Threadline: start-up failed', error));
 });

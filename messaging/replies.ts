@@ -24,6 +24,7 @@ export interface ReplyData {
   'bant.set': DealView;
   'exit.tick': DealView;
   'deal.snooze': DealView;
+  'deal.setPrivate': DealView;
   'deal.close': DealView;
   'deal.reopen': DealView;
   'due.list': DueDeal[];

@@ -26,7 +26,13 @@ const slug = z.string().min(1).max(200);
 
 export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ping') }),
-  z.object({ type: z.literal('deal.create'), input: createDealInput }),
+  // In a team, refused ('confirm-required', naming them) when the company has open deals,
+  // unless the rep confirmed they want another.
+  z.object({
+    type: z.literal('deal.create'),
+    input: createDealInput,
+    confirm: z.boolean().default(false),
+  }),
   z.object({ type: z.literal('deal.update'), input: updateDealInput }),
   z.object({ type: z.literal('deal.delete'), dealId: id, confirm: z.boolean() }),
   z.object({ type: z.literal('deal.get'), dealId: id }),
@@ -43,6 +49,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('bant.set'), input: setBantInput }),
   z.object({ type: z.literal('exit.tick'), dealId: id, itemId: id, checked: z.boolean() }),
   z.object({ type: z.literal('deal.snooze'), dealId: id, until: time.nullable() }),
+  // Kept to this browser (true) or shared with the team again (false).
+  z.object({ type: z.literal('deal.setPrivate'), dealId: id, private: z.boolean() }),
   z.object({ type: z.literal('deal.close'), input: closeDealInput }),
   z.object({ type: z.literal('deal.reopen'), dealId: id }),
   z.object({ type: z.literal('due.list') }),

@@ -69,6 +69,8 @@ export interface TeamSyncStatus {
   lastSyncAt: number | null;
   /** Changes made here that the server does not have yet. */
   pending: number;
+  /** The first sync's documents sent and received out of all there are; null after it. */
+  progress: { done: number; total: number } | null;
   error: { code: SyncErrorCode; detail: string } | null;
   /** Team documents not applied here, and why. */
   setAside: { id: string; reason: string }[];

@@ -43,6 +43,11 @@ export const VALIDATE_DOC_UPDATE = `function (newDoc, oldDoc, userCtx, secObj) {
   if (newDoc.kind === 'settings' && oldDoc && !oldDoc._deleted && !isLead &&
       values(newDoc) !== values(oldDoc))
     throw { forbidden: 'only a team lead changes the team settings' };
+  // A new deal is its writer's (a lead may bring in deals naming their owners, as a CSV
+  // import does); handing a deal over later is an edit like any other.
+  var owner = newDoc.kind === 'deal' && newDoc.fields.owner && newDoc.fields.owner.v;
+  if (owner && owner !== userCtx.name && (!oldDoc || oldDoc._deleted) && !isLead)
+    throw { forbidden: 'a new deal belongs to the member who writes it' };
   if (newDoc.kind === 'touch' && oldDoc && !oldDoc._deleted) {
     var fixed = ['dealId', 'channel', 'direction', 'at', 'sourceKey'];
     for (var i = 0; i < fixed.length; i++) {

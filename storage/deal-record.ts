@@ -27,6 +27,8 @@ export function newDealRecord(fields: {
   expectedClose: string | null;
   notes: string;
   contactIds: string[];
+  /** The team member whose deal it is; none without a team. */
+  owner?: string | null;
   now: number;
 }): Deal {
   const { now, ...rest } = fields;

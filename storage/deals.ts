@@ -19,8 +19,16 @@ import { getSettings } from './settings';
 import { earliestAnswerDue } from '../domain/objections';
 import { objectionsOfDeal } from './objections';
 
-/** Creates a deal with its new contacts and links in one transaction: all or nothing. */
-export async function createDeal(ctx: StoreContext, input: CreateDealInput): Promise<Deal> {
+/**
+ * Creates a deal with its new contacts and links in one transaction: all or nothing. Its owner
+ * is the team member this browser signs in as (none without a team), unless `owner` names
+ * another (a CSV row's owner column).
+ */
+export async function createDeal(
+  ctx: StoreContext,
+  input: CreateDealInput,
+  owner?: string | null,
+): Promise<Deal> {
   const parsed = validated('deal', createDealInput, input);
   const { db } = ctx;
   return db.transaction(
@@ -47,6 +55,7 @@ export async function createDeal(ctx: StoreContext, input: CreateDealInput): Pro
         expectedClose: parsed.expectedClose,
         notes: parsed.notes,
         contactIds: [...parsed.contactIds, ...created.map((c) => c.id)],
+        owner: owner ?? settings.teamMember ?? null,
         now,
       });
       await db.deals.add(deal);

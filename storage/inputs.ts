@@ -3,6 +3,7 @@ import { BANT_KEYS, BANT_STATES, CHANNELS, DIRECTIONS } from '../domain/types';
 import {
   LINK_KINDS,
   LINKEDIN_MEMBER_ID,
+  ownerName,
   refineLinkAddress,
   settingsSchema,
   stageDefinitionSchema,
@@ -63,6 +64,8 @@ export const updateDealInput = z.object({
       expectedClose: z.iso.date().nullable(),
       notes: z.string().max(50_000),
       contactIds: z.array(id).max(200),
+      /** Hands the deal to another team member. */
+      owner: ownerName,
     })
     .partial()
     .strict(),

@@ -20,6 +20,17 @@ export const bantSchema = z.object(
   >,
 );
 
+/**
+ * A team member's name as the team's server knows it (CouchDB's user name): the owner of a
+ * deal. Pulled from a server too, so checked for a sane size and no control characters.
+ */
+export const ownerName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^[^\p{Cc}]+$/u, 'Not a team member name');
+
 export const dealSchema = z.object({
   id,
   title: z.string().trim().min(1).max(500),
@@ -55,6 +66,14 @@ export const dealSchema = z.object({
    * finds deals owed an answer from an index alone.
    */
   answerDueAt: time.nullable().default(null),
+  /** The team member whose deal it is; null without a team (every deal is the rep's then). */
+  owner: ownerName.nullable().default(null),
+  /**
+   * Kept to this browser: the team sync never sends the deal nor what hangs on it
+   * (storage/sync-private.ts). A field of the deal, not a field the team shares
+   * (storage/sync-records.ts lists those), so a backup keeps it and no pull can clear it.
+   */
+  private: z.boolean().optional(),
 });
 export type Deal = z.infer<typeof dealSchema>;
 
@@ -168,6 +187,11 @@ export const settingsSchema = z.object({
   linkedinAutoLink: z.boolean().default(false),
   /** LinkedIn links the rep removed (by key, newest last): never linked again by themselves. */
   linkedinUnlinked: z.array(z.string().max(1_000)).max(500).default([]),
+  /**
+   * Who this browser signs in to the team as (null without a team): the owner of the deals
+   * made here. Kept by the team sync as the rep joins and leaves; never synced itself.
+   */
+  teamMember: ownerName.nullable().default(null),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -19,6 +19,7 @@ export function defaultSettings(translate: Translate = english): Settings {
     theme: 'auto',
     linkedinAutoLink: false,
     linkedinUnlinked: [],
+    teamMember: null,
   };
 }
 

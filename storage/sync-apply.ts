@@ -16,14 +16,14 @@ import {
   objectionSchema,
   settingsSchema,
   stageChangeSchema,
-  touchSchema,
 } from './schemas';
-import { refreshAnswerDue } from './objections';
 import { NO_TOUCH_FIGURES } from './deal-record';
 import { getSettings } from './settings';
 import { markPullTransaction } from './sync-outbox';
 import { sharedFields, syncedKind } from './sync-records';
-import { resummarize } from './touches';
+import { aboutPrivate, withdrawAgain } from './sync-private';
+import { recomputeDealFigures } from './sync-figures';
+import { addPulledTouches } from './sync-apply-touches';
 import type { StoreContext } from './db';
 
 /** A merged team record to apply here. */
@@ -74,7 +74,15 @@ export async function applyTeamRecords(
   // Every table: removing a deal a teammate deleted reaches all that hangs on it.
   await db.transaction('rw', db.tables, async () => {
     markPullTransaction(Dexie.currentTransaction!.idbtrans);
+    // What the rep keeps private stays as it is here, whatever a teammate did to it.
+    const kept = await aboutPrivate(ctx, sorted);
+    await withdrawAgain(
+      ctx,
+      sorted.filter((item) => kept.has(item.id)),
+    );
     for (const item of sorted) {
+      // Touches go in all at once, last (ORDER), once their deals are here.
+      if (kept.has(item.id) || item.kind === 'touch') continue;
       try {
         if (await applyOne(state, item)) state.result.applied++;
       } catch (error) {
@@ -82,6 +90,8 @@ export async function applyTeamRecords(
         state.result.setAside.push({ id: item.id, reason: error.message });
       }
     }
+    const touches = sorted.filter((item) => item.kind === 'touch' && !kept.has(item.id));
+    await applyTouches(state, touches);
   });
   state.result.touchedDeals = [...state.touched];
   return state.result;
@@ -92,19 +102,8 @@ export async function applyTeamRecords(
  * of deals whose touches or objections came from the team: they are never synced, each
  * browser recomputes its own.
  */
-export async function recomputeFigures(ctx: StoreContext, dealIds: Iterable<string>) {
-  const { db } = ctx;
-  const ids = [...dealIds];
-  for (let start = 0; start < ids.length; start += 100) {
-    await db.transaction('rw', db.deals, db.touches, db.objections, async () => {
-      markPullTransaction(Dexie.currentTransaction!.idbtrans);
-      for (const dealId of ids.slice(start, start + 100)) {
-        if (!(await db.deals.get(dealId))) continue;
-        await resummarize(ctx, dealId);
-        await refreshAnswerDue(ctx, dealId);
-      }
-    });
-  }
+export function recomputeFigures(ctx: StoreContext, dealIds: Iterable<string>): Promise<void> {
+  return recomputeDealFigures(ctx, dealIds);
 }
 
 function applyOne(state: Applying, item: PulledRecord): Promise<boolean> {
@@ -116,7 +115,8 @@ function applyOne(state: Applying, item: PulledRecord): Promise<boolean> {
     case 'link':
       return applyLink(state, item);
     case 'touch':
-      return applyTouch(state, item);
+      // Applied all at once, by applyTouches.
+      return Promise.resolve(false);
     case 'stage':
       return applyStage(state, item);
     case 'settings':
@@ -150,7 +150,9 @@ async function applyDeal({ ctx, result, touched }: Applying, item: PulledRecord)
     return true;
   }
   if (sameShared('deal', local, item.record)) return false;
-  const merged = { ...DEAL_START, ...local, ...valuesOf(item.record), id: item.key };
+  // The private mark is this browser's: a document that names one does not set it here.
+  const { private: _mark, ...team } = valuesOf(item.record);
+  const merged = { ...DEAL_START, ...local, ...team, id: item.key };
   const deal = validated('deal', dealSchema, {
     ...merged,
     updatedAt: ctx.now(),
@@ -197,19 +199,11 @@ async function applyLink({ ctx }: Applying, item: PulledRecord) {
   return true;
 }
 
-async function applyTouch({ ctx, touched }: Applying, item: PulledRecord) {
-  const { sourceKey, ...values } = valuesOf(item.record);
-  const touch = validated('touch', touchSchema, {
-    ...values,
-    ...(typeof sourceKey === 'string' ? { sourceKey } : {}),
-  });
-  // Even when it is here already: a pull cut short is applied again, figures included.
-  touched.add(touch.dealId);
-  // Recorded here too (the same message seen in both browsers): it is the same touch.
-  if (touch.sourceKey && (await ctx.db.touches.get({ sourceKey: touch.sourceKey }))) return false;
-  if (await ctx.db.touches.get(touch.id)) return false;
-  await ctx.db.touches.add(touch);
-  return true;
+async function applyTouches({ ctx, result, touched }: Applying, items: PulledRecord[]) {
+  const added = await addPulledTouches(ctx, items);
+  result.applied += added.applied;
+  result.setAside.push(...added.setAside);
+  for (const dealId of added.dealIds) touched.add(dealId);
 }
 
 async function applyStage({ ctx }: Applying, item: PulledRecord) {

@@ -2,9 +2,17 @@ import { TEAM_MARK_SEQ, type OutboxEntry } from './sync-outbox';
 import { SYNCED_RECORDS } from './sync-records';
 import type { StoreContext } from './db';
 
-/** The oldest notes in the outbox, at most `limit`. */
-export function readOutbox(ctx: StoreContext, limit: number): Promise<OutboxEntry[]> {
-  return ctx.db.syncOutbox.where('seq').above(TEAM_MARK_SEQ).limit(limit).toArray();
+/**
+ * The oldest notes in the outbox after `after`, at most `limit`. A reader going through a
+ * long outbox passes the last note it had: IndexedDB would otherwise step over every note
+ * already deleted from the start on each read.
+ */
+export function readOutbox(
+  ctx: StoreContext,
+  limit: number,
+  after = TEAM_MARK_SEQ,
+): Promise<OutboxEntry[]> {
+  return ctx.db.syncOutbox.where('seq').above(after).limit(limit).toArray();
 }
 
 /** Removes notes once their changes are in the team mirror. */

@@ -4,7 +4,8 @@ import type { SyncKind } from '../domain/sync-merge';
 // browser: a deal's snooze (the rep's own reminder), every figure worked out from touches and
 // the day a deal is owed an answer (both recomputed after each pull), the rep's language,
 // theme, notification and LinkedIn choices, and pending sends (a touch syncs only once its
-// message is confirmed).
+// message is confirmed). A deal the rep keeps private (its own `private` field, never listed
+// here) does not go at all, nor what hangs on it: storage/sync-private.ts.
 
 export interface SyncedTable {
   table: string;
@@ -43,6 +44,8 @@ export const SYNCED_RECORDS: readonly SyncedTable[] = [
       'notes',
       'createdAt',
       'stageChangedAt',
+      // Merged like every other field: the latest handover wins on every replica.
+      'owner',
     ],
     docKey: (deal) => String(deal.id),
     deletedKey: ownKey,

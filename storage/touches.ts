@@ -1,4 +1,4 @@
-import { summarizeTouches } from '../domain/follow-ups';
+import { touchFigures } from '../domain/touch-figures';
 import { StorageError, validated } from './errors';
 import { recordTouchInput, type RecordTouchInput } from './inputs';
 import { touchSchema, type Deal, type Touch } from './schemas';
@@ -180,22 +180,7 @@ async function matchingPendingSend(
  */
 export async function resummarize(ctx: StoreContext, dealId: string): Promise<Deal> {
   return mutateDeal(ctx, dealId, async (deal) => {
-    const touches = await touchesOfDeal(ctx, dealId);
-    const summary = summarizeTouches(touches);
-    const directed = touches.filter((t) => t.channel !== 'note');
-    const lastInbound = summary.lastInboundAt;
-    return {
-      ...deal,
-      touchCount: summary.touchCount,
-      lastTouchAt: summary.lastTouchAt,
-      lastTouchDirection: summary.lastTouchDirection,
-      lastDirectedTouchAt: directed.length ? Math.max(...directed.map((t) => t.at)) : null,
-      lastInboundAt: lastInbound,
-      outboundSinceInbound: directed.filter(
-        (t) => t.direction === 'outbound' && (lastInbound === null || t.at >= lastInbound),
-      ).length,
-      followUpCount: summary.followUpCount,
-    };
+    return { ...deal, ...touchFigures(await touchesOfDeal(ctx, dealId)) };
   });
 }
 

@@ -14,13 +14,19 @@ import { findLink, linkToDeal, unlink } from '../../storage/links';
 import { dueDeals, searchDeals } from '../../storage/queries';
 import { cancelPendingTouch, recordTouch, recordTouches } from '../../storage/touches';
 import { addProspect } from '../../storage/prospects';
+import { refuseRepeatedCompany } from '../../storage/owners';
+import { similarDealWords } from '../similar-deal-words';
 import { requireDeal } from '../../storage/deal-record';
+import { setDealPrivate } from '../../storage/deal-privacy';
 import type { HandlerTable } from './handler';
 
 /** Deals, their links, stages and touches. */
 export const dealHandlers = {
-  'deal.create': async (request, { ctx }) =>
-    loadDealView(ctx, await createDeal(ctx, request.input)),
+  'deal.create': async (request, { ctx }) => {
+    if (!request.confirm)
+      await refuseRepeatedCompany(ctx, request.input, (deal) => similarDealWords(ctx, deal));
+    return loadDealView(ctx, await createDeal(ctx, request.input));
+  },
   'deal.update': async (request, { ctx }) =>
     loadDealView(ctx, await updateDeal(ctx, request.input)),
   'deal.delete': async (request, { ctx }) => {
@@ -53,6 +59,8 @@ export const dealHandlers = {
     loadDealView(ctx, await tickExitItem(ctx, request.dealId, request.itemId, request.checked)),
   'deal.snooze': async (request, { ctx }) =>
     loadDealView(ctx, await snoozeDeal(ctx, request.dealId, request.until)),
+  'deal.setPrivate': async (request, { ctx }) =>
+    loadDealView(ctx, await setDealPrivate(ctx, request.dealId, request.private)),
   'deal.close': async (request, { ctx }) => loadDealView(ctx, await closeDeal(ctx, request.input)),
   'deal.reopen': async (request, { ctx }) =>
     loadDealView(ctx, await reopenDeal(ctx, request.dealId)),

@@ -6,14 +6,18 @@ import type { TeamSyncStatus } from '../../messaging/team-sync';
 import { mirrorDatabase, Pouch, remoteDatabase } from './pouch';
 import { pushOutbox } from './push';
 import { applyMirrorChanges } from './pull';
+import { startLiveFeed, type LiveFeed } from './live';
+import { firstSyncCounts, firstSyncEnded, firstSyncProgress, forgetFirstSync } from './progress';
 import { describeFailure } from './session';
 import { loadState, newest, saveState, type SyncState, type TeamConfig } from './state';
 
 export const SYNC_ALARM = 'team-sync';
 /** How long after a local change the sync waits, so a burst of writes goes in one round. */
-const DEBOUNCE_MS = 1_500;
+const DEBOUNCE_MS = 1_000;
 
 const mirrors = new Map<string, PouchDatabase>();
+/** Replication batches: fewer round trips and checkpoints on a first sync's many documents. */
+const BATCH_SIZE = 2_000;
 
 export function mirrorOf(team: TeamConfig): PouchDatabase {
   let mirror = mirrors.get(team.mirror);
@@ -24,6 +28,7 @@ export function mirrorOf(team: TeamConfig): PouchDatabase {
 export async function dropMirror(team: TeamConfig): Promise<void> {
   const mirror = mirrorOf(team);
   mirrors.delete(team.mirror);
+  forgetFirstSync();
   await mirror.destroy().catch(() => undefined);
 }
 
@@ -38,17 +43,33 @@ async function syncRound(ctx: StoreContext): Promise<boolean> {
   const remote = remoteDatabase(state.team.server, state.team.database);
   const refused: string[] = [];
   try {
-    await pushOutbox(ctx, mirror, state.team.replicaId);
-    await replicate(mirror, remote, refused);
-    await replicate(remote, mirror, refused);
-    const pulled = await applyMirrorChanges(ctx, mirror, state.appliedSeq, state.team.replicaId);
+    const counts = await firstSyncCounts(state.lastSyncAt === null, {
+      toSend: () => outboxSize(ctx),
+      toReceive: () => remote.info().then((info) => info.doc_count),
+    });
+    await pushOutbox(ctx, mirror, state.team.replicaId, (n) => (counts.noted += n));
+    // Both ways at once, as PouchDB's sync() does: a first sync waits for the longer only.
+    // Both end before the round does, failed or not: the next round starts them afresh.
+    const ways = await Promise.allSettled([
+      replicate(mirror, remote, refused, (n) => (counts.uploaded += n)),
+      replicate(remote, mirror, refused, (n) => (counts.downloaded += n)),
+    ]);
+    for (const way of ways) if (way.status === 'rejected') throw way.reason;
+    const pulled = await applyMirrorChanges(
+      ctx,
+      mirror,
+      state.appliedSeq,
+      state.team.replicaId,
+      (n) => (counts.applied += n),
+    );
     await saveState({
       appliedSeq: pulled.seq,
       setAside: newest([...state.setAside, ...pulled.setAside]),
       notices: newest([...state.notices, ...pulled.notices]),
     });
-    if (pulled.resolved > 0) await replicate(mirror, remote, refused);
+    if (pulled.resolved > 0) await replicate(mirror, remote, refused, () => undefined);
     await finishRound(mirror, refused);
+    if (!pulled.waiting) firstSyncEnded();
     return pulled.waiting;
   } catch (error) {
     await saveState({ error: describeFailure(error) });
@@ -69,8 +90,10 @@ async function replicate(
   source: PouchDatabase,
   target: PouchDatabase,
   refused: string[],
+  onDocs: (written: number) => void,
 ): Promise<void> {
-  const replication = Pouch.replicate(source, target, { batch_size: 500 });
+  const replication = Pouch.replicate(source, target, { batch_size: BATCH_SIZE });
+  replication.on('change', (info) => onDocs((info as { docs?: unknown[] }).docs?.length ?? 0));
   replication.on('denied', (error) => {
     refused.push(`${error.id ?? '?'}: ${error.reason ?? error.message ?? 'refused'}`);
   });
@@ -109,7 +132,15 @@ export function createScheduler(ctx: StoreContext) {
       void outboxSize(ctx).then((size) => (size > 0 ? run() : undefined));
     }, DEBOUNCE_MS);
   };
-  return { run, soon, isRunning: () => running !== null };
+  let feed: LiveFeed | null = null;
+  /** Follows the server's changes feed of the team joined (none: stops following). */
+  const follow = (team: TeamConfig | null) => {
+    feed?.stop();
+    feed =
+      team &&
+      startLiveFeed({ server: team.server, database: team.database, onChange: () => void run() });
+  };
+  return { run, soon, follow, isRunning: () => running !== null };
 }
 
 /** Starts the schedule for a team just joined: everything here goes out in the first round. */
@@ -118,8 +149,15 @@ export async function startSchedule(ctx: StoreContext, teamHasSettings: boolean)
   await browser.alarms.create(SYNC_ALARM, { periodInMinutes: 1 });
 }
 
-export async function pendingChanges(ctx: StoreContext, state: SyncState): Promise<number> {
+export async function pendingChanges(
+  ctx: StoreContext,
+  state: SyncState,
+  running: boolean,
+): Promise<number> {
   if (!state.team) return 0;
+  // While a round runs, the mirror is busy: a first sync would read ten thousand changes to
+  // count them on every look at the status. The outbox is the part that waits then.
+  if (running) return outboxSize(ctx);
   const { results } = await mirrorOf(state.team).changes({
     since: state.pushedSeq,
     limit: 10_000,
@@ -137,7 +175,8 @@ export async function statusOf(
     team: team && { server: team.server, database: team.database, name: team.name },
     running,
     lastSyncAt,
-    pending: await pendingChanges(ctx, state),
+    pending: await pendingChanges(ctx, state, running),
+    progress: team && firstSyncProgress(),
     error,
     setAside,
     notices,

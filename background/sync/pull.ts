@@ -7,11 +7,11 @@ import {
   type ApplyResult,
   type PulledRecord,
 } from '../../storage/sync-apply';
-import { hasLocalChanges } from '../../storage/sync-queue';
+import { hasLocalChanges, outboxSize } from '../../storage/sync-queue';
 import { syncedKind } from '../../storage/sync-records';
 import { isSystemDoc, parseTeamDoc, toDoc } from './team-doc';
 
-// Larger batches: a deal's touch figures are worked out once per batch that touched it.
+// A batch applies in one transaction over every table (the rep's writes wait for it): kept short.
 const BATCH = 1_000;
 
 export interface PullOutcome extends Omit<ApplyResult, 'touchedDeals'> {
@@ -39,6 +39,8 @@ export async function applyMirrorChanges(
   mirror: PouchDatabase,
   since: number | string,
   replicaId: string,
+  /** Told how many documents each batch looked at (the first sync's progress). */
+  onBatch: (docs: number) => void = () => undefined,
 ): Promise<PullOutcome> {
   const outcome: PullOutcome = {
     seq: since,
@@ -59,6 +61,8 @@ export async function applyMirrorChanges(
     if (results.length === 0) break;
     const batch: PulledRecord[] = [];
     let seq = outcome.seq;
+    // With nothing waiting to go (a first pull, mostly), no record is asked about one by one.
+    const unsent = (await outboxSize(ctx)) > 0;
     for (const change of results) {
       const doc = change.doc;
       if (doc && !change.deleted && !isSystemDoc(change.id)) {
@@ -69,7 +73,7 @@ export async function applyMirrorChanges(
           // This browser's own write coming back: the pipeline here has it already.
         } else {
           const local = localKey(parsed.kind, parsed.key);
-          if (local && (await hasLocalChanges(ctx, local.table, local.key))) {
+          if (local && unsent && (await hasLocalChanges(ctx, local.table, local.key))) {
             outcome.waiting = true;
             break;
           }
@@ -84,6 +88,7 @@ export async function applyMirrorChanges(
     outcome.notices.push(...applied.notices);
     for (const dealId of applied.touchedDeals) touched.add(dealId);
     outcome.seq = seq;
+    onBatch(results.length);
     if (outcome.waiting) break;
   }
   // Once per pull, not per batch: a first pull brings every touch of every deal.

@@ -2,6 +2,8 @@ import browser from 'webextension-polyfill';
 import type { StoreContext } from '../../storage/db';
 import { StorageError } from '../../storage/errors';
 import { clearOutbox } from '../../storage/sync-queue';
+import { setTeamMember } from '../../storage/owners';
+import { readSettings } from '../../storage/settings';
 import {
   hostPermissionOf,
   teamJoinInput,
@@ -29,6 +31,14 @@ export interface TeamSync {
 export function createTeamSync(ctx: StoreContext): TeamSync {
   const scheduler = createScheduler(ctx);
   const status = async () => statusOf(ctx, await loadState(), scheduler.isRunning());
+  // A team joined before the worker started: follow its changes, and catch up at once.
+  void loadState().then(({ team }) => {
+    scheduler.follow(team);
+    if (team) void scheduler.run();
+  });
+  void keepTeamMember(ctx).catch((error) =>
+    console.warn('Threadline: could not note who this browser signs in as', error),
+  );
 
   return {
     async join(raw) {
@@ -39,6 +49,7 @@ export function createTeamSync(ctx: StoreContext): TeamSync {
         await checkDatabase(input.server, input.database);
         teamHasSettings = await hasDocument(input.server, input.database, 'settings:team');
       });
+      scheduler.follow(null);
       await leaveQuietly(ctx, false);
       await saveState({
         ...EMPTY_STATE,
@@ -50,12 +61,18 @@ export function createTeamSync(ctx: StoreContext): TeamSync {
           mirror: `threadline-team-${crypto.randomUUID()}`,
         },
       });
+      // The deals made here so far become the rep's, and so does every new one. Before the
+      // first round's notes: those keep the team's pipeline settings the older edit.
+      await setTeamMember(ctx, input.name);
       await startSchedule(ctx, teamHasSettings);
+      scheduler.follow((await loadState()).team);
       void scheduler.run();
       return status();
     },
     async leave() {
+      scheduler.follow(null);
       await leaveQuietly(ctx, true);
+      await setTeamMember(ctx, null);
       return status();
     },
     status,
@@ -76,6 +93,15 @@ export function createTeamSync(ctx: StoreContext): TeamSync {
       if (name === SYNC_ALARM) void scheduler.run();
     },
   };
+}
+
+/**
+ * Brings the team member the pipeline knows in line with the team joined: a browser that
+ * joined before deals had owners, or whose data was restored from another, gets it right.
+ */
+async function keepTeamMember(ctx: StoreContext): Promise<void> {
+  const name = (await loadState()).team?.name ?? null;
+  if (((await readSettings(ctx)).teamMember ?? null) !== name) await setTeamMember(ctx, name);
 }
 
 /** Runs a sign-in step; a refusal comes back as a request error with its code, for the page. */

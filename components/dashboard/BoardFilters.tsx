@@ -1,4 +1,6 @@
 import { t } from '../../i18n/i18n';
+import { OwnerScopeChoice } from './OwnerScopeChoice';
+import type { OwnerScope } from './use-owner-scope';
 
 export type BoardFilter = 'all' | 'due' | 'stagnant';
 
@@ -7,12 +9,15 @@ interface Props {
   onFilter(filter: BoardFilter): void;
   query: string;
   onQuery(query: string): void;
+  /** The rep's deals or the team's; absent without a team. */
+  scope?: { value: OwnerScope; onScope(scope: OwnerScope): void };
 }
 
 /** Which open deals the board shows: all, due, or stagnant ones, narrowed by a search. */
-export function BoardFilters({ filter, onFilter, query, onQuery }: Props) {
+export function BoardFilters({ filter, onFilter, query, onQuery, scope }: Props) {
   return (
     <div class="filters" role="group" aria-label={t('board_filters')}>
+      {scope && <OwnerScopeChoice scope={scope.value} onScope={scope.onScope} name="board-owner" />}
       {(['all', 'due', 'stagnant'] as const).map((f) => (
         <label key={f}>
           <input

@@ -12,8 +12,10 @@ import { t } from '../../i18n/i18n';
 import { useStageMove } from '../hooks/use-stage-move';
 import { DealFields } from './DealFields';
 import { DealLinks } from './DealLinks';
+import { DealOwner } from './DealOwner';
 import { DealPanelTools } from './DealPanelTools';
 import { DealPeople } from './DealPeople';
+import { DealPrivacy } from './DealPrivacy';
 import { DealStageStatus } from './DealStageStatus';
 import { DealStateLine } from './DealStateLine';
 import { DealTimeline } from './DealTimeline';
@@ -28,6 +30,8 @@ interface Props {
   history: StageChange[];
   objections?: Objection[];
   settings: Settings;
+  /** The owners of deals here, offered when handing this one over. */
+  owners?: readonly string[];
 }
 
 /** One deal, all of it editable, with its timeline and its threads, conversations and profiles. */
@@ -39,6 +43,7 @@ export function DealDetail({
   history,
   objections = [],
   settings,
+  owners = [],
 }: Props) {
   const writes = useDealWrites(deal.id);
   const { error, run, patch } = writes;
@@ -59,8 +64,15 @@ export function DealDetail({
           {error}
         </p>
       )}
+      <DealOwner
+        deal={deal}
+        teamMember={settings.teamMember ?? null}
+        owners={owners}
+        patch={patch}
+      />
       <DealFields deal={deal} stages={settings.stages} stageMove={stageMove} writes={writes} />
       <DealStageStatus deal={deal} stages={settings.stages} stageMove={stageMove} run={run} />
+      <DealPrivacy deal={deal} run={run} />
 
       <DealPanelTools deal={deal} objections={objections} writes={writes} now={now} />
 

@@ -3,6 +3,7 @@ import { whoseTurn } from '../../domain/follow-ups';
 import type { Deal, Settings } from '../../storage/schemas';
 import { relativeTime } from '../format';
 import { t } from '../../i18n/i18n';
+import { PrivateMark } from './DealPrivacy';
 
 interface Props {
   deal: Deal;
@@ -15,6 +16,7 @@ export function DealStateLine({ deal, cadence: rules, now }: Props) {
   const cadence = cadenceOf(deal, rules, now);
   return (
     <p class="detail-state">
+      <PrivateMark deal={deal} />
       <span class={`cadence cadence-${cadence.state}`}>
         {t(`cadence_${cadence.state.replace('-', '_')}`)}
       </span>

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
+import { isRepsDeal } from '../../domain/owners';
 import { t } from '../../i18n/i18n';
 import type { PipelineView } from './pipeline-view';
 import { DAY, QueueRow } from './QueueRow';
@@ -28,7 +29,8 @@ export function Queue({ view }: Props) {
   });
   const groups = useMemo(() => {
     const rows = view.open
-      .filter((d) => d.status === 'open')
+      // The rep's own follow-ups: a teammate's deal is theirs to chase.
+      .filter((d) => d.status === 'open' && isRepsDeal(d.owner, view.settings.teamMember))
       .map((deal) => ({ deal, cadence: view.cadence(deal) }))
       .filter(
         ({ cadence }) => cadence.state !== 'snoozed' && cadence.dueAt <= endOfDay(now) + 7 * DAY,

@@ -9,9 +9,10 @@ import {
 } from '../../messaging/team-sync';
 import { t } from '../../i18n/i18n';
 import { exactTime } from '../format';
+import { FirstSyncProgress } from './FirstSyncProgress';
 
-/** How often the open Settings view asks for the sync's status. */
-const STATUS_EVERY_MS = 2_000;
+/** How often the open Settings view asks for the sync's status (the first sync's bar moves). */
+const STATUS_EVERY_MS = 1_000;
 
 /** Joining a team's CouchDB, the sync's status, leaving. */
 export function TeamSyncSection() {
@@ -141,6 +142,7 @@ function TeamStatusView({
       <p class="status ok" role="status" data-sync-status>
         {statusLine(status)}
       </p>
+      <FirstSyncProgress progress={status.progress} />
       {error && (
         <p class="status error" role="alert">
           {t(`team_error_${error.code.replace(/-/g, '_')}`)}

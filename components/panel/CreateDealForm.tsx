@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { request, RequestError } from '../../messaging/client';
 import type { DealView } from '../../storage/deal-view';
 import type { ContactInput, LinkInput } from '../../storage/inputs';
+import type { SimilarDeal } from '../../storage/owners';
 import { t } from '../../i18n/i18n';
 import { ErrorLine } from './ErrorLine';
 
@@ -18,6 +19,13 @@ interface Props {
   onCancel(): void;
 }
 
+const field = (label: string, input: preact.JSX.Element) => (
+  <label class="tl-field">
+    <span>{label}</span>
+    {input}
+  </label>
+);
+
 /** A new deal prefilled from the page, editable before it is saved, linked on save. */
 export function CreateDealForm({ prefill, link, onCreated, onCancel }: Props) {
   const [title, setTitle] = useState(prefill.title);
@@ -26,6 +34,8 @@ export function CreateDealForm({ prefill, link, onCreated, onCancel }: Props) {
   const [name, setName] = useState(prefill.contact?.name ?? '');
   const [email, setEmail] = useState(prefill.contact?.email ?? '');
   const [error, setError] = useState<string | null>(null);
+  // In a team, the refusal that names the company's open deal and its owner.
+  const [similar, setSimilar] = useState<RequestError | null>(null);
 
   const save = async () => {
     setError(null);
@@ -43,19 +53,20 @@ export function CreateDealForm({ prefill, link, onCreated, onCancel }: Props) {
           newContacts: contact,
           links: [link],
         },
+        // Warned of the company's open deal, the rep creates this one anyway.
+        confirm: !!similar,
       });
       onCreated(view);
     } catch (e) {
-      setError(e instanceof RequestError ? e.message : String(e));
+      if ((e as RequestError).details?.similar) setSimilar(e as RequestError);
+      else setError(e instanceof RequestError ? e.message : String(e));
     }
   };
 
-  const field = (label: string, input: preact.JSX.Element) => (
-    <label class="tl-field">
-      <span>{label}</span>
-      {input}
-    </label>
-  );
+  const openSimilar = () => {
+    const [deal] = similar!.details.similar as SimilarDeal[];
+    void request({ type: 'deal.open', dealId: deal!.id });
+  };
   const text = (value: string, set: (v: string) => void, extra: Record<string, unknown> = {}) => (
     <input
       type="text"
@@ -79,8 +90,16 @@ export function CreateDealForm({ prefill, link, onCreated, onCancel }: Props) {
       )}
       {field(t('contact_name'), text(name, setName, { maxLength: 300 }))}
       {field(t('contact_email'), text(email, setEmail, { type: 'email', maxLength: 320 }))}
+      {similar && (
+        <p role="status">
+          {similar.message}{' '}
+          <button type="button" class="tl-secondary" onClick={openSimilar}>
+            {t('similar_open')}
+          </button>
+        </p>
+      )}
       <div class="tl-row">
-        <button type="submit">{t('create_deal_save')}</button>
+        <button type="submit">{t(similar ? 'similar_create_anyway' : 'create_deal_save')}</button>
         <button type="button" class="tl-secondary" onClick={onCancel}>
           {t('cancel')}
         </button>

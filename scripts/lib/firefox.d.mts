@@ -16,6 +16,8 @@ export function launchFirefoxWithExtension(options?: {
   extensionDir?: string;
   pages?: Record<string, string> | ((url: string) => string | undefined);
   headless?: boolean;
+  /** Firefox preferences added to the profile. */
+  prefs?: Record<string, unknown>;
 }): Promise<{
   browser: Browser;
   connection: BidiConnection;

@@ -53,12 +53,13 @@ export const contextOf = (page) => page.mainFrame()._id;
  * Starts Firefox over WebDriver BiDi with the Firefox build installed as a temporary add-on.
  * Site pages opened with `openSitePage` are answered from fixture files (`pages`, as in
  * the Chromium launcher); every other web request is refused. Files the extension downloads
- * land in `downloadDir`.
+ * land in `downloadDir`. `prefs` adds Firefox preferences to the profile.
  */
 export async function launchFirefoxWithExtension({
   extensionDir = FIREFOX_EXTENSION_DIR,
   pages = {},
   headless = true,
+  prefs = {},
 } = {}) {
   const { path, looked } = findFirefox();
   if (!path) throw new Error(missingFirefoxMessage(looked));
@@ -91,6 +92,8 @@ export async function launchFirefoxWithExtension({
       'browser.download.panel.shown': true,
       // Firefox's own notification windows, which stay until closed (headless has no system ones).
       'alerts.useSystemBackend': false,
+      // A test's own (tests/firefox/team-sync.test.ts answers the permission prompt this way).
+      ...prefs,
     },
   });
   try {

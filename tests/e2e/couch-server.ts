@@ -19,6 +19,8 @@ export interface CouchServer {
   resume(): void;
   /** PUT a document as it is, as a broken or hostile server would hand it over. */
   put(path: string, body: unknown): Promise<void>;
+  /** Every request that reached the server, as "METHOD /path", oldest first. */
+  requests: string[];
   /** GET a path as the server's admin (the test's own view of what the team has). */
   get<T = unknown>(path: string): Promise<T>;
   close(): Promise<void>;
@@ -41,8 +43,16 @@ export async function startCouchServer(): Promise<CouchServer> {
   const expressPouchDB = require('express-pouchdb');
   const app = express();
   let paused = false;
-  app.use((req: { socket: { destroy(): void } }, _res: unknown, next: () => void) =>
-    paused ? req.socket.destroy() : next(),
+  const requests: string[] = [];
+  app.use(
+    (
+      req: { method: string; url: string; socket: { destroy(): void } },
+      _res: unknown,
+      next: () => void,
+    ) => {
+      requests.push(`${req.method} ${req.url}`);
+      return paused ? req.socket.destroy() : next();
+    },
   );
   app.use(
     '/',
@@ -78,6 +88,7 @@ export async function startCouchServer(): Promise<CouchServer> {
     async createDatabase(name) {
       await ok(await fetch(`${url}/${name}`, { method: 'PUT' }), `database ${name}`);
     },
+    requests,
     pause: () => void (paused = true),
     resume: () => void (paused = false),
     async put(path, body) {

@@ -30,13 +30,13 @@ export interface FirefoxExtension {
 
 /** Launches Firefox with the Firefox build installed (building it first if there is none). */
 export async function startFirefox(
-  options: { pages?: Record<string, string> } = {},
+  options: { pages?: Record<string, string>; prefs?: Record<string, unknown> } = {},
 ): Promise<FirefoxExtension> {
   if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
     execSync('npx wxt build -b firefox', { cwd: ROOT, stdio: 'inherit' });
   }
   const pages = { ...options.pages };
-  const launched = await launchFirefoxWithExtension({ pages });
+  const launched = await launchFirefoxWithExtension({ pages, prefs: options.prefs ?? {} });
   let control: Page | null = null;
   return {
     browser: launched.browser,

@@ -66,6 +66,34 @@ describe('the team admin kit, against a CouchDB-compatible server', () => {
     expect(unknown.status).toBe(403);
   });
 
+  it('gives a new deal to the member who writes it; handing it over later is theirs to do', async () => {
+    const forAyse = await mikko('PUT', 'deal:d2', {
+      kind: 'deal',
+      ...stamped({ title: 'Not mine to give', owner: 'ayse' }),
+    });
+    expect(forAyse).toMatchObject({
+      status: 403,
+      body: { reason: 'a new deal belongs to the member who writes it' },
+    });
+    const own = await mikko('PUT', 'deal:d2', {
+      kind: 'deal',
+      ...stamped({ title: 'Mine', owner: 'mikko' }),
+    });
+    expect(own.status).toBe(201);
+    const handedOver = await mikko('PUT', 'deal:d2', {
+      kind: 'deal',
+      ...stamped({ title: 'Mine', owner: 'ayse' }),
+      _rev: own.body.rev,
+    });
+    expect(handedOver.status).toBe(201);
+    // A lead brings in the team's deals with their owners.
+    const imported = await ayse('PUT', 'deal:d3', {
+      kind: 'deal',
+      ...stamped({ title: 'From the old CRM', owner: 'mikko' }),
+    });
+    expect(imported.status).toBe(201);
+  });
+
   it('keeps a recorded touch as it was', async () => {
     const touch = { kind: 'touch', ...stamped({ dealId: 'd1', at: 5, channel: 'email' }) };
     const created = await mikko('PUT', 'touch:gmail:msg-f:1', touch);

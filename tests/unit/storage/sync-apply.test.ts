@@ -1,39 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { stampLocalEdit, type SyncKind, type SyncRecord } from '../../../domain/sync-merge';
-import { emptyBant } from '../../../domain/bant';
+import { stampLocalEdit } from '../../../domain/sync-merge';
 import { createDeal } from '../../../storage/deals';
-import { applyTeamRecords, recomputeFigures, type PulledRecord } from '../../../storage/sync-apply';
+import { applyTeamRecords, recomputeFigures } from '../../../storage/sync-apply';
 import { outboxSize, startNoting } from '../../../storage/sync-queue';
-import { sharedFields, syncedKind } from '../../../storage/sync-records';
 import { recordTouch } from '../../../storage/touches';
+import { fromTeammate, teamDealValues } from './team-records';
 import { testStore } from './test-store';
 
-/** A record as a teammate's browser would have written it. */
-function fromTeammate(kind: SyncKind, key: string, values: object, at = 1): PulledRecord {
-  const record = stampLocalEdit(kind, null, sharedFields(syncedKind(kind)!, values), {
-    at,
-    by: 'teammate',
-  }) as SyncRecord;
-  return { id: `${kind}:${key}`, kind, key, record };
-}
-
-const dealValues = (title: string) => ({
-  title,
-  company: 'Initech',
-  value: 1_000,
-  currency: 'EUR',
-  stageId: 'prospecting',
-  status: 'open',
-  closeReason: '',
-  closedAt: null,
-  expectedClose: null,
-  contactIds: [],
-  bant: emptyBant(),
-  checkedExitItems: [],
-  notes: '',
-  createdAt: 1,
-  stageChangedAt: 1,
-});
+const dealValues = (title: string) => teamDealValues(title);
 
 const touchValues = (id: string, dealId: string) => ({
   id,

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { emptyBant } from '../../../domain/bant';
 import {
   mergeAll,
   stampLocalEdit,
@@ -12,6 +11,7 @@ import { logObjection } from '../../../storage/objections';
 import { applyTeamRecords, recomputeFigures, type PulledRecord } from '../../../storage/sync-apply';
 import { outboxSize, readOutbox, startNoting } from '../../../storage/sync-queue';
 import { sharedFields, syncedKind } from '../../../storage/sync-records';
+import { teamDealValues } from './team-records';
 import { DAY, testStore } from './test-store';
 
 const PROMISED_DAY = Date.UTC(2026, 10, 4);
@@ -31,28 +31,7 @@ const pulled = (kind: SyncKind, key: string, record: SyncRecord): PulledRecord =
   record,
 });
 
-const deal = stamped(
-  'deal',
-  {
-    title: 'Initech rollout',
-    company: 'Initech',
-    value: 1_000,
-    currency: 'EUR',
-    stageId: 'prospecting',
-    status: 'open',
-    closeReason: '',
-    closedAt: null,
-    expectedClose: null,
-    contactIds: [],
-    bant: emptyBant(),
-    checkedExitItems: [],
-    notes: '',
-    createdAt: 1,
-    stageChangedAt: 1,
-  },
-  1,
-  'laptop',
-);
+const deal = stamped('deal', teamDealValues('Initech rollout'), 1, 'laptop');
 
 /** "Too expensive", heard on the laptop, with an answer promised for a day. */
 const logged = stamped(
