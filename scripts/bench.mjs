@@ -19,8 +19,10 @@ const BUDGETS = {
   // Raised from 25 for the objections form in the panel (log, take the prospect's words, the
   // answers that worked, the promised answer, loss reasons): 1.6 KB gzip of Preact markup the
   // rep needs in place, no library added. Measured 26.64 KiB with it, 25.06 without; then
-  // 26.93 with the panel split into components of one job each (+0.3 KB of definitions).
-  'content-scripts/gmail.js': { gzipKB: 27 },
+  // 26.93 with the panel split into components of one job each (+0.3 KB of definitions);
+  // 27.02 with the create form's same-company warning for teams (the worker words it; the
+  // panel only shows it, with "Open it" and "Create anyway").
+  'content-scripts/gmail.js': { gzipKB: 27.5 },
   'content-scripts/linkedin.js': { gzipKB: 25 },
   // Issue 13's targets (p95 unless a median is named in the row's text).
   'due scan': { p95: 20 },

@@ -31,6 +31,26 @@ function dump(page: Page) {
   });
 }
 
+/** A well-formed backup whose one deal has a value that is not a number, and that line. */
+function backupWithBadValue(): { file: string; line: number } {
+  const deal = { ...dealRecord({ id: 'bad', title: 'Bad value', daysAgo: 1 }), value: 'lots' };
+  const file = JSON.stringify(
+    {
+      formatName: 'dexie',
+      formatVersion: 1,
+      data: {
+        databaseName: 'threadline',
+        databaseVersion: 2,
+        tables: [],
+        data: [{ tableName: 'deals', inbound: true, rows: [deal] }],
+      },
+    },
+    null,
+    2,
+  );
+  return { file, line: file.split('\n').findIndex((text) => text.includes('"value": "lots"')) + 1 };
+}
+
 describe('the rep’s data: backup and CSV', () => {
   let ext: Extension;
   let seeded: StoredState;
@@ -115,22 +135,7 @@ describe('the rep’s data: backup and CSV', () => {
     expect(await dump(page)).toEqual(before);
 
     // Well-formed, but a deal's value is not a number: the line and the field are named.
-    const deal = { ...dealRecord({ id: 'bad', title: 'Bad value', daysAgo: 1 }), value: 'lots' };
-    const file = JSON.stringify(
-      {
-        formatName: 'dexie',
-        formatVersion: 1,
-        data: {
-          databaseName: 'threadline',
-          databaseVersion: 2,
-          tables: [],
-          data: [{ tableName: 'deals', inbound: true, rows: [deal] }],
-        },
-      },
-      null,
-      2,
-    );
-    const line = file.split('\n').findIndex((text) => text.includes('"value": "lots"')) + 1;
+    const { file, line } = backupWithBadValue();
     await page.getByLabel('Restore a backup…').setInputFiles({
       name: 'bad-row.json',
       mimeType: 'application/json',
@@ -187,22 +192,7 @@ describe('the rep’s data: backup and CSV', () => {
 
   it('refuses a malformed file over the file port whole, naming line and field, and a file cut short writes nothing', async () => {
     const before = await dump(page);
-    const deal = { ...dealRecord({ id: 'bad', title: 'Bad value', daysAgo: 1 }), value: 'lots' };
-    const file = JSON.stringify(
-      {
-        formatName: 'dexie',
-        formatVersion: 1,
-        data: {
-          databaseName: 'threadline',
-          databaseVersion: 2,
-          tables: [],
-          data: [{ tableName: 'deals', inbound: true, rows: [deal] }],
-        },
-      },
-      null,
-      2,
-    );
-    const line = file.split('\n').findIndex((text) => text.includes('"value": "lots"')) + 1;
+    const { file, line } = backupWithBadValue();
     // Sent as the page sends it, in chunks (here of 100 characters), straight to the worker.
     const send = (text: string, cutAfter: number | null) =>
       page.evaluate(

@@ -1,10 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { EXTENSION_DIR } from '../../scripts/lib/launch.mjs';
 import { openView, startExtension, type Extension, type StartOptions } from './harness';
+import { startCouchServer, type CouchServer } from './couch-server';
 
 // A rep's browser in a team, as the team tests drive it: joining in Settings, "Sync now",
 // and typed requests from the dashboard.
@@ -92,4 +93,37 @@ export async function serverDocIds(server: {
 }): Promise<string[]> {
   const { rows } = await server.get<{ rows: { id: string }[] }>(`/${TEAM_DB}/_all_docs`);
   return rows.map((row) => row.id);
+}
+
+/** The team's server with its database and two members, each in a browser of their own. */
+export interface TeamOfTwo {
+  server: CouchServer;
+  /** Ayşe's browser, then Mikko's (their passwords: "<name>-secret"). */
+  reps: [Rep, Rep];
+  close(): Promise<void>;
+}
+
+/** Starts a team of two; `options` may name pages to serve or more origins to reach. */
+export async function startTeamOfTwo(
+  options: (server: CouchServer) => StartOptions | Promise<StartOptions> = () => ({}),
+): Promise<TeamOfTwo> {
+  const server = await startCouchServer();
+  await server.addUser('ayse', 'ayse-secret');
+  await server.addUser('mikko', 'mikko-secret');
+  await server.createDatabase(TEAM_DB);
+  const extensionDir = buildWithServerAllowed();
+  const startOptions = await options(server);
+  const reps: [Rep, Rep] = [
+    await startRep(extensionDir, server.url, startOptions),
+    await startRep(extensionDir, server.url, startOptions),
+  ];
+  return {
+    server,
+    reps,
+    async close() {
+      for (const rep of reps) await rep.ext.close();
+      await server.close();
+      rmSync(extensionDir, { recursive: true, force: true });
+    },
+  };
 }

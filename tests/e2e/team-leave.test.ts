@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openView, startExtension, type Extension } from './harness';
 import { startCouchServer, type CouchServer } from './couch-server';
-import { joinTeam, send, syncNow, TEAM_DB, type Rep } from './team-helpers';
+import { TEAM_DB, joinTeam, send, syncNow, type Rep } from './team-helpers';
 
 // Leaving a team gives the server's host back: the browser no longer lets Threadline reach it,
 // and Threadline sends it nothing more.

@@ -1,19 +1,11 @@
-import { rmSync } from 'node:fs';
 import { createServer, request as forward, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openView } from './harness';
-import { startCouchServer, type CouchServer } from './couch-server';
+import type { CouchServer } from './couch-server';
 import { dealRecord, seedRecords } from './seed';
-import {
-  TEAM_DB,
-  buildWithServerAllowed,
-  fillJoinForm,
-  send,
-  startRep,
-  type Rep,
-} from './team-helpers';
+import { fillJoinForm, send, startTeamOfTwo, type Rep, type TeamOfTwo } from './team-helpers';
 
 const DEALS = 300;
 
@@ -82,30 +74,26 @@ const progressSeen = (page: Page) =>
   );
 
 describe('a team pipeline kept live between two browsers', () => {
+  let team: TeamOfTwo;
   let server: CouchServer;
   let door: CountingDoor;
-  let extensionDir: string;
   let laptop: Rep;
   let desktop: Rep;
 
   beforeAll(async () => {
-    server = await startCouchServer();
-    await server.addUser('ayse', 'ayse-secret');
-    await server.addUser('mikko', 'mikko-secret');
-    await server.createDatabase(TEAM_DB);
-    door = await countingDoor(server.url);
-    extensionDir = buildWithServerAllowed();
-    const start = () => startRep(extensionDir, server.url, { allowOrigins: [door.url] });
-    laptop = await start();
-    desktop = await start();
+    team = await startTeamOfTwo(async (server) => {
+      door = await countingDoor(server.url);
+      return { allowOrigins: [door.url] };
+    });
+    ({
+      server,
+      reps: [laptop, desktop],
+    } = team);
   });
 
   afterAll(async () => {
-    await laptop?.ext.close();
-    await desktop?.ext.close();
+    await team?.close();
     await door?.close();
-    await server?.close();
-    if (extensionDir) rmSync(extensionDir, { recursive: true, force: true });
   });
 
   it('shows the first sync’s progress until every document is sent, then received', async () => {

@@ -1,17 +1,8 @@
-import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openView } from './harness';
-import { startCouchServer, type CouchServer } from './couch-server';
+import type { CouchServer } from './couch-server';
 import { THREAD_A, U0, panel } from './gmail-page';
-import {
-  TEAM_DB,
-  buildWithServerAllowed,
-  joinTeam,
-  send,
-  startRep,
-  syncNow,
-  type Rep,
-} from './team-helpers';
+import { joinTeam, send, syncNow, startTeamOfTwo, type Rep, type TeamOfTwo } from './team-helpers';
 
 // Two reps of one company on the team's CouchDB (the in-test server): whose deal is whose,
 // the board's "mine" and "team", each rep's own follow-ups, and the word a rep gets before
@@ -48,30 +39,21 @@ async function boardTitles(rep: Rep): Promise<string[]> {
 }
 
 describe('owners of a team’s deals, and each rep’s own follow-ups', () => {
+  let team: TeamOfTwo;
   let server: CouchServer;
-  let extensionDir: string;
   let ayse: Rep;
   let mikko: Rep;
   let acmeDeal: string;
 
   beforeAll(async () => {
-    server = await startCouchServer();
-    await server.addUser('ayse', 'ayse-secret');
-    await server.addUser('mikko', 'mikko-secret');
-    await server.createDatabase(TEAM_DB);
-    extensionDir = buildWithServerAllowed();
-    const start = () =>
-      startRep(extensionDir, server.url, { pages: { [U0]: 'gmail/compose.html' } });
-    ayse = await start();
-    mikko = await start();
+    team = await startTeamOfTwo(() => ({ pages: { [U0]: 'gmail/compose.html' } }));
+    ({
+      server,
+      reps: [ayse, mikko],
+    } = team);
   });
 
-  afterAll(async () => {
-    await ayse?.ext.close();
-    await mikko?.ext.close();
-    await server?.close();
-    if (extensionDir) rmSync(extensionDir, { recursive: true, force: true });
-  });
+  afterAll(() => team?.close());
 
   it('makes the deals a rep had before joining theirs, and every new one', async () => {
     const { deal: before } = await send<DealView>(ayse.dashboard, {

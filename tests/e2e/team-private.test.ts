@@ -1,17 +1,16 @@
-import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openView } from './harness';
-import { startCouchServer, type CouchServer } from './couch-server';
+import type { CouchServer } from './couch-server';
 import {
-  buildWithServerAllowed,
+  TEAM_DB,
   joinTeam,
   send,
-  serverDocIds,
-  startRep,
   syncNow,
-  TEAM_DB,
+  serverDocIds,
+  startTeamOfTwo,
   type Rep,
+  type TeamOfTwo,
 } from './team-helpers';
 
 type DealReply = {
@@ -40,28 +39,21 @@ async function keepPrivate(page: Page, keep: boolean) {
 }
 
 describe('a deal a rep keeps private, in a team', () => {
+  let team: TeamOfTwo;
   let server: CouchServer;
-  let extensionDir: string;
   let ayse: Rep;
   let mikko: Rep;
   let dealId: string;
 
   beforeAll(async () => {
-    server = await startCouchServer();
-    await server.addUser('ayse', 'ayse-secret');
-    await server.addUser('mikko', 'mikko-secret');
-    await server.createDatabase(TEAM_DB);
-    extensionDir = buildWithServerAllowed();
-    ayse = await startRep(extensionDir, server.url);
-    mikko = await startRep(extensionDir, server.url);
+    team = await startTeamOfTwo();
+    ({
+      server,
+      reps: [ayse, mikko],
+    } = team);
   });
 
-  afterAll(async () => {
-    await ayse?.ext.close();
-    await mikko?.ext.close();
-    await server?.close();
-    if (extensionDir) rmSync(extensionDir, { recursive: true, force: true });
-  });
+  afterAll(() => team?.close());
 
   it('starts as a deal both reps have and worked on', async () => {
     await joinTeam(ayse, server.url, 'ayse', 'ayse-secret');

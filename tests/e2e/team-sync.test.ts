@@ -12,34 +12,28 @@ import {
   send,
   startRep,
   syncNow,
+  startTeamOfTwo,
   type Rep,
+  type TeamOfTwo,
 } from './team-helpers';
 
 type DealReply = { deal: { id: string; title: string; value: number; touchCount: number } };
 
 describe('a team pipeline on the team’s own CouchDB', () => {
+  let team: TeamOfTwo;
   let server: CouchServer;
-  let extensionDir: string;
   let laptop: Rep;
   let desktop: Rep;
 
   beforeAll(async () => {
-    server = await startCouchServer();
-    await server.addUser('ayse', 'ayse-secret');
-    await server.addUser('mikko', 'mikko-secret');
-    await server.createDatabase(TEAM_DB);
-    extensionDir = buildWithServerAllowed();
-    const start = () => startRep(extensionDir, server.url);
-    laptop = await start();
-    desktop = await start();
+    team = await startTeamOfTwo();
+    ({
+      server,
+      reps: [laptop, desktop],
+    } = team);
   });
 
-  afterAll(async () => {
-    await laptop?.ext.close();
-    await desktop?.ext.close();
-    await server?.close();
-    if (extensionDir) rmSync(extensionDir, { recursive: true, force: true });
-  });
+  afterAll(() => team?.close());
 
   it('refuses a wrong password in the rep’s words and stores nothing', async () => {
     await fillJoinForm(laptop, server.url, 'ayse', 'not-it');
