@@ -40,6 +40,19 @@ const currentSchemas = {
   dealCards: dealCardSchema,
 };
 
+type Fixture = (typeof FIXTURES)[number];
+
+/** A database at a fixture's version holding the fixture's records, by its name. */
+async function filledDatabase(fixture: Fixture, label: string): Promise<string> {
+  const name = `threadline-v${fixture.version}-${label}-${Math.random()}`;
+  const old = new Dexie(name);
+  old.version(fixture.version).stores(fixture.stores);
+  await old.open();
+  for (const [table, rows] of Object.entries(fixture.data)) await old.table(table).bulkAdd(rows);
+  old.close();
+  return name;
+}
+
 describe('schema migrations', () => {
   it('still declares every published version exactly as it was, and has a fixture for each', () => {
     expect(SCHEMA_VERSIONS).toEqual(FIXTURES.map(({ version, stores }) => ({ version, stores })));
@@ -48,15 +61,7 @@ describe('schema migrations', () => {
   it.each(FIXTURES)(
     'upgrades a version-$version database and keeps every record, valid under today’s schemas',
     async (fixture) => {
-      const name = `threadline-v${fixture.version}-${Math.random()}`;
-      const old = new Dexie(name);
-      old.version(fixture.version).stores(fixture.stores);
-      await old.open();
-      for (const [table, rows] of Object.entries(fixture.data))
-        await old.table(table).bulkAdd(rows);
-      old.close();
-
-      const db = new ThreadlineDB(name);
+      const db = new ThreadlineDB(await filledDatabase(fixture, 'all'));
       await db.open();
       expect(db.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
       for (const [table, rows] of Object.entries(fixture.data)) {
@@ -128,13 +133,7 @@ describe('schema migrations', () => {
   });
 
   it('keeps contacts of version 3 (a profile address, no member id) in version 4, and finds a contact by member id', async () => {
-    const name = `threadline-v3-member-${Math.random()}`;
-    const old = new Dexie(name);
-    old.version(v3.version).stores(v3.stores);
-    await old.open();
-    for (const [table, rows] of Object.entries(v3.data)) await old.table(table).bulkAdd(rows);
-    old.close();
-    const db = new ThreadlineDB(name);
+    const db = new ThreadlineDB(await filledDatabase(v3, 'member'));
     const [contact] = await db.contacts.toArray();
     expect(contact).toMatchObject({
       linkedinUrl: 'https://www.linkedin.com/in/ada-lovelace/',
@@ -165,13 +164,7 @@ describe('schema migrations', () => {
   });
 
   it('drops the indexes a compound index covers in version 5, and still finds a deal’s touches, history and the open deals', async () => {
-    const name = `threadline-v4-indexes-${Math.random()}`;
-    const old = new Dexie(name);
-    old.version(v4.version).stores(v4.stores);
-    await old.open();
-    for (const [table, rows] of Object.entries(v4.data)) await old.table(table).bulkAdd(rows);
-    old.close();
-    const db = new ThreadlineDB(name);
+    const db = new ThreadlineDB(await filledDatabase(v4, 'indexes'));
     await db.open();
     const indexes = (table: string) =>
       db
@@ -195,13 +188,7 @@ describe('schema migrations', () => {
   });
 
   it('gives every deal of version 5 no promised answer in version 6, and finds a deal owed an answer by its index', async () => {
-    const name = `threadline-v5-objections-${Math.random()}`;
-    const old = new Dexie(name);
-    old.version(v5.version).stores(v5.stores);
-    await old.open();
-    for (const [table, rows] of Object.entries(v5.data)) await old.table(table).bulkAdd(rows);
-    old.close();
-    const db = new ThreadlineDB(name);
+    const db = new ThreadlineDB(await filledDatabase(v5, 'objections'));
     await db.open();
     for (const deal of await db.deals.toArray()) expect(deal.answerDueAt).toBeNull();
     expect(await db.objections.count()).toBe(0);
@@ -218,13 +205,7 @@ describe('schema migrations', () => {
   });
 
   it('keeps version 6 objections with their deal, found by [dealId+createdAt] and by kind', async () => {
-    const name = `threadline-v6-objections-${Math.random()}`;
-    const old = new Dexie(name);
-    old.version(v6.version).stores(v6.stores);
-    await old.open();
-    for (const [table, rows] of Object.entries(v6.data)) await old.table(table).bulkAdd(rows);
-    old.close();
-    const db = new ThreadlineDB(name);
+    const db = new ThreadlineDB(await filledDatabase(v6, 'objections'));
     const dealId = v6.data.objections[0]!.dealId;
     expect(await db.objections.where('dealId').equals(dealId).count()).toBe(1);
     expect(await db.objections.where('kind').equals('price').count()).toBe(1);
@@ -232,13 +213,7 @@ describe('schema migrations', () => {
   });
 
   it('starts version 7 with an empty outbox: an upgrade is the same everywhere, not an edit to share', async () => {
-    const name = `threadline-v6-outbox-${Math.random()}`;
-    const old = new Dexie(name);
-    old.version(v6.version).stores(v6.stores);
-    await old.open();
-    for (const [table, rows] of Object.entries(v6.data)) await old.table(table).bulkAdd(rows);
-    old.close();
-    const db = new ThreadlineDB(name);
+    const db = new ThreadlineDB(await filledDatabase(v6, 'outbox'));
     expect(await db.syncOutbox.count()).toBe(0);
     // Once in a team, a write is noted.
     await db.syncOutbox.put({ seq: 0, table: 'team', key: 'joined', at: 1 });
@@ -249,13 +224,7 @@ describe('schema migrations', () => {
     db.close();
   });
   it('gives every deal of version 7 no owner in version 8, and finds deals by owner from the index', async () => {
-    const name = `threadline-v7-owners-${Math.random()}`;
-    const old = new Dexie(name);
-    old.version(v7.version).stores(v7.stores);
-    await old.open();
-    for (const [table, rows] of Object.entries(v7.data)) await old.table(table).bulkAdd(rows);
-    old.close();
-    const db = new ThreadlineDB(name);
+    const db = new ThreadlineDB(await filledDatabase(v7, 'owners'));
     await db.open();
     for (const deal of await db.deals.toArray()) expect(deal.owner).toBeNull();
     expect((await db.settings.get('main'))?.teamMember).toBeNull();
@@ -268,13 +237,7 @@ describe('schema migrations', () => {
     db.close();
   });
   it('works the deal facts of version 8 out in version 9, and the metrics read the same facts as the tables', async () => {
-    const name = `threadline-v8-facts-${Math.random()}`;
-    const old = new Dexie(name);
-    old.version(v8.version).stores(v8.stores);
-    await old.open();
-    for (const [table, rows] of Object.entries(v8.data)) await old.table(table).bulkAdd(rows);
-    old.close();
-    const db = new ThreadlineDB(name);
+    const db = new ThreadlineDB(await filledDatabase(v8, 'facts'));
     await db.open();
     expect(await db.dealFacts.toArray()).toEqual(v9.data.dealFacts);
     const facts = await metricsFacts({ db, now: Date.now });
@@ -285,13 +248,7 @@ describe('schema migrations', () => {
     db.close();
   });
   it('gives the open deals of version 9 their cards in version 10, and the board reads them', async () => {
-    const name = `threadline-v9-cards-${Math.random()}`;
-    const old = new Dexie(name);
-    old.version(v9.version).stores(v9.stores);
-    await old.open();
-    for (const [table, rows] of Object.entries(v9.data)) await old.table(table).bulkAdd(rows);
-    old.close();
-    const db = new ThreadlineDB(name);
+    const db = new ThreadlineDB(await filledDatabase(v9, 'cards'));
     await db.open();
     expect(await db.dealCards.toArray()).toEqual(v10.data.dealCards);
     const open = v9.data.deals.filter((deal) => deal.status === 'open');
