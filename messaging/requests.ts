@@ -80,7 +80,12 @@ export const requestSchema = z.discriminatedUnion('type', [
     dealId: id.nullable().default(null),
     name: z.string().max(300).default(''),
   }),
-  z.object({ type: z.literal('prospect.add'), input: addProspectInput }),
+  // Refused in a team like deal.create when the company has open deals, unless confirmed.
+  z.object({
+    type: z.literal('prospect.add'),
+    input: addProspectInput,
+    confirm: z.boolean().default(false),
+  }),
   z.object({
     type: z.literal('links.chips'),
     keys: z.array(z.string().min(1).max(1_000)).max(500),

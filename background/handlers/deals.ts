@@ -76,6 +76,14 @@ export const dealHandlers = {
     const deal = await cancelPendingTouch(ctx, request.sourceKey);
     return { view: deal ? await loadDealView(ctx, deal) : null };
   },
-  'prospect.add': async (request, { ctx }) =>
-    loadDealView(ctx, await addProspect(ctx, request.input)),
+  'prospect.add': async (request, { ctx }) => {
+    const { contact, mergeInto } = request.input;
+    if (!request.confirm)
+      await refuseRepeatedCompany(
+        ctx,
+        { title: contact.name, company: contact.company, contactIds: mergeInto ? [mergeInto] : [] },
+        (deal) => similarDealWords(ctx, deal),
+      );
+    return loadDealView(ctx, await addProspect(ctx, request.input));
+  },
 } satisfies Partial<HandlerTable>;

@@ -3,6 +3,7 @@ import { request, RequestError } from '../../messaging/client';
 import type { DealView } from '../../storage/deal-view';
 import { t } from '../../i18n/i18n';
 import { ErrorLine } from './ErrorLine';
+import { SimilarDealNotice, namesSimilarDeal } from './SimilarDealNotice';
 import { SamePersonWarning } from './SamePersonWarning';
 import { useSamePerson } from './use-same-person';
 
@@ -32,6 +33,8 @@ export function AddProspectForm({ prefill, onAdded }: Props) {
   });
   const [notes, setNotes] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // In a team, the refusal that names the company's open deal and its owner.
+  const [similar, setSimilar] = useState<RequestError | null>(null);
   const same = useSamePerson({
     name: fields.name,
     company: fields.company,
@@ -52,10 +55,13 @@ export function AddProspectForm({ prefill, onAdded }: Props) {
         await request({
           type: 'prospect.add',
           input: { contact, slug: (prefill.slug ?? prefill.memberId)!, mergeInto, notes },
+          // Warned of the company's open deal, the rep adds the prospect anyway.
+          confirm: !!similar,
         }),
       );
     } catch (e) {
-      setError(e instanceof RequestError ? e.message : String(e));
+      if (namesSimilarDeal(e)) setSimilar(e);
+      else setError(e instanceof RequestError ? e.message : String(e));
     }
   };
 
@@ -83,25 +89,35 @@ export function AddProspectForm({ prefill, onAdded }: Props) {
       {input('headline', t('contact_headline'))}
       {input('company', t('contact_company'))}
       {input('location', t('contact_location'))}
+      <ProfileAndNotes profileUrl={prefill.profileUrl} notes={notes} setNotes={setNotes} />
+      {similar && <SimilarDealNotice refusal={similar} />}
+      {same ? (
+        <SamePersonWarning contact={same.contact} onMerge={() => void save(same.contact.id)} />
+      ) : (
+        <button type="submit">{t(similar ? 'similar_create_anyway' : 'add_prospect_save')}</button>
+      )}
+      <ErrorLine message={error} />
+    </form>
+  );
+}
+
+/** The profile's address, as read, and the notes the new deal starts with. */
+function ProfileAndNotes(props: { profileUrl: string; notes: string; setNotes(v: string): void }) {
+  return (
+    <>
       <label class="tl-field">
         <span>{t('profile_address')}</span>
-        <input type="url" value={prefill.profileUrl} readOnly />
+        <input type="url" value={props.profileUrl} readOnly />
       </label>
       <label class="tl-field">
         <span>{t('deal_notes')}</span>
         <textarea
-          value={notes}
+          value={props.notes}
           maxLength={50_000}
           placeholder={t('deal_notes_placeholder')}
-          onInput={(e) => setNotes((e.currentTarget as HTMLTextAreaElement).value)}
+          onInput={(e) => props.setNotes((e.currentTarget as HTMLTextAreaElement).value)}
         />
       </label>
-      {same ? (
-        <SamePersonWarning contact={same.contact} onMerge={() => void save(same.contact.id)} />
-      ) : (
-        <button type="submit">{t('add_prospect_save')}</button>
-      )}
-      <ErrorLine message={error} />
-    </form>
+    </>
   );
 }

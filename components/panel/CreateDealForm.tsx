@@ -2,9 +2,9 @@ import { useState } from 'preact/hooks';
 import { request, RequestError } from '../../messaging/client';
 import type { DealView } from '../../storage/deal-view';
 import type { ContactInput, LinkInput } from '../../storage/inputs';
-import type { SimilarDeal } from '../../storage/owners';
 import { t } from '../../i18n/i18n';
 import { ErrorLine } from './ErrorLine';
+import { SimilarDealNotice, namesSimilarDeal } from './SimilarDealNotice';
 
 export interface DealPrefill {
   title: string;
@@ -58,15 +58,11 @@ export function CreateDealForm({ prefill, link, onCreated, onCancel }: Props) {
       });
       onCreated(view);
     } catch (e) {
-      if ((e as RequestError).details?.similar) setSimilar(e as RequestError);
+      if (namesSimilarDeal(e)) setSimilar(e);
       else setError(e instanceof RequestError ? e.message : String(e));
     }
   };
 
-  const openSimilar = () => {
-    const [deal] = similar!.details.similar as SimilarDeal[];
-    void request({ type: 'deal.open', dealId: deal!.id });
-  };
   const text = (value: string, set: (v: string) => void, extra: Record<string, unknown> = {}) => (
     <input
       type="text"
@@ -90,14 +86,7 @@ export function CreateDealForm({ prefill, link, onCreated, onCancel }: Props) {
       )}
       {field(t('contact_name'), text(name, setName, { maxLength: 300 }))}
       {field(t('contact_email'), text(email, setEmail, { type: 'email', maxLength: 320 }))}
-      {similar && (
-        <p role="status">
-          {similar.message}{' '}
-          <button type="button" class="tl-secondary" onClick={openSimilar}>
-            {t('similar_open')}
-          </button>
-        </p>
-      )}
+      {similar && <SimilarDealNotice refusal={similar} />}
       <div class="tl-row">
         <button type="submit">{t(similar ? 'similar_create_anyway' : 'create_deal_save')}</button>
         <button type="button" class="tl-secondary" onClick={onCancel}>

@@ -9,6 +9,7 @@ import { joinTeam, send, syncNow, startTeamOfTwo, type Rep, type TeamOfTwo } fro
 // chasing a company a teammate already works.
 
 const DAY = 86_400_000;
+const PROFILE = 'https://www.linkedin.com/in/aino-virtanen/';
 
 type DealView = { deal: { id: string; title: string; owner: string | null } };
 
@@ -46,7 +47,9 @@ describe('owners of a team’s deals, and each rep’s own follow-ups', () => {
   let acmeDeal: string;
 
   beforeAll(async () => {
-    team = await startTeamOfTwo(() => ({ pages: { [U0]: 'gmail/compose.html' } }));
+    team = await startTeamOfTwo(() => ({
+      pages: { [U0]: 'gmail/compose.html', [PROFILE]: 'linkedin/profile.html' },
+    }));
     ({
       server,
       reps: [ayse, mikko],
@@ -129,6 +132,29 @@ describe('owners of a team’s deals, and each rep’s own follow-ups', () => {
     await expect(search()).resolves.toEqual([]);
     await form.getByRole('button', { name: 'Create anyway' }).click();
     await expect.poll(async () => (await search()).length).toBe(1);
+    await page.close();
+  });
+
+  it('warns on LinkedIn too: adding a prospect at a company with an open deal names it first', async () => {
+    const page = await mikko.ext.context.newPage();
+    await page.goto(PROFILE);
+    const p = panel(page);
+    await p.getByRole('button', { name: 'Add prospect' }).click();
+    const form = p.getByRole('form', { name: 'Add prospect' });
+    await expect(form.getByLabel('Company').inputValue()).resolves.toBe('Acme Oy');
+    await form.getByRole('button', { name: 'Save prospect' }).click();
+    await expect
+      .poll(() => form.getByRole('status').textContent())
+      .toMatch(/already has an open deal for this company: “(Acme rollout|Pricing[^”]*)”\./);
+    // Nothing was added yet: the profile belongs to no deal until "Create anyway".
+    const profileDeal = () =>
+      send<unknown>(mikko.dashboard, {
+        type: 'deal.forKey',
+        key: 'linkedin-profile:aino-virtanen',
+      });
+    await expect(profileDeal()).resolves.toBeNull();
+    await form.getByRole('button', { name: 'Create anyway' }).click();
+    await expect.poll(profileDeal).not.toBeNull();
     await page.close();
   });
 
