@@ -75,7 +75,10 @@ describe('Firefox: a backup round-trip, nudges and the badge', () => {
     const before = await owned();
     const [download] = await dashboard.$$('xpath/.//button[text()="Download a full backup"]');
     await download!.click();
-    const saved = () => readdirSync(ext.downloadDir).filter((name) => name.endsWith('.json'));
+    // Firefox writes a download under a name of its own first, then renames it: wait for the
+    // name the dashboard gave it, whole.
+    const saved = () =>
+      readdirSync(ext.downloadDir).filter((name) => /^threadline-backup-.*\.json$/.test(name));
     await expect.poll(saved).toHaveLength(1);
     const file = join(ext.downloadDir, saved()[0]!);
     await expect.poll(() => JSON.parse(readFileSync(file, 'utf8')).formatName).toBe('dexie');
