@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openView, startExtension, type Extension } from './harness';
+import { startExtension, type Extension } from './harness';
 import { panel } from './gmail-page';
-import { playLinkedInSends } from './linkedin-page';
+import { playLinkedInSends, turnOnAutoLink } from './linkedin-page';
 
 // Chat bubbles over the feed, named by member id, each the same conversation as on the messaging
 // page: Sanna's (a prospect added from her profile) and Jonas's (a deal made in the dashboard).
@@ -129,14 +129,7 @@ describe('LinkedIn chat bubbles: each suggests its person’s deal and counts on
         newContacts: [{ name: 'Kerem Yılmaz', linkedinMemberId: KEREM_ID }],
       },
     });
-    const dashboard = await ext.extensionPage('dashboard.html');
-    await openView(dashboard, 'settings');
-    await dashboard
-      .getByLabel(
-        'Link a LinkedIn conversation by itself to the open deal of the person it is with',
-      )
-      .check();
-    await dashboard.close();
+    await turnOnAutoLink(ext);
     await expect
       .poll(
         async () =>

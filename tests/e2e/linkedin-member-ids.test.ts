@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openView, startExtension, type Extension } from './harness';
+import { startExtension, type Extension } from './harness';
 import { panel } from './gmail-page';
-import { playLinkedInSends, switchConversation } from './linkedin-page';
+import { playLinkedInSends, switchConversation, turnOnAutoLink } from './linkedin-page';
 
 // LinkedIn as it really is: the profile names Sanna by her slug (and, on its top card, her member
 // id); messaging names her by member id only (/in/ACoAA…?lipi=…).
@@ -175,13 +175,7 @@ describe('LinkedIn: one person whether LinkedIn names them by profile address or
         newContacts: [{ name: 'Jonas Weber', linkedinMemberId: JONAS_ID }],
       },
     });
-    const dashboard = await ext.extensionPage('dashboard.html');
-    await openView(dashboard, 'settings');
-    await dashboard
-      .getByLabel(
-        'Link a LinkedIn conversation by itself to the open deal of the person it is with',
-      )
-      .check();
+    await turnOnAutoLink(ext);
     await expect
       .poll(
         async () =>
@@ -193,7 +187,6 @@ describe('LinkedIn: one person whether LinkedIn names them by profile address or
           ).autoLink,
       )
       .toBe(true);
-    await dashboard.close();
     await linkedin.goto(JONAS_CONVERSATION);
     const p = panel(linkedin);
     await p.getByRole('heading', { name: 'Rhein Logistik: Q1 freight' }).waitFor();

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { openView, type Extension } from './harness';
 
 /**
  * Plays LinkedIn's own composer in a fixture page (run in the page with page.evaluate): Send
@@ -93,4 +94,14 @@ export async function switchConversation(
     },
     { path, html, lingerMs },
   );
+}
+
+/** Turns on, in Settings as the rep does, linking a conversation by itself to the person's deal. */
+export async function turnOnAutoLink(ext: Extension): Promise<void> {
+  const dashboard = await ext.extensionPage('dashboard.html');
+  await openView(dashboard, 'settings');
+  await dashboard
+    .getByLabel('Link a LinkedIn conversation by itself to the open deal of the person it is with')
+    .check();
+  await dashboard.close();
 }
