@@ -169,6 +169,16 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> 
   },
 ];
 
+/** Gives every record of a table that lacks a field added in a later version its default. */
+function fillIn<T>(tx: Transaction, table: string, field: keyof T, value: unknown) {
+  return tx
+    .table<T>(table)
+    .toCollection()
+    .modify((record) => {
+      (record as Record<keyof T, unknown>)[field] ??= value;
+    });
+}
+
 /** The data changes a version makes as the database is opened, by version. */
 const UPGRADES: Record<number, (tx: Transaction) => Promise<unknown>> = {
   3: (tx) =>
@@ -179,39 +189,13 @@ const UPGRADES: Record<number, (tx: Transaction) => Promise<unknown>> = {
         deal.lastMovementAt = lastMovementAt(deal);
       }),
   4: async (tx) => {
-    await tx
-      .table<Contact, string>('contacts')
-      .toCollection()
-      .modify((contact) => {
-        contact.linkedinMemberId ??= null;
-      });
-    await tx
-      .table<Settings, string>('settings')
-      .toCollection()
-      .modify((settings) => {
-        settings.linkedinAutoLink ??= false;
-      });
+    await fillIn<Contact>(tx, 'contacts', 'linkedinMemberId', null);
+    await fillIn<Settings>(tx, 'settings', 'linkedinAutoLink', false);
   },
-  6: (tx) =>
-    tx
-      .table<Deal, string>('deals')
-      .toCollection()
-      .modify((deal) => {
-        deal.answerDueAt ??= null;
-      }),
+  6: (tx) => fillIn<Deal>(tx, 'deals', 'answerDueAt', null),
   8: async (tx) => {
-    await tx
-      .table<Deal, string>('deals')
-      .toCollection()
-      .modify((deal) => {
-        deal.owner ??= null;
-      });
-    await tx
-      .table<Settings, string>('settings')
-      .toCollection()
-      .modify((settings) => {
-        settings.teamMember ??= null;
-      });
+    await fillIn<Deal>(tx, 'deals', 'owner', null);
+    await fillIn<Settings>(tx, 'settings', 'teamMember', null);
   },
   9: rebuildDealFacts,
   10: rebuildDealCards,
