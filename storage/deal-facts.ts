@@ -13,6 +13,7 @@ import { DEAL_STATUSES } from '../domain/types';
 import type { MetricsDeal } from '../domain/metrics';
 import type { Deal, StageChange } from './schemas';
 import { DEAL_CARDS_TABLE, dealCardOf, type DealCard } from './deal-cards';
+import { keysInRange } from './dbcore-keys';
 
 // The metrics read every deal and every stage change: 20,000 IndexedDB records on a
 // 10,000-deal pipeline, and IndexedDB's cost is mostly per record, not per byte. So each deal
@@ -175,15 +176,7 @@ function writeFacts(down: DBCore, trans: DBCoreTransaction, change: FactsChange)
 
 /** The primary keys a delete request removes (a range is looked up first). */
 function deletedKeys(table: DBCoreTable, req: DBCoreMutateRequest): Promise<unknown[]> {
-  if (req.type === 'delete') return Promise.resolve(req.keys);
-  if (req.type !== 'deleteRange') return Promise.resolve([]);
-  return table
-    .query({
-      trans: req.trans,
-      values: false,
-      query: { index: table.schema.primaryKey, range: req.range },
-    })
-    .then((found) => found.result);
+  return req.type === 'delete' ? Promise.resolve(req.keys) : keysInRange(table, req);
 }
 
 /** The values an add or put wrote, with their keys (failed ones left out). */

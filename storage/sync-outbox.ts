@@ -7,6 +7,7 @@ import type {
   Middleware,
 } from 'dexie';
 import { z } from 'zod';
+import { keysInRange } from './dbcore-keys';
 
 // Every write to a table the team shares leaves a note in the outbox, in the same transaction
 // as the write itself: whichever code path wrote (a request, an import, a restore, a delete
@@ -47,17 +48,6 @@ const applyingPull = new WeakSet<object>();
 /** Marks a Dexie transaction (its `idbtrans`) as one that applies pulled records. */
 export function markPullTransaction(trans: object): void {
   applyingPull.add(trans);
-}
-
-function keysInRange(table: DBCoreTable, req: DBCoreMutateRequest): Promise<unknown[]> {
-  if (req.type !== 'deleteRange') return Promise.resolve([]);
-  return table
-    .query({
-      trans: req.trans,
-      values: false,
-      query: { index: table.schema.primaryKey, range: req.range },
-    })
-    .then((found) => found.result);
 }
 
 function writtenKeys(req: DBCoreMutateRequest, res: DBCoreMutateResponse): unknown[] {
