@@ -50,8 +50,9 @@ async function syncRound(ctx: StoreContext): Promise<boolean> {
     await pushOutbox(ctx, mirror, state.team.replicaId, (n) => (counts.noted += n));
     // Both ways at once, as PouchDB's sync() does: a first sync waits for the longer only.
     // Both end before the round does, failed or not: the next round starts them afresh.
+    let uploaded = 0;
     const ways = await Promise.allSettled([
-      replicate(mirror, remote, refused, (n) => (counts.uploaded += n)),
+      replicate(mirror, remote, refused, (n) => ((counts.uploaded += n), (uploaded += n))),
       replicate(remote, mirror, refused, (n) => (counts.downloaded += n)),
     ]);
     for (const way of ways) if (way.status === 'rejected') throw way.reason;
@@ -68,7 +69,10 @@ async function syncRound(ctx: StoreContext): Promise<boolean> {
       notices: newest([...state.notices, ...pulled.notices]),
     });
     if (pulled.resolved > 0) await replicate(mirror, remote, refused, () => undefined);
-    await finishRound(mirror, refused);
+    // A refusal stays in the status until a later round sends something: a round with nothing
+    // to send (the live feed's, "Sync now") says nothing about the refused change.
+    const stillRefused = uploaded === 0 && state.error?.code === 'refused' ? state.error : null;
+    await finishRound(mirror, refused, stillRefused);
     if (!pulled.waiting) firstSyncEnded();
     return pulled.waiting;
   } catch (error) {
@@ -77,12 +81,16 @@ async function syncRound(ctx: StoreContext): Promise<boolean> {
   }
 }
 
-async function finishRound(mirror: PouchDatabase, refused: string[]): Promise<void> {
+async function finishRound(
+  mirror: PouchDatabase,
+  refused: string[],
+  earlier: SyncState['error'],
+): Promise<void> {
   const { update_seq } = await mirror.info();
   await saveState({
     pushedSeq: update_seq,
     lastSyncAt: Date.now(),
-    error: refused.length ? { code: 'refused', detail: refused.slice(0, 5).join('; ') } : null,
+    error: refused.length ? { code: 'refused', detail: refused.slice(0, 5).join('; ') } : earlier,
   });
 }
 
