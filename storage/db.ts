@@ -2,6 +2,7 @@ import Dexie, { type DexieOptions, type EntityTable, type Table, type Transactio
 import { lastMovementAt } from '../domain/cadence';
 import { dealFactsMiddleware, rebuildDealFacts, type DealFacts } from './deal-facts';
 import { rebuildDealCards, type DealCard } from './deal-cards';
+import { rebuildOpenMovement, type OpenMovement } from './open-movement';
 import { outboxMiddleware, type OutboxEntry } from './sync-outbox';
 import type { Contact, Deal, Link, Objection, Settings, StageChange, Touch } from './schemas';
 
@@ -167,6 +168,26 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> 
       dealCards: 'id',
     },
   },
+  {
+    // Each open deal gets one key of its last movement and id (storage/open-movement.ts, kept
+    // with its card): the due scan reads this table's keys, not an index, whose every entry
+    // IndexedDB checks against its record.
+    version: 11,
+    stores: {
+      deals:
+        'id, stageId, [status+lastMovementAt], *contactIds, updatedAt, snoozedUntil, answerDueAt, owner',
+      contacts: 'id, email, &linkedinUrl, name, &linkedinMemberId',
+      links: 'key, dealId',
+      touches: 'id, [dealId+at], &sourceKey',
+      stageHistory: '++id, [dealId+at]',
+      settings: 'key',
+      objections: 'id, [dealId+createdAt], kind, updatedAt',
+      syncOutbox: '++seq, [table+key]',
+      dealFacts: 'id',
+      dealCards: 'id',
+      openMovement: 'key',
+    },
+  },
 ];
 
 /** Gives every record of a table that lacks a field added in a later version its default. */
@@ -199,6 +220,7 @@ const UPGRADES: Record<number, (tx: Transaction) => Promise<unknown>> = {
   },
   9: rebuildDealFacts,
   10: rebuildDealCards,
+  11: rebuildOpenMovement,
 };
 
 export class ThreadlineDB extends Dexie {
@@ -212,6 +234,7 @@ export class ThreadlineDB extends Dexie {
   syncOutbox!: Table<OutboxEntry, number>;
   dealFacts!: EntityTable<DealFacts, 'id'>;
   dealCards!: EntityTable<DealCard, 'id'>;
+  openMovement!: EntityTable<OpenMovement, 'key'>;
 
   constructor(name = DATABASE_NAME, options?: DexieOptions) {
     super(name, options);

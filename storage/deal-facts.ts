@@ -14,6 +14,7 @@ import type { MetricsDeal } from '../domain/metrics';
 import type { Deal, StageChange } from './schemas';
 import { DEAL_CARDS_TABLE, dealCardOf, type DealCard } from './deal-cards';
 import { keysInRange } from './dbcore-keys';
+import { OPEN_MOVEMENT_TABLE, movementKeyOf } from './open-movement';
 
 // The metrics read every deal and every stage change: 20,000 IndexedDB records on a
 // 10,000-deal pipeline, and IndexedDB's cost is mostly per record, not per byte. So each deal
@@ -24,7 +25,11 @@ import { keysInRange } from './dbcore-keys';
 
 export const DEAL_FACTS_TABLE = 'dealFacts';
 /** The tables this middleware keeps: derived from deals and stage changes, never backed up. */
-export const DERIVED_TABLES: readonly string[] = [DEAL_FACTS_TABLE, DEAL_CARDS_TABLE];
+export const DERIVED_TABLES: readonly string[] = [
+  DEAL_FACTS_TABLE,
+  DEAL_CARDS_TABLE,
+  OPEN_MOVEMENT_TABLE,
+];
 
 const changeFactsSchema = z.object({
   /** The stage history record's id: the order the changes were written in. */
@@ -146,9 +151,39 @@ function writeCards(
     .filter(([id, card]) => card === null && stored.get(id)?.deal?.status === 'open')
     .map(([id]) => id);
   const table = down.table(DEAL_CARDS_TABLE);
+  // Read before the cards are written (requests run in order): the keys they had.
+  const ids = [...cards.keys()];
+  const before = table.getMany({ trans, keys: ids });
   return Promise.all([
     put.length ? table.mutate({ type: 'put', trans, values: put }) : null,
     gone.length ? table.mutate({ type: 'delete', trans, keys: gone }) : null,
+    before.then((old: (DealCard | undefined)[]) =>
+      writeMovement(down, trans, cards, new Map(ids.map((id, i) => [id, old[i]]))),
+    ),
+  ]);
+}
+
+/** Moves each written deal's key of its last movement (storage/open-movement.ts) with its card. */
+function writeMovement(
+  down: DBCore,
+  trans: DBCoreTransaction,
+  cards: FactsChange['cards'],
+  before: Map<string, DealCard | undefined>,
+) {
+  const gone: string[] = [];
+  const put: { key: string }[] = [];
+  for (const [id, card] of cards) {
+    const was = before.get(id);
+    const key = card && movementKeyOf(card);
+    const wasKey = was && movementKeyOf(was);
+    if (key === wasKey) continue;
+    if (wasKey) gone.push(wasKey);
+    if (key) put.push({ key });
+  }
+  const table = down.table(OPEN_MOVEMENT_TABLE);
+  return Promise.all([
+    gone.length ? table.mutate({ type: 'delete', trans, keys: gone }) : null,
+    put.length ? table.mutate({ type: 'put', trans, values: put }) : null,
   ]);
 }
 
@@ -251,6 +286,21 @@ function factsOfHistory(down: DBCore, table: DBCoreTable): DBCoreTable {
 const isUpgrade = (trans: DBCoreTransaction) =>
   (trans as unknown as { mode?: string }).mode === 'versionchange';
 
+/** Transactions that work the facts and cards out once at their end (a restore). */
+const derivingAtEnd = new WeakSet<object>();
+
+/**
+ * Marks a Dexie transaction (its `idbtrans`) as one whose writes to deals and stage changes
+ * this middleware leaves alone: the transaction itself writes the facts and cards before it
+ * ends (storage/restore.ts), one bulk write instead of a read and a write per request.
+ */
+export function deriveFactsAtEnd(trans: object): void {
+  derivingAtEnd.add(trans);
+}
+
+/** Whether this middleware keeps the facts in a transaction as each write comes. */
+const keepsAsWritten = (trans: DBCoreTransaction) => !isUpgrade(trans) && !derivingAtEnd.has(trans);
+
 /** The Dexie middleware that keeps the deal facts (ThreadlineDB installs it). */
 export const dealFactsMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
@@ -269,25 +319,50 @@ export const dealFactsMiddleware: Middleware<DBCore> = {
         if (name !== 'deals' && name !== 'stageHistory') return table;
         const kept = name === 'deals' ? factsOfDeals(down, table) : factsOfHistory(down, table);
         // An upgrade rebuilds the facts and cards once at its end (rebuildDealFacts,
-        // rebuildDealCards), and the tables may not exist yet in the versions it passes through.
-        return { ...kept, mutate: (req) => (isUpgrade(req.trans) ? table : kept).mutate(req) };
+        // rebuildDealCards), and the tables may not exist yet in the versions it passes through;
+        // a restore works them out at its end too.
+        return { ...kept, mutate: (req) => (keepsAsWritten(req.trans) ? kept : table).mutate(req) };
       },
     };
   },
 };
 
+/**
+ * Every deal's facts worked out afresh from all the deals and all the stage changes (each
+ * with its id): the changes in id order, the order they were written in.
+ */
+export function dealFactsOf(deals: readonly Deal[], history: readonly StageChange[]): DealFacts[] {
+  const facts = new Map<string, DealFacts>(
+    deals.map((deal) => [deal.id, { id: deal.id, deal: metricsDealOf(deal), history: [] }]),
+  );
+  for (const { id, dealId, from, to, at } of [...history].sort((a, b) => a.id! - b.id!)) {
+    if (!facts.has(dealId)) facts.set(dealId, { id: dealId, deal: null, history: [] });
+    facts.get(dealId)!.history.push({ id: id!, from, to, at });
+  }
+  return [...facts.values()];
+}
+
+/**
+ * What every table in DERIVED_TABLES holds, worked out from all the deals and stage changes
+ * (a restore writes them from this once its deals and stage changes are written).
+ */
+export function derivedRowsOf(
+  deals: readonly Deal[],
+  history: readonly StageChange[],
+): Map<string, readonly object[]> {
+  const cards = deals.map(dealCardOf).filter((card) => card !== null);
+  return new Map<string, readonly object[]>([
+    [DEAL_FACTS_TABLE, dealFactsOf(deals, history)],
+    [DEAL_CARDS_TABLE, cards],
+    [OPEN_MOVEMENT_TABLE, cards.map((card) => ({ key: movementKeyOf(card) }))],
+  ]);
+}
+
 /** Works every deal's facts out afresh from the deals and the stage history (an upgrade). */
 export async function rebuildDealFacts(tx: Transaction): Promise<void> {
   const deals = await tx.table<Deal, string>('deals').toArray();
   const history = await tx.table<StageChange, number>('stageHistory').toArray();
-  const facts = new Map<string, DealFacts>(
-    deals.map((deal) => [deal.id, { id: deal.id, deal: metricsDealOf(deal), history: [] }]),
-  );
-  for (const { id, dealId, from, to, at } of history) {
-    if (!facts.has(dealId)) facts.set(dealId, { id: dealId, deal: null, history: [] });
-    facts.get(dealId)!.history.push({ id: id!, from, to, at });
-  }
   const table = tx.table<DealFacts, string>(DEAL_FACTS_TABLE);
   await table.clear();
-  await table.bulkAdd([...facts.values()]);
+  await table.bulkAdd(dealFactsOf(deals, history));
 }

@@ -12,12 +12,19 @@ export async function seedRecords(page, table, records) {
         open.onerror = () => reject(open.error);
       });
       // The deal facts the metrics read (storage/deal-facts.ts) follow deals and stage
-      // changes, and the open deals' cards the board reads (storage/deal-cards.ts) follow
-      // deals: the app's writes keep them through Dexie, this raw write keeps them here.
+      // changes, and the open deals' cards the board reads (storage/deal-cards.ts) and their
+      // keys of last movement the due scan reads (storage/open-movement.ts) follow deals: the
+      // app's writes keep them through Dexie, this raw write keeps them here.
       const facts =
         ['deals', 'stageHistory'].includes(table) && db.objectStoreNames.contains('dealFacts');
       const cards = table === 'deals' && db.objectStoreNames.contains('dealCards');
-      const stores = [table, ...(facts ? ['dealFacts'] : []), ...(cards ? ['dealCards'] : [])];
+      const movement = cards && db.objectStoreNames.contains('openMovement');
+      const stores = [
+        table,
+        ...(facts ? ['dealFacts'] : []),
+        ...(cards ? ['dealCards'] : []),
+        ...(movement ? ['openMovement'] : []),
+      ];
       await new Promise((resolve, reject) => {
         const tx = db.transaction(stores, 'readwrite');
         for (const record of records) {
@@ -25,7 +32,12 @@ export async function seedRecords(page, table, records) {
           if (facts)
             written.onsuccess = () =>
               keepFacts(tx.objectStore('dealFacts'), record, written.result);
-          if (cards) keepCard(tx.objectStore('dealCards'), record);
+          if (cards)
+            keepCard(
+              tx.objectStore('dealCards'),
+              movement ? tx.objectStore('openMovement') : null,
+              record,
+            );
         }
         tx.oncomplete = () => resolve();
         tx.onerror = () => reject(tx.error);
@@ -48,8 +60,23 @@ export async function seedRecords(page, table, records) {
         };
       }
 
-      function keepCard(store, deal) {
-        if (deal.status !== 'open') return store.delete(deal.id);
+      function keepCard(store, movement, deal) {
+        const before = store.get(deal.id);
+        before.onsuccess = () => {
+          if (movement && before.result) movement.delete(movementKey(before.result));
+          if (deal.status !== 'open') return store.delete(deal.id);
+          const card = cardOf(deal);
+          store.put(card);
+          if (movement) movement.put({ key: movementKey(card) });
+        };
+      }
+
+      function movementKey(card) {
+        const at = String(Math.max(0, Math.floor(card.lastMovementAt))).padStart(16, '0');
+        return `${at} ${card.id}`;
+      }
+
+      function cardOf(deal) {
         const card = {};
         for (const field of [
           'id',
@@ -73,7 +100,7 @@ export async function seedRecords(page, table, records) {
         ])
           card[field] = deal[field] ?? null;
         if (deal.private !== undefined) card.private = deal.private;
-        store.put(card);
+        return card;
       }
     },
     { table, records },

@@ -10,6 +10,7 @@ import { applyTeamRecords } from '../../../storage/sync-apply';
 import { sharedFields, syncedKind } from '../../../storage/sync-records';
 import { recordTouch } from '../../../storage/touches';
 import { DAY, testStore } from './test-store';
+import { movementKeyOf } from '../../../storage/open-movement';
 
 /** The metrics' facts as the deals and stage history tables themselves hold them. */
 async function factsFromTables(ctx: StoreContext) {
@@ -47,9 +48,14 @@ async function cardsFromTables(ctx: StoreContext) {
 async function expectFactsAsTables(ctx: StoreContext) {
   expect(await metricsFacts(ctx)).toEqual(await factsFromTables(ctx));
   expect(await openDealCards(ctx)).toEqual(await cardsFromTables(ctx));
+  // One key of last movement per open deal, none left behind by a deal moved, closed or gone.
+  const open = (await ctx.db.deals.toArray()).filter((deal) => deal.status === 'open');
+  expect((await ctx.db.openMovement.toArray()).map((m) => m.key)).toEqual(
+    open.map(movementKeyOf).sort(),
+  );
 }
 
-describe('the deal facts the metrics read, and the cards the board reads', () => {
+describe('the deal facts the metrics read, the cards the board reads, the keys the due scan reads', () => {
   it('follow every kind of write to deals and stage changes', async () => {
     const ctx = testStore();
     const a = await createDeal(ctx, { title: 'Acme', value: 1_000 });
@@ -134,6 +140,43 @@ describe('the deal facts the metrics read, and the cards the board reads', () =>
     await restoreRows(target, rows);
     await expectFactsAsTables(target);
     expect((await metricsFacts(target)).deals.map((d) => d.id)).toEqual([a.id]);
+  });
+
+  it('follow a restore over a pipeline that moved on, one that changes nothing, and stage changes without their ids', async () => {
+    const ctx = testStore();
+    const a = await createDeal(ctx, { title: 'Acme', value: 1_000 });
+    const b = await createDeal(ctx, { title: 'Initech', value: 5_000 });
+    await moveStage(ctx, a.id, 'qualification');
+    const saved = new Map<string, readonly object[]>([
+      ['deals', await ctx.db.deals.toArray()],
+      ['stageHistory', await ctx.db.stageHistory.toArray()],
+      ['settings', await ctx.db.settings.toArray()],
+    ]);
+    ctx.tick(DAY);
+    await closeDeal(ctx, { dealId: b.id, status: 'lost' });
+    await moveStage(ctx, a.id, 'proposal');
+    await createDeal(ctx, { title: 'Made after the backup' });
+
+    await restoreRows(ctx, saved);
+    await expectFactsAsTables(ctx);
+    expect((await openDealCards(ctx)).map((c) => c.title).sort()).toEqual(['Acme', 'Initech']);
+    expect((await metricsFacts(ctx)).history.map((c) => c.to)).toEqual([
+      'prospecting',
+      'prospecting',
+      'qualification',
+    ]);
+
+    await restoreRows(ctx, saved);
+    await expectFactsAsTables(ctx);
+
+    // A hand-made backup's stage change with no id is numbered as it is written, and counted.
+    const unnumbered = { dealId: b.id, from: 'prospecting', to: 'proposal', at: ctx.now() };
+    await restoreRows(
+      ctx,
+      new Map([...saved, ['stageHistory', [...saved.get('stageHistory')!, unnumbered]]]),
+    );
+    await expectFactsAsTables(ctx);
+    expect((await metricsFacts(ctx)).history.at(-1)).toEqual(unnumbered);
   });
 
   it('follow a deal and its stage change pulled from the team', async () => {

@@ -20,12 +20,14 @@ import * as v7 from '../../fixtures/schema/v7';
 import * as v8 from '../../fixtures/schema/v8';
 import * as v9 from '../../fixtures/schema/v9';
 import * as v10 from '../../fixtures/schema/v10';
+import * as v11 from '../../fixtures/schema/v11';
 import { outboxEntrySchema } from '../../../storage/sync-outbox';
 import { dealFactsSchema } from '../../../storage/deal-facts';
 import { dealCardSchema } from '../../../storage/deal-cards';
-import { metricsFacts, openDealCards } from '../../../storage/queries';
+import { metricsFacts, openDealCards, scanDue } from '../../../storage/queries';
+import { z } from 'zod';
 
-const FIXTURES = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10];
+const FIXTURES = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11];
 
 const currentSchemas = {
   deals: dealSchema,
@@ -38,6 +40,7 @@ const currentSchemas = {
   syncOutbox: outboxEntrySchema,
   dealFacts: dealFactsSchema,
   dealCards: dealCardSchema,
+  openMovement: z.object({ key: z.string().regex(/^\d{16} \S+$/) }),
 };
 
 type Fixture = (typeof FIXTURES)[number];
@@ -259,6 +262,25 @@ describe('schema migrations', () => {
     // Closing a deal afterwards takes its card off the board.
     await db.deals.update(open[0]!.id, { status: 'won', closedAt: Date.now() });
     expect(await openDealCards({ db, now: Date.now })).toHaveLength(open.length - 1);
+    db.close();
+  });
+
+  it('gives the open deals of version 10 their keys of last movement in version 11, and the due scan reads them', async () => {
+    const db = new ThreadlineDB(await filledDatabase(v10, 'movement'));
+    await db.open();
+    expect(await db.openMovement.toArray()).toEqual(
+      [...v11.data.openMovement].sort((a, b) => a.key.localeCompare(b.key)),
+    );
+    const open = v10.data.dealCards;
+    expect(open.length).toBeGreaterThan(0);
+    // Long after the fixture's dates, every open deal not snoozed is overdue, oldest movement first.
+    const later = Math.max(...open.map((card) => card.lastMovementAt)) + 365 * 86_400_000;
+    const { overdue, due } = await scanDue({ db, now: () => later });
+    const expected = open
+      .filter((card) => !(card.snoozedUntil !== null && card.snoozedUntil > later))
+      .sort((a, b) => a.lastMovementAt - b.lastMovementAt)
+      .map((card) => card.id);
+    expect({ overdue, due }).toEqual({ overdue: expected, due: [] });
     db.close();
   });
 });
