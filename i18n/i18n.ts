@@ -22,9 +22,25 @@ export function setCatalog(catalog: MessageCatalog | null): void {
 export function t(key: string, substitutions?: string | string[]): string {
   return (
     (chosenCatalog && formatMessage(chosenCatalog, key, substitutions)) ||
-    browser.i18n.getMessage(key as Parameters<typeof browser.i18n.getMessage>[0], substitutions) ||
+    browserMessage(key, substitutions) ||
     key
   );
+}
+
+// Each browser.i18n.getMessage() goes through the extension's bindings (a panel's deal card
+// asks for dozens of strings per draw, the dominant cost of drawing it), and the browser's
+// language does not change while a page lives: a plain string is asked for once.
+const browserStrings = new Map<string, string>();
+
+function browserMessage(key: string, substitutions?: string | string[]): string {
+  const asked = key as Parameters<typeof browser.i18n.getMessage>[0];
+  if (substitutions !== undefined) return browser.i18n.getMessage(asked, substitutions);
+  let message = browserStrings.get(key);
+  if (message === undefined) {
+    message = browser.i18n.getMessage(asked);
+    if (message) browserStrings.set(key, message);
+  }
+  return message;
 }
 
 /**

@@ -110,23 +110,13 @@ export interface LearnInput {
 export async function learnMemberId(ctx: StoreContext, input: LearnInput): Promise<Contact | null> {
   const { db } = ctx;
   if (!isLinkedInMemberId(input.memberId)) return null;
+  // Most pages teach nothing new: that is found in a read, which does not hold up a panel
+  // reading the same tables; only a contact that learns opens a write (and looks again).
+  const toTeach = () => contactToTeach(ctx, input);
+  if (!(await db.transaction('r', db.contacts, db.deals, toTeach))) return null;
   return db.transaction('rw', db.contacts, db.deals, async () => {
-    if (await db.contacts.where('linkedinMemberId').equals(input.memberId).count()) return null;
-    let candidates: Contact[] = [];
-    if (input.slug) {
-      candidates = await db.contacts
-        .where('linkedinUrl')
-        .equals(profileUrlOf(input.slug))
-        .toArray();
-    } else if (input.dealId && input.name?.trim()) {
-      const deal = await db.deals.get(input.dealId);
-      const name = input.name.trim().toLocaleLowerCase();
-      candidates = (await db.contacts.bulkGet(deal?.contactIds ?? [])).filter(
-        (c): c is Contact => !!c && c.name.trim().toLocaleLowerCase() === name,
-      );
-    }
-    const [contact, ...others] = candidates;
-    if (!contact || others.length > 0 || contact.linkedinMemberId) return null;
+    const contact = await toTeach();
+    if (!contact) return null;
     const learnt = validated('contact', contactSchema, {
       ...contact,
       linkedinMemberId: input.memberId,
@@ -134,4 +124,22 @@ export async function learnMemberId(ctx: StoreContext, input: LearnInput): Promi
     await db.contacts.put(learnt);
     return learnt;
   });
+}
+
+/** The one contact that should take the member id, if any. */
+async function contactToTeach(ctx: StoreContext, input: LearnInput): Promise<Contact | null> {
+  const { db } = ctx;
+  if (await db.contacts.where('linkedinMemberId').equals(input.memberId).count()) return null;
+  let candidates: Contact[] = [];
+  if (input.slug) {
+    candidates = await db.contacts.where('linkedinUrl').equals(profileUrlOf(input.slug)).toArray();
+  } else if (input.dealId && input.name?.trim()) {
+    const deal = await db.deals.get(input.dealId);
+    const name = input.name.trim().toLocaleLowerCase();
+    candidates = (await db.contacts.bulkGet(deal?.contactIds ?? [])).filter(
+      (c): c is Contact => !!c && c.name.trim().toLocaleLowerCase() === name,
+    );
+  }
+  const [contact, ...others] = candidates;
+  return !contact || others.length > 0 || contact.linkedinMemberId ? null : contact;
 }

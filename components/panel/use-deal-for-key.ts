@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useState } from 'preact/hooks';
 import { request, RequestError } from '../../messaging/client';
 import { subscribeToChanges } from '../../messaging/changes';
 import type { DealView } from '../../storage/deal-view';
@@ -41,7 +41,9 @@ export function useDealForKey(key: string | null) {
       });
     }
   }, [key]);
-  useEffect(() => {
+  // Asked as the panel renders, not after the next frame (when an effect would run): the
+  // answer then arrives a frame sooner.
+  useLayoutEffect(() => {
     setState((key && lastKnown.get(key)) || { status: 'loading' });
     void load();
     return subscribeToChanges(() => void load());

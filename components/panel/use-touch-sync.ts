@@ -1,7 +1,46 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { request } from '../../messaging/client';
 import type { DealView } from '../../storage/deal-view';
 import type { RecordTouchInput } from '../../storage/inputs';
+
+/**
+ * How long the rep stays on a page before its messages are written as touches. A write holds
+ * the deal's tables, and a panel asking for the next page's deal would wait behind it: a rep
+ * going through threads one after another writes once they stop.
+ */
+export const TOUCH_SYNC_QUIET_MS = 250;
+
+type Job = { inputs: RecordTouchInput[]; onView(view: DealView): void };
+// Pages shown since the rep last stopped, by what they show: all are written then, also those
+// the rep has left (their messages were shown), one request at a time, in the order shown.
+const waiting = new Map<string, Job>();
+let timer: ReturnType<typeof setTimeout> | undefined;
+let writing = Promise.resolve();
+
+async function writeWaiting() {
+  for (const [signature, { inputs, onView }] of waiting) {
+    waiting.delete(signature);
+    // The next change of the page tries again; the panel's deal is unchanged meanwhile.
+    const reply = await request({ type: 'touches.sync', inputs }).catch(() => null);
+    // Nothing new: the panel's deal is already as it stands, maybe fresher than this reply
+    // (a send recorded meanwhile).
+    if (reply?.view && reply.created > 0) onView(reply.view);
+    // A page shown meanwhile starts the wait again.
+    if (timer !== undefined) return;
+  }
+}
+
+/** Writes `job`, after those waiting: `now`, or once no new page has been shown for a while. */
+function write(signature: string, job: Job, now: boolean) {
+  waiting.set(signature, job);
+  clearTimeout(timer);
+  const flush = () => {
+    timer = undefined;
+    writing = writing.then(writeWaiting).catch(() => undefined);
+  };
+  if (now) flush();
+  else timer = setTimeout(flush, TOUCH_SYNC_QUIET_MS);
+}
 
 /**
  * Records every message a page shows as a touch of the linked deal, once per change of what is
@@ -14,15 +53,15 @@ export function useTouchSync(
   touchesFor: (dealId: string) => RecordTouchInput[],
   onView: (view: DealView) => void,
 ) {
+  const written = useRef<string | null>(null);
   useEffect(() => {
     if (!dealId) return;
     const inputs = touchesFor(dealId);
-    if (inputs.length > 0)
-      void request({ type: 'touches.sync', inputs }).then(
-        (r) => r.view && onView(r.view),
-        // The next change of the page tries again; the panel's deal is unchanged meanwhile.
-        () => undefined,
-      );
+    if (inputs.length === 0) return;
+    // A page just opened waits for the rep to stop; a message that then appears on it (the
+    // reply the rep just sent) is written at once, in order with what the page showed before.
+    write(`${dealId}|${signature}`, { inputs, onView }, written.current === dealId);
+    written.current = dealId;
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the signature says when the messages changed
   }, [dealId, signature]);
 }

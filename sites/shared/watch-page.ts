@@ -1,17 +1,19 @@
 /**
  * Calls `onChange` when the page may show something new: on navigation (hash changes and
- * history updates) and on DOM changes, folded into at most one call per task so a busy page
- * costs one read per burst. Stops when `signal` aborts.
+ * history updates) and on DOM changes, folded into one call per burst so a busy page costs one
+ * read per burst. The call comes in the same task as the change (a microtask), so the panel
+ * is drawn in the frame that first shows the page's new view, not a frame later. Stops when
+ * `signal` aborts.
  */
 export function watchPage(signal: AbortSignal, onChange: () => void): void {
   let scheduled = false;
   const schedule = () => {
     if (scheduled || signal.aborted) return;
     scheduled = true;
-    setTimeout(() => {
+    queueMicrotask(() => {
       scheduled = false;
       if (!signal.aborted) onChange();
-    }, 0);
+    });
   };
   // Gmail marks list rows on hover and focus, many times a second: a class change inside a
   // table row never shows a new view, so it wakes nothing (one closest() per change).
