@@ -72,8 +72,13 @@ export interface TeamSyncStatus {
   /** The first sync's documents sent and received out of all there are; null after it. */
   progress: { done: number; total: number } | null;
   error: { code: SyncErrorCode; detail: string } | null;
-  /** Team documents not applied here, and why. */
-  setAside: { id: string; reason: string }[];
+  /** Team documents not applied here, and why (a deal's owner the roster does not list). */
+  setAside: { id: string; reason: string; notMember?: string }[];
+  /**
+   * The team's roster (every member name ever added, and those who left): absent or null for a
+   * team whose server has none, where a pulled deal's owner is checked for form only.
+   */
+  roster?: { members: string[]; former: string[] } | null;
   /** Deletions the rep must hear about. */
   notices: { notice: 'deleted-by-teammate' | 'kept-after-deletion'; title: string }[];
 }

@@ -1,9 +1,11 @@
 // npm run team-admin -- --server https://couch.example.com --database acme-sales \
-//   --admin admin --member ayse:secret --member mikko:secret --lead ayse
+//   --admin admin --member ayse:secret --member mikko:secret --lead ayse [--remove olli]
 // Sets up a team database on a CouchDB 3 server: the database, its members (users with the
-// team's role), `_security` (only the team reads and writes it), and the design document whose
-// rules the server applies to every write. The server admin's password is read from
-// COUCH_ADMIN_PASSWORD, never from the command line.
+// team's role), `_security` (only the team reads and writes it), the design document whose
+// rules the server applies to every write, and the team's roster (`roster:team`: every member
+// name ever added, those who left as former), which browsers check a pulled deal's owner
+// against. The server admin's password is read from COUCH_ADMIN_PASSWORD, never from the
+// command line.
 import { pathToFileURL } from 'node:url';
 
 /** The team's roles: every member has the first, team leads (who set the pipeline) both. */
@@ -18,6 +20,14 @@ export function teamRoles(database) {
 export const VALIDATE_DOC_UPDATE = `function (newDoc, oldDoc, userCtx, secObj) {
   if (newDoc._id.indexOf('_design/') === 0) return;
   var roles = userCtx.roles || [];
+  // The roster names every member ever added: only the admin kit (a server admin, who alone
+  // adds users) writes it, or deletes it, or a member could name anyone an owner.
+  if (newDoc._id.indexOf('roster:') === 0 || newDoc.kind === 'roster') {
+    if (roles.indexOf('_admin') === -1)
+      throw { forbidden: 'only a server admin changes the team roster' };
+    if (!newDoc._deleted && newDoc._id !== 'roster:team')
+      throw { forbidden: 'the team has one roster' };
+  }
   var admins = (secObj && secObj.admins) || {};
   var isLead = roles.indexOf('_admin') !== -1 ||
     (admins.names || []).indexOf(userCtx.name) !== -1 ||
@@ -25,7 +35,7 @@ export const VALIDATE_DOC_UPDATE = `function (newDoc, oldDoc, userCtx, secObj) {
   // Threadline never deletes a record (a deletion is a stamp in the record); a deleted
   // revision is a duplicate retired after two browsers' versions were merged.
   if (newDoc._deleted) return;
-  var kinds = ['deal', 'contact', 'link', 'touch', 'stage', 'settings', 'objection'];
+  var kinds = ['deal', 'contact', 'link', 'touch', 'stage', 'settings', 'objection', 'roster'];
   if (kinds.indexOf(newDoc.kind) === -1) throw { forbidden: 'unknown kind of record' };
   if (newDoc._id.indexOf(newDoc.kind + ':') !== 0 || newDoc._id.length <= newDoc.kind.length + 1)
     throw { forbidden: 'the id does not match the kind' };
@@ -80,14 +90,80 @@ async function upsert(server, auth, path, doc) {
   await call(server, auth, 'PUT', path, current?._rev ? { ...doc, _rev: current._rev } : doc);
 }
 
+/** The roster's document id in the team database. */
+export const ROSTER_ID = 'roster:team';
+
 /**
- * Creates (or brings up to date) a team database. `members`: [{ name, password, lead }].
- * Returns what was set up, for the caller to print.
+ * The roster after a run: every name it had, every member the server gives the team's role,
+ * every member added now; those taken out now are former members (still listed, so their
+ * deals stay the team's), and a former member added again is a member again.
  */
-export async function setUpTeam({ server, admin, database, members }) {
+export function nextRoster(current, { added, removed, holders }) {
+  const members = new Set([...(current?.members ?? []), ...holders, ...added, ...removed]);
+  const former = new Set([...(current?.former ?? []), ...removed]);
+  for (const name of added) former.delete(name);
+  return { members: [...members].sort(), former: [...former].sort() };
+}
+
+/** The users the server gives a role: the members added before the team had a roster. */
+async function roleHolders(server, admin, role) {
+  const { rows } = await call(server, admin, 'GET', '/_users/_all_docs?include_docs=true');
+  return rows.flatMap(({ doc }) =>
+    doc?.type === 'user' && (doc.roles ?? []).includes(role) ? [doc.name] : [],
+  );
+}
+
+/** Writes the roster in the shape of every team document (a kind, stamped fields). */
+async function updateRoster(server, admin, db, change) {
+  const path = `${db}/${encodeURIComponent(ROSTER_ID)}`;
+  const current = await call(server, admin, 'GET', path).catch(() => null);
+  const had = current && {
+    members: current.fields?.members?.v ?? [],
+    former: current.fields?.former?.v ?? [],
+  };
+  const next = nextRoster(had, change);
+  if (JSON.stringify(had) === JSON.stringify(next)) return next;
+  const stamp = { at: Date.now(), by: 'team-admin' };
+  await call(server, admin, 'PUT', path, {
+    ...(current?._rev ? { _rev: current._rev } : {}),
+    kind: 'roster',
+    fields: { members: { v: next.members, ...stamp }, former: { v: next.former, ...stamp } },
+    deleted: null,
+  });
+  return next;
+}
+
+/** Takes a member out of the team: their user loses the team's roles (and so its database). */
+async function takeOutOfTeam(server, admin, name, roles) {
+  const path = `/_users/org.couchdb.user:${encodeURIComponent(name)}`;
+  const user = await call(server, admin, 'GET', path).catch(() => null);
+  if (!user) return;
+  const kept = (user.roles ?? []).filter((role) => role !== roles.member && role !== roles.lead);
+  await call(server, admin, 'PUT', path, { ...user, roles: kept });
+}
+
+/**
+ * Creates (or brings up to date) a team database. `members`: [{ name, password, lead }];
+ * `removed`: names taken out of the team. Returns what was set up, for the caller to print.
+ */
+export async function setUpTeam({ server, admin, database, members, removed = [] }) {
   const roles = teamRoles(database);
   const db = `/${encodeURIComponent(database)}`;
   await call(server, admin, 'PUT', db); // 412 when it exists already: kept as is
+  // The rules first: they know the roster. Then the roster, before any new member can write.
+  await upsert(server, admin, `${db}/_design/threadline`, {
+    validate_doc_update: VALIDATE_DOC_UPDATE,
+  });
+  await call(server, admin, 'PUT', `${db}/_security`, {
+    admins: { names: [], roles: [roles.lead] },
+    members: { names: [], roles: [roles.member, roles.lead] },
+  });
+  const holders = await roleHolders(server, admin, roles.member);
+  const roster = await updateRoster(server, admin, db, {
+    added: members.map(({ name }) => name),
+    removed,
+    holders,
+  });
   for (const member of members) {
     await upsert(server, admin, `/_users/org.couchdb.user:${encodeURIComponent(member.name)}`, {
       name: member.name,
@@ -96,18 +172,17 @@ export async function setUpTeam({ server, admin, database, members }) {
       type: 'user',
     });
   }
-  await call(server, admin, 'PUT', `${db}/_security`, {
-    admins: { names: [], roles: [roles.lead] },
-    members: { names: [], roles: [roles.member, roles.lead] },
-  });
-  await upsert(server, admin, `${db}/_design/threadline`, {
-    validate_doc_update: VALIDATE_DOC_UPDATE,
-  });
-  return { database, roles, members: members.map(({ name, lead }) => ({ name, lead: !!lead })) };
+  for (const name of removed) await takeOutOfTeam(server, admin, name, roles);
+  return {
+    database,
+    roles,
+    members: members.map(({ name, lead }) => ({ name, lead: !!lead })),
+    roster,
+  };
 }
 
 function parseArgs(argv) {
-  const options = { members: [], leads: [] };
+  const options = { members: [], leads: [], removed: [] };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
     if (value === undefined) throw new Error(`${flag} needs a value`);
@@ -116,10 +191,13 @@ function parseArgs(argv) {
     else if (flag === '--admin') options.adminName = value;
     else if (flag === '--member') options.members.push(value);
     else if (flag === '--lead') options.leads.push(value);
+    else if (flag === '--remove') options.removed.push(value);
     else throw new Error(`Unknown option ${flag}`);
   }
   if (!options.server || !options.database || !options.adminName)
-    throw new Error('Give --server, --database and --admin (and --member name:password …)');
+    throw new Error(
+      'Give --server, --database and --admin (and --member name:password …, --remove name …)',
+    );
   return options;
 }
 
@@ -138,9 +216,13 @@ async function main() {
     admin: { name: options.adminName, password },
     database: options.database,
     members,
+    removed: options.removed,
   });
   console.log(`Team database ${done.database} is ready for:`);
   for (const m of done.members) console.log(`  ${m.name}${m.lead ? ' (team lead)' : ''}`);
+  const former = new Set(done.roster.former);
+  console.log(`Its roster: ${done.roster.members.filter((name) => !former.has(name)).join(', ')}`);
+  if (former.size > 0) console.log(`Former members (their deals stay): ${[...former].join(', ')}`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -11,18 +11,25 @@ import { getSettings, readSettings } from './settings';
 
 /**
  * Records who this browser signs in to the team as (null: it left the team). On joining, the
- * rep's deals with no owner become theirs: an ordinary write, so it goes to the team too.
+ * rep's deals with no owner become theirs, and so do the deals that carry the name they had
+ * in a team they left: an ordinary write, so it goes to the team too. On leaving, the name is
+ * kept as the former one: the rep's own deals carry it, a teammate's deal another, so the
+ * queue, badge and nudges still count only the rep's (domain/owners.ts repsOwnerName).
  */
 export async function setTeamMember(ctx: StoreContext, name: string | null): Promise<number> {
   const member = name === null ? null : validated('owner', ownerName, name);
   const { db } = ctx;
   return db.transaction('rw', db.deals, db.settings, async () => {
     const settings = await getSettings(ctx);
-    if (settings.teamMember !== member) await db.settings.put({ ...settings, teamMember: member });
+    const former = settings.formerTeamMember ?? null;
+    const formerTeamMember = member === null ? (settings.teamMember ?? former) : null;
+    if (settings.teamMember !== member || former !== formerTeamMember)
+      await db.settings.put({ ...settings, teamMember: member, formerTeamMember });
     if (member === null) return 0;
     const now = ctx.now();
+    const renamed = former !== null && former !== member ? former : null;
     return db.deals
-      .filter((deal) => !deal.owner)
+      .filter((deal) => !deal.owner || deal.owner === renamed)
       .modify((deal) => {
         deal.owner = member;
         deal.updatedAt = now;

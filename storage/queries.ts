@@ -1,10 +1,12 @@
 import Dexie from 'dexie';
 import { latestMovementReaching } from '../domain/cadence';
 import type { MetricsDeal, StageChangeFacts } from '../domain/metrics';
+import { repsOwnerName } from '../domain/owners';
 import type { Deal } from './schemas';
 import type { StoreContext, ThreadlineDB } from './db';
 import { DEAL_FACTS_TABLE } from './deal-facts';
 import { DEAL_CARDS_TABLE, type DealCard } from './deal-cards';
+import { movementIdOf, movementPrefix } from './open-movement';
 import { readSettings } from './settings';
 
 export interface DueScan {
@@ -15,21 +17,26 @@ export interface DueScan {
 }
 
 /**
- * What is due now, from indexes alone: the cadence rule turns "due" and "overdue" into
- * last-movement boundaries (domain/cadence.ts), the [status+lastMovementAt] index gives the
- * deals before each, the answerDueAt index the deals owed a promised answer, and the
- * snoozedUntil index the few that are held back.
+ * What is due now, from keys alone: the cadence rule turns "due" and "overdue" into
+ * last-movement boundaries (domain/cadence.ts), the open deals' keys of their last movement
+ * (storage/open-movement.ts) give the deals before each in one read of a table's own keys,
+ * the answerDueAt index the deals owed a promised answer, and the snoozedUntil index the few
+ * that are held back.
  *
  * Not cached (unlike the reads below): the worker scans right after every write, when a cache
  * would be cold anyway, and building one costs a cursor over every open deal (about three
  * times these key-only reads on 10,000 deals).
  */
 export function scanDue(ctx: StoreContext): Promise<DueScan> {
-  return ctx.db.transaction('r', ctx.db.deals, ctx.db.settings, () => scanDueWithin(ctx));
+  const { db } = ctx;
+  return db.transaction('r', [db.deals, db.settings, db.openMovement], () => scanDueWithin(ctx));
 }
 
 async function scanDueWithin(ctx: StoreContext): Promise<DueScan> {
-  const { cadence, teamMember } = await readSettings(ctx);
+  const settings = await readSettings(ctx);
+  const { cadence } = settings;
+  // In a team, or after leaving one: the rep's own deals carry their name.
+  const rep = repsOwnerName(settings);
   const now = ctx.now();
   const dueBoundary = latestMovementReaching(cadence.dueAfterDays, cadence.businessDays, now);
   const overdueBoundary = latestMovementReaching(
@@ -37,11 +44,6 @@ async function scanDueWithin(ctx: StoreContext): Promise<DueScan> {
     cadence.businessDays,
     now,
   );
-  const open = (from: unknown, to: number, includeFrom: boolean) =>
-    ctx.db.deals
-      .where('[status+lastMovementAt]')
-      .between(['open', from], ['open', to], includeFrom, true)
-      .primaryKeys();
   // A promised answer is due on its day, and overdue as long after it as overdue follows due
   // (domain/cadence.ts answerOverdueAt). Only open deals owed an answer have an answerDueAt.
   const answerOverdueBoundary = latestMovementReaching(
@@ -50,25 +52,37 @@ async function scanDueWithin(ctx: StoreContext): Promise<DueScan> {
     now,
   );
   const owed = (to: number) => ctx.db.deals.where('answerDueAt').belowOrEqual(to).primaryKeys();
-  // Two passes that meet at the overdue boundary, so no deal's key is read twice (an overdue
-  // boundary later than the due one, a cadence set the wrong way round, makes every due deal
-  // overdue).
-  const overdueLimit = Math.min(overdueBoundary, dueBoundary);
-  const [overdueOnly, dueOnly, snoozed, owedNow, owedLate, othersDeals] = await Promise.all([
-    open(Dexie.minKey, overdueLimit, true),
-    open(overdueLimit, dueBoundary, false),
+  const [moved, snoozed, owedNow, owedLate, othersDeals] = await Promise.all([
+    // Every open deal moved before the due boundary, oldest movement first.
+    ctx.db.openMovement
+      .where('key')
+      .below(movementPrefix(dueBoundary + 1))
+      .primaryKeys(),
     ctx.db.deals.where('snoozedUntil').above(now).primaryKeys(),
     owed(now),
     owed(answerOverdueBoundary),
     // A teammate's deal is never due for this rep (domain/owners.ts isRepsDeal).
-    teamMember ? ctx.db.deals.where('owner').notEqual(teamMember).primaryKeys() : [],
+    rep ? ctx.db.deals.where('owner').notEqual(rep).primaryKeys() : [],
   ]);
   const held = new Set([...snoozed, ...othersDeals]);
-  const overdue = [...new Set([...overdueOnly, ...owedLate])].filter((id) => !held.has(id));
-  const isOverdue = new Set(overdue);
-  const due = [...new Set([...dueOnly, ...owedNow])].filter(
-    (id) => !held.has(id) && !isOverdue.has(id),
-  );
+  // Those moved up to the overdue boundary are overdue (an overdue boundary later than the due
+  // one, a cadence set the wrong way round, makes every due deal overdue): each key goes to
+  // one set, compared as text (keys sort as times do).
+  const overdueBefore = movementPrefix(Math.min(overdueBoundary, dueBoundary) + 1);
+  const overdueIds = new Set<string>();
+  const dueIds = new Set<string>();
+  for (const key of moved) {
+    const id = movementIdOf(key);
+    if (!held.has(id)) (key < overdueBefore ? overdueIds : dueIds).add(id);
+  }
+  for (const id of owedLate) {
+    if (held.has(id)) continue;
+    overdueIds.add(id);
+    dueIds.delete(id);
+  }
+  for (const id of owedNow) if (!held.has(id) && !overdueIds.has(id)) dueIds.add(id);
+  const overdue = [...overdueIds];
+  const due = [...dueIds];
   return { overdue, due };
 }
 

@@ -192,6 +192,11 @@ export const settingsSchema = z.object({
    * made here. Kept by the team sync as the rep joins and leaves; never synced itself.
    */
   teamMember: ownerName.nullable().default(null),
+  /**
+   * The name the rep had in the team they left (null in a team, or never in one): their own
+   * deals still carry it, so the queue, badge and nudges count those and not a teammate's.
+   */
+  formerTeamMember: ownerName.nullable().default(null),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

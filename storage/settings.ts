@@ -20,6 +20,7 @@ export function defaultSettings(translate: Translate = english): Settings {
     linkedinAutoLink: false,
     linkedinUnlinked: [],
     teamMember: null,
+    formerTeamMember: null,
   };
 }
 

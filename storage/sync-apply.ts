@@ -16,12 +16,17 @@ import {
   objectionSchema,
   settingsSchema,
   stageChangeSchema,
+  type Contact,
+  type Deal,
+  type Link,
+  type Objection,
+  type StageChange,
 } from './schemas';
 import { NO_TOUCH_FIGURES } from './deal-record';
 import { getSettings } from './settings';
 import { markPullTransaction } from './sync-outbox';
 import { sharedFields, syncedKind } from './sync-records';
-import { aboutPrivate, withdrawAgain } from './sync-private';
+import { aboutPrivate, withdrawAgain, type KnownMarks } from './sync-private';
 import { recomputeDealFigures } from './sync-figures';
 import { addPulledTouches } from './sync-apply-touches';
 import type { StoreContext } from './db';
@@ -36,10 +41,18 @@ export interface PulledRecord {
 
 export type TeamNotice = 'deleted-by-teammate' | 'kept-after-deletion';
 
+/** A team record not applied here, and why. */
+export interface SetAside {
+  id: string;
+  reason: string;
+  /** A deal's owner that the team's roster does not list (background/sync/roster.ts). */
+  notMember?: string;
+}
+
 export interface ApplyResult {
   applied: number;
   /** Records not applied, with why: they stay on the server, this browser keeps its own. */
-  setAside: { id: string; reason: string }[];
+  setAside: SetAside[];
   /** What the rep must be told about deletions. */
   notices: { notice: TeamNotice; title: string }[];
   /** Deals whose derived figures must be worked out again (recomputeFigures), once per pull. */
@@ -51,7 +64,19 @@ interface Applying {
   result: ApplyResult;
   /** Deals whose derived figures must be worked out again once everything is in. */
   touched: Set<string>;
+  /** The local records of the kind being applied, read for the whole batch at once. */
+  locals: Map<string, object | undefined>;
+  /** Records of the kind being applied, written together once it is done. */
+  writes: object[];
 }
+
+/** The tables whose local records a batch reads all at once before applying its kind. */
+const READ_AHEAD: Partial<Record<SyncKind, 'deals' | 'contacts' | 'links' | 'objections'>> = {
+  deal: 'deals',
+  contact: 'contacts',
+  link: 'links',
+  objection: 'objections',
+};
 
 /** Kinds in the order they apply: a touch, link or objection finds its deal already there. */
 const ORDER: SyncKind[] = ['settings', 'contact', 'deal', 'objection', 'link', 'stage', 'touch'];
@@ -63,35 +88,33 @@ const ORDER: SyncKind[] = ['settings', 'contact', 'deal', 'objection', 'link', '
 export async function applyTeamRecords(
   ctx: StoreContext,
   pulled: PulledRecord[],
+  /** The private marks read by earlier batches of the same pull. */
+  known: KnownMarks = new Map(),
 ): Promise<ApplyResult> {
   const { db } = ctx;
   const state: Applying = {
     ctx,
     result: { applied: 0, setAside: [], notices: [], touchedDeals: [] },
     touched: new Set(),
+    locals: new Map(),
+    writes: [],
   };
   const sorted = [...pulled].sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
   // Every table: removing a deal a teammate deleted reaches all that hangs on it.
   await db.transaction('rw', db.tables, async () => {
     markPullTransaction(Dexie.currentTransaction!.idbtrans);
     // What the rep keeps private stays as it is here, whatever a teammate did to it.
-    const kept = await aboutPrivate(ctx, sorted);
+    const kept = await aboutPrivate(ctx, sorted, known);
     await withdrawAgain(
       ctx,
       sorted.filter((item) => kept.has(item.id)),
     );
-    for (const item of sorted) {
+    for (const kind of ORDER) {
+      const items = sorted.filter((item) => item.kind === kind && !kept.has(item.id));
       // Touches go in all at once, last (ORDER), once their deals are here.
-      if (kept.has(item.id) || item.kind === 'touch') continue;
-      try {
-        if (await applyOne(state, item)) state.result.applied++;
-      } catch (error) {
-        if (!(error instanceof StorageError)) throw error;
-        state.result.setAside.push({ id: item.id, reason: error.message });
-      }
+      if (kind === 'touch') await applyTouches(state, items);
+      else if (items.length > 0) await applyKind(state, kind, items);
     }
-    const touches = sorted.filter((item) => item.kind === 'touch' && !kept.has(item.id));
-    await applyTouches(state, touches);
   });
   state.result.touchedDeals = [...state.touched];
   return state.result;
@@ -106,7 +129,42 @@ export function recomputeFigures(ctx: StoreContext, dealIds: Iterable<string>): 
   return recomputeDealFigures(ctx, dealIds);
 }
 
-function applyOne(state: Applying, item: PulledRecord): Promise<boolean> {
+/**
+ * Applies the records of one kind: their local versions read in one request, each record
+ * merged in turn, the results written in one request (a first pull brings thousands).
+ */
+async function applyKind(state: Applying, kind: SyncKind, items: PulledRecord[]) {
+  const table = READ_AHEAD[kind];
+  const keys = table ? items.map((item) => item.key) : [];
+  const locals = table ? await state.ctx.db.table(table).bulkGet(keys) : [];
+  state.locals = new Map(keys.map((key, i) => [key, locals[i] as object | undefined]));
+  state.writes = [];
+  if (kind === 'stage') await readKnownStages(state, items);
+  for (const item of items) {
+    try {
+      const outcome = applyOne(state, item);
+      if (typeof outcome === 'boolean' ? outcome : await outcome) state.result.applied++;
+    } catch (error) {
+      if (!(error instanceof StorageError)) throw error;
+      state.result.setAside.push({ id: item.id, reason: error.message });
+    }
+  }
+  if (state.writes.length === 0) return;
+  if (kind === 'stage') await state.ctx.db.stageHistory.bulkAdd(state.writes as StageChange[]);
+  else if (table) await state.ctx.db.table(table).bulkPut(state.writes);
+}
+
+/** The local copy of a record of the kind being applied (read ahead by applyKind). */
+function localOf<T>(state: Applying, key: string): T | undefined {
+  return state.locals.get(key) as T | undefined;
+}
+
+/**
+ * Applies one record: at once when nothing needs reading (the common case, so a batch of a
+ * thousand is not a thousand awaits, which Dexie's transaction zone does not follow), with a
+ * promise when it does (a deletion, a contact, the settings).
+ */
+function applyOne(state: Applying, item: PulledRecord): boolean | Promise<boolean> {
   switch (item.kind) {
     case 'deal':
       return applyDeal(state, item);
@@ -116,7 +174,7 @@ function applyOne(state: Applying, item: PulledRecord): Promise<boolean> {
       return applyLink(state, item);
     case 'touch':
       // Applied all at once, by applyTouches.
-      return Promise.resolve(false);
+      return false;
     case 'stage':
       return applyStage(state, item);
     case 'settings':
@@ -141,13 +199,15 @@ const DEAL_START = {
   answerDueAt: null,
 };
 
-async function applyDeal({ ctx, result, touched }: Applying, item: PulledRecord) {
-  const local = await ctx.db.deals.get(item.key);
+function applyDeal(state: Applying, item: PulledRecord): boolean | Promise<boolean> {
+  const { ctx, result, touched } = state;
+  const local = localOf<Deal>(state, item.key);
   if (isDeleted(item.record)) {
     if (!local) return false;
-    await deleteDealOfTeammate(ctx, item.key);
-    result.notices.push({ notice: 'deleted-by-teammate', title: local.title });
-    return true;
+    return deleteDealOfTeammate(ctx, item.key).then(() => {
+      result.notices.push({ notice: 'deleted-by-teammate', title: local.title });
+      return true;
+    });
   }
   if (sameShared('deal', local, item.record)) return false;
   // The private mark is this browser's: a document that names one does not set it here.
@@ -158,7 +218,7 @@ async function applyDeal({ ctx, result, touched }: Applying, item: PulledRecord)
     updatedAt: ctx.now(),
     lastMovementAt: lastMovementAt(merged as Parameters<typeof lastMovementAt>[0]),
   });
-  await ctx.db.deals.put(deal);
+  state.writes.push(deal);
   touched.add(deal.id);
   // Deleted here, then edited by a teammate who had not seen the deletion: it comes back.
   if (!local && item.record.deleted)
@@ -166,8 +226,9 @@ async function applyDeal({ ctx, result, touched }: Applying, item: PulledRecord)
   return true;
 }
 
-async function applyContact({ ctx }: Applying, item: PulledRecord) {
-  const local = await ctx.db.contacts.get(item.key);
+async function applyContact(state: Applying, item: PulledRecord) {
+  const { ctx } = state;
+  const local = localOf<Contact>(state, item.key);
   if (isDeleted(item.record)) {
     if (local) await ctx.db.contacts.delete(item.key);
     return Boolean(local);
@@ -182,20 +243,18 @@ async function applyContact({ ctx }: Applying, item: PulledRecord) {
         field: index,
       });
   }
+  // Written at once: the next contact's unique values are checked against this one.
   await ctx.db.contacts.put(contact);
   return true;
 }
 
-async function applyLink({ ctx }: Applying, item: PulledRecord) {
-  const local = await ctx.db.links.get(item.key);
+function applyLink(state: Applying, item: PulledRecord): boolean | Promise<boolean> {
+  const local = localOf<Link>(state, item.key);
   if (isDeleted(item.record)) {
-    if (local) await ctx.db.links.delete(item.key);
-    return Boolean(local);
+    return local ? state.ctx.db.links.delete(item.key).then(() => true) : false;
   }
   if (sameShared('link', local, item.record)) return false;
-  await ctx.db.links.put(
-    validated('link', linkSchema, { ...valuesOf(item.record), key: item.key }),
-  );
+  state.writes.push(validated('link', linkSchema, { ...valuesOf(item.record), key: item.key }));
   return true;
 }
 
@@ -206,15 +265,26 @@ async function applyTouches({ ctx, result, touched }: Applying, items: PulledRec
   for (const dealId of added.dealIds) touched.add(dealId);
 }
 
-async function applyStage({ ctx }: Applying, item: PulledRecord) {
+/** A stage change as known here: its deal, time and stage. */
+const stageKey = (change: { dealId: unknown; at: unknown; to: unknown }) =>
+  JSON.stringify([change.dealId, change.at, change.to]);
+
+/** Marks the stage changes of a batch already here (read ahead, like other kinds' records). */
+async function readKnownStages(state: Applying, items: PulledRecord[]) {
+  const moments = items.flatMap((item) => {
+    const { dealId, at } = valuesOf(item.record);
+    return typeof dealId === 'string' && typeof at === 'number' ? [[dealId, at]] : [];
+  });
+  const known = await state.ctx.db.stageHistory.where('[dealId+at]').anyOf(moments).toArray();
+  for (const change of known) state.locals.set(stageKey(change), change);
+}
+
+function applyStage(state: Applying, item: PulledRecord): boolean {
   const change = validated('stage', stageChangeSchema, valuesOf(item.record));
-  const known = await ctx.db.stageHistory
-    .where('[dealId+at]')
-    .equals([change.dealId, change.at])
-    .filter((c) => c.to === change.to)
-    .count();
-  if (known > 0) return false;
-  await ctx.db.stageHistory.add(change);
+  if (state.locals.has(stageKey(change))) return false;
+  // Two copies of one change in a batch go in once.
+  state.locals.set(stageKey(change), change);
+  state.writes.push(change);
   return true;
 }
 
@@ -247,13 +317,13 @@ async function deleteDealOfTeammate(ctx: StoreContext, dealId: string) {
   await ctx.db.syncOutbox.bulkAdd(objections.map((key) => ({ table: 'objections', key, at })));
 }
 
-async function applyObjection({ ctx, touched }: Applying, item: PulledRecord) {
-  const local = await ctx.db.objections.get(item.key);
+function applyObjection(state: Applying, item: PulledRecord): boolean | Promise<boolean> {
+  const { ctx, touched } = state;
+  const local = localOf<Objection>(state, item.key);
   if (isDeleted(item.record)) {
     if (!local) return false;
-    await ctx.db.objections.delete(item.key);
     touched.add(local.dealId);
-    return true;
+    return ctx.db.objections.delete(item.key).then(() => true);
   }
   if (sameShared('objection', local, item.record)) return false;
   const objection = validated('objection', objectionSchema, {
@@ -261,7 +331,7 @@ async function applyObjection({ ctx, touched }: Applying, item: PulledRecord) {
     id: item.key,
     updatedAt: ctx.now(),
   });
-  await ctx.db.objections.put(objection);
+  state.writes.push(objection);
   // The promise it holds (or no longer holds) decides when its deal is owed an answer.
   touched.add(objection.dealId);
   if (local && local.dealId !== objection.dealId) touched.add(local.dealId);

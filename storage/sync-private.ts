@@ -15,11 +15,25 @@ const KIND_OF_A_DEAL = new Set<SyncKind>(['link', 'touch', 'stage', 'objection']
 
 type Row = Record<string, unknown> | undefined;
 
+/**
+ * Deals' private marks as read during one push or pull: a deal is read once, not once for
+ * every batch of its touches (a first sync goes through a hundred thousand, and a deal is the
+ * largest record there is). A mark set while the push runs goes with the deal's own note,
+ * which withdraws the deal and, with it, all that hangs on it in teammates' browsers.
+ */
+export type KnownMarks = Map<string, boolean>;
+
 /** Which of these deals the rep keeps private. */
-export async function privateDeals(ctx: StoreContext, dealIds: Iterable<string>) {
-  const ids = [...new Set(dealIds)];
-  const deals = ids.length > 0 ? await ctx.db.deals.bulkGet(ids) : [];
-  return new Set(deals.flatMap((deal) => (deal?.private ? [deal.id] : [])));
+export async function privateDeals(
+  ctx: StoreContext,
+  dealIds: Iterable<string>,
+  known: KnownMarks = new Map(),
+) {
+  const asked = [...new Set(dealIds)];
+  const unread = asked.filter((id) => !known.has(id));
+  const deals = unread.length > 0 ? await ctx.db.deals.bulkGet(unread) : [];
+  unread.forEach((id, i) => known.set(id, deals[i]?.private === true));
+  return new Set(asked.filter((id) => known.get(id)));
 }
 
 /** Which of these contacts only private deals list (a contact on no deal is shared). */
@@ -40,14 +54,18 @@ export async function withheldFromTeam(
   ctx: StoreContext,
   table: string,
   rows: readonly Row[],
+  known: KnownMarks = new Map(),
 ): Promise<boolean[]> {
-  if (table === 'deals') return rows.map((row) => row?.private === true);
+  if (table === 'deals') {
+    for (const row of rows) if (row) known.set(String(row.id), row.private === true);
+    return rows.map((row) => row?.private === true);
+  }
   if (table === 'contacts') {
     const hidden = await privateContacts(ctx, idsOf(rows, 'id'));
     return rows.map((row) => row !== undefined && hidden.has(String(row.id)));
   }
   if (!OF_A_DEAL.has(table)) return rows.map(() => false);
-  const hidden = await privateDeals(ctx, idsOf(rows, 'dealId'));
+  const hidden = await privateDeals(ctx, idsOf(rows, 'dealId'), known);
   return rows.map((row) => row !== undefined && hidden.has(String(row.dealId)));
 }
 
@@ -73,11 +91,16 @@ function dealIdOf(item: IncomingRecord): string | null {
 export async function aboutPrivate(
   ctx: StoreContext,
   incoming: readonly IncomingRecord[],
+  known: KnownMarks = new Map(),
 ): Promise<Set<string>> {
-  const deals = await privateDeals(ctx, [
-    ...incoming.flatMap((item) => (item.kind === 'deal' ? [item.key] : [])),
-    ...incoming.flatMap((item) => (KIND_OF_A_DEAL.has(item.kind) ? [dealIdOf(item) ?? ''] : [])),
-  ]);
+  const deals = await privateDeals(
+    ctx,
+    [
+      ...incoming.flatMap((item) => (item.kind === 'deal' ? [item.key] : [])),
+      ...incoming.flatMap((item) => (KIND_OF_A_DEAL.has(item.kind) ? [dealIdOf(item) ?? ''] : [])),
+    ],
+    known,
+  );
   const contacts = await privateContacts(
     ctx,
     incoming.flatMap((item) => (item.kind === 'contact' ? [item.key] : [])),

@@ -1,5 +1,11 @@
 import { TEAM_MARK_SEQ, type OutboxEntry } from './sync-outbox';
 import { SYNCED_RECORDS } from './sync-records';
+
+/**
+ * The key of a note that stands for every record of its table. No record has it: keys are
+ * ids, addresses and numbers, none of which starts with a NUL character.
+ */
+export const EVERY_RECORD = '\u0000every record';
 import type { StoreContext } from './db';
 
 /**
@@ -15,9 +21,13 @@ export function readOutbox(
   return ctx.db.syncOutbox.where('seq').above(after).limit(limit).toArray();
 }
 
-/** Removes notes once their changes are in the team mirror. */
-export function dropOutbox(ctx: StoreContext, seqs: number[]): Promise<void> {
-  return ctx.db.syncOutbox.bulkDelete(seqs);
+/**
+ * Removes the notes from `first` to `last` (as readOutbox gave them) once their changes are
+ * in the team mirror: one range, not a request per note. A note written meanwhile has a
+ * higher number, so the range holds exactly the notes read.
+ */
+export async function dropOutbox(ctx: StoreContext, first: number, last: number): Promise<void> {
+  await ctx.db.syncOutbox.where('seq').between(first, last, true, true).delete();
 }
 
 export function outboxSize(ctx: StoreContext): Promise<number> {
@@ -36,7 +46,11 @@ export async function hasLocalChanges(
   table: string,
   key: string | number,
 ): Promise<boolean> {
-  return (await ctx.db.syncOutbox.where('[table+key]').equals([table, key]).count()) > 0;
+  const notes = ctx.db.syncOutbox.where('[table+key]').anyOf([
+    [table, key],
+    [table, EVERY_RECORD],
+  ]);
+  return (await notes.count()) > 0;
 }
 
 /** Empties the outbox, its mark too: without a team, nothing is noted or waits to be sent. */
@@ -45,24 +59,61 @@ export async function clearOutbox(ctx: StoreContext): Promise<void> {
 }
 
 /**
- * Notes every shared record, for the first push after joining a team. A team that has its
- * pipeline settings keeps them: this browser's are noted as the oldest edit there is, so the
- * team's win; the first browser of a new team gives it its own.
+ * Notes every shared record, for the first push after joining a team: one note per table,
+ * which the push reads as "every record there" (a note per record would be a write, a read
+ * and a delete for each of a hundred thousand records). A team that has its pipeline
+ * settings keeps them: this browser's are noted as the oldest edit there is, so the team's
+ * win; the first browser of a new team gives it its own. Returns how many records wait.
  */
 export async function noteEverything(ctx: StoreContext, teamHasSettings: boolean): Promise<number> {
   const { db } = ctx;
   const at = ctx.now();
-  let noted = 0;
   const tables = [db.syncOutbox, ...SYNCED_RECORDS.map(({ table }) => db.table(table))];
-  await db.transaction('rw', tables, async () => {
+  return db.transaction('rw', tables, async () => {
     await db.syncOutbox.clear();
     await startNoting(ctx);
-    for (const { table } of SYNCED_RECORDS) {
-      const keys = (await db.table(table).toCollection().primaryKeys()) as (string | number)[];
-      const noteAt = table === 'settings' && teamHasSettings ? 0 : at;
-      await db.syncOutbox.bulkAdd(keys.map((key) => ({ table, key, at: noteAt })));
-      noted += keys.length;
-    }
+    await db.syncOutbox.bulkAdd(
+      SYNCED_RECORDS.map(({ table }) => ({
+        table,
+        key: EVERY_RECORD,
+        at: table === 'settings' && teamHasSettings ? 0 : at,
+      })),
+    );
+    return recordsWaiting(ctx);
   });
-  return noted;
+}
+
+/** Whether a note stands for every record of its table (noteEverything). */
+export function isWholeTable(note: OutboxEntry): boolean {
+  return note.key === EVERY_RECORD;
+}
+
+/** How many records wait to go: a note each, or a whole table's records for its note. */
+export async function recordsWaiting(ctx: StoreContext): Promise<number> {
+  const { db } = ctx;
+  const whole = await db.syncOutbox
+    .where('[table+key]')
+    .anyOf(SYNCED_RECORDS.map(({ table }) => [table, EVERY_RECORD]))
+    .toArray();
+  const counts = await Promise.all(whole.map((note) => db.table(note.table).count()));
+  return (await outboxSize(ctx)) - whole.length + counts.reduce((sum, n) => sum + n, 0);
+}
+
+export interface KeyedRecord {
+  key: string | number;
+  record: Record<string, unknown>;
+}
+
+/** A table's records after `after` in key order (from the first without it), at most `limit`. */
+export async function recordsAfter(
+  ctx: StoreContext,
+  table: string,
+  after: KeyedRecord['key'] | undefined,
+  limit: number,
+): Promise<KeyedRecord[]> {
+  const store = ctx.db.table(table);
+  const range = after === undefined ? store.toCollection() : store.where(':id').above(after);
+  const keyPath = store.schema.primKey.keyPath as string;
+  const records = (await range.limit(limit).toArray()) as Record<string, unknown>[];
+  return records.map((record) => ({ key: record[keyPath] as KeyedRecord['key'], record }));
 }

@@ -1,11 +1,12 @@
 import browser from 'webextension-polyfill';
-import type { PouchDatabase } from 'pouchdb-core';
+import type { PouchDatabase, ReplicationResult } from 'pouchdb-core';
 import type { StoreContext } from '../../storage/db';
-import { clearOutbox, noteEverything, outboxSize } from '../../storage/sync-queue';
+import { clearOutbox, noteEverything, outboxSize, recordsWaiting } from '../../storage/sync-queue';
 import type { TeamSyncStatus } from '../../messaging/team-sync';
 import { mirrorDatabase, Pouch, remoteDatabase } from './pouch';
-import { pushOutbox } from './push';
-import { applyMirrorChanges } from './pull';
+import { applyMirrorChanges, type PullOutcome } from './pull';
+import { pushAhead } from './upload-ahead';
+import { followArrivals } from './arrivals';
 import { startLiveFeed, type LiveFeed } from './live';
 import { firstSyncCounts, firstSyncEnded, firstSyncProgress, forgetFirstSync } from './progress';
 import { describeFailure } from './session';
@@ -39,39 +40,68 @@ async function syncRound(ctx: StoreContext): Promise<boolean> {
     await clearOutbox(ctx);
     return false;
   }
-  const mirror = mirrorOf(state.team);
-  const remote = remoteDatabase(state.team.server, state.team.database);
+  const team = state.team;
+  const mirror = mirrorOf(team);
+  const remote = remoteDatabase(team.server, team.database);
   const refused: string[] = [];
   try {
     const counts = await firstSyncCounts(state.lastSyncAt === null, {
-      toSend: () => outboxSize(ctx),
+      toSend: () => recordsWaiting(ctx),
       toReceive: () => remote.info().then((info) => info.doc_count),
     });
-    await pushOutbox(ctx, mirror, state.team.replicaId, (n) => (counts.noted += n));
-    // Both ways at once, as PouchDB's sync() does: a first sync waits for the longer only.
-    // Both end before the round does, failed or not: the next round starts them afresh.
     let uploaded = 0;
-    const ways = await Promise.allSettled([
-      replicate(mirror, remote, refused, (n) => ((counts.uploaded += n), (uploaded += n))),
-      replicate(remote, mirror, refused, (n) => (counts.downloaded += n)),
-    ]);
-    for (const way of ways) if (way.status === 'rejected') throw way.reason;
-    const pulled = await applyMirrorChanges(
+    const sent = (n: number) => ((counts.uploaded += n), (uploaded += n));
+    const { update_seq: before } = await mirror.info();
+    // Everything in the mirror is applied here: what this round's push writes into it needs
+    // no applying (below).
+    const allApplied = before === state.appliedSeq;
+    const pushed = await pushAhead(
       ctx,
       mirror,
-      state.appliedSeq,
-      state.team.replicaId,
-      (n) => (counts.applied += n),
+      remote,
+      { ...state, team },
+      {
+        onNoted: (n) => (counts.noted += n),
+        onTaken: sent,
+      },
     );
+    // Everything before this is applied here or was written by the push just now.
+    const applyFrom = allApplied ? (await mirror.info()).update_seq : state.appliedSeq;
+    // Both ways at once, as PouchDB's sync() does, and what comes down applied as it comes:
+    // a first sync waits for the longest only. All end before the round does, failed or not:
+    // the next round starts them afresh.
+    const news = followArrivals();
+    const download = replicate(
+      remote,
+      mirror,
+      refused,
+      (n) => ((counts.downloaded += n), news.arrived()),
+      pushed.down,
+    );
+    news.endWith(download);
+    const [up, down, applied] = await Promise.allSettled([
+      replicate(mirror, remote, refused, sent, pushed.up),
+      download,
+      applyMirrorChanges(ctx, mirror, applyFrom, team.replicaId, {
+        onBatch: (n) => (counts.applied += n),
+        more: news.more,
+        server: remote,
+      }),
+    ]);
+    for (const way of [up, down, applied]) if (way.status === 'rejected') throw way.reason;
+    const pulled = (applied as PromiseFulfilledResult<PullOutcome>).value;
     await saveState({
       appliedSeq: pulled.seq,
+      pulledSeq: (down as PromiseFulfilledResult<ReplicationResult>).value.last_seq,
       setAside: newest([...state.setAside, ...pulled.setAside]),
       notices: newest([...state.notices, ...pulled.notices]),
     });
     if (pulled.resolved > 0) await replicate(mirror, remote, refused, () => undefined);
     // A refusal stays in the status until a later round sends something: a round with nothing
-    // to send (the live feed's, "Sync now") says nothing about the refused change.
-    const stillRefused = uploaded === 0 && state.error?.code === 'refused' ? state.error : null;
+    // to send (the live feed's, "Sync now") says nothing about the refused change. Sent ahead
+    // by a round the browser stopped counts too: its changes were not yet confirmed sent.
+    const sentSomething = uploaded > 0 || pushed.written > 0 || before !== state.pushedSeq;
+    const stillRefused = !sentSomething && state.error?.code === 'refused' ? state.error : null;
     await finishRound(mirror, refused, stillRefused);
     if (!pulled.waiting) firstSyncEnded();
     return pulled.waiting;
@@ -99,13 +129,18 @@ async function replicate(
   target: PouchDatabase,
   refused: string[],
   onDocs: (written: number) => void,
-): Promise<void> {
-  const replication = Pouch.replicate(source, target, { batch_size: BATCH_SIZE });
+  /** Where to start instead of the last checkpoint: the target has all before it. */
+  since?: number | string,
+): Promise<ReplicationResult> {
+  const replication = Pouch.replicate(source, target, {
+    batch_size: BATCH_SIZE,
+    ...(since === undefined ? {} : { since }),
+  });
   replication.on('change', (info) => onDocs((info as { docs?: unknown[] }).docs?.length ?? 0));
   replication.on('denied', (error) => {
     refused.push(`${error.id ?? '?'}: ${error.reason ?? error.message ?? 'refused'}`);
   });
-  await replication;
+  return replication;
 }
 
 /** Runs one round at a time; a request made meanwhile runs one more round after it. */
@@ -165,12 +200,12 @@ export async function pendingChanges(
   if (!state.team) return 0;
   // While a round runs, the mirror is busy: a first sync would read ten thousand changes to
   // count them on every look at the status. The outbox is the part that waits then.
-  if (running) return outboxSize(ctx);
+  if (running) return recordsWaiting(ctx);
   const { results } = await mirrorOf(state.team).changes({
     since: state.pushedSeq,
     limit: 10_000,
   });
-  return (await outboxSize(ctx)) + results.length;
+  return (await recordsWaiting(ctx)) + results.length;
 }
 
 export async function statusOf(

@@ -2,6 +2,7 @@ import PouchDB, { type PouchDatabase } from 'pouchdb-core';
 import HttpAdapter from 'pouchdb-adapter-http';
 import IndexedDbAdapter from 'pouchdb-adapter-indexeddb';
 import Replication from 'pouchdb-replication';
+import { batchRevisionTrees } from './revision-trees';
 
 // PouchDB runs only here, in the worker: the pages and content scripts never load it.
 const Pouch = PouchDB.plugin(HttpAdapter).plugin(IndexedDbAdapter).plugin(Replication);
@@ -20,5 +21,5 @@ export function remoteDatabase(server: string, database: string): PouchDatabase 
 
 /** The local mirror of the team database: what was last sent and received, with checkpoints. */
 export function mirrorDatabase(name: string): PouchDatabase {
-  return new Pouch(name, { adapter: 'indexeddb' });
+  return batchRevisionTrees(new Pouch(name, { adapter: 'indexeddb' }));
 }

@@ -25,6 +25,7 @@ declare module 'pouchdb-core' {
     ok: boolean;
     docs_written: number;
     docs_read: number;
+    last_seq: number | string;
     doc_write_failures: number;
     errors: unknown[];
   }
@@ -41,7 +42,7 @@ declare module 'pouchdb-core' {
     allDocs(options: { keys: string[]; include_docs: true }): Promise<{
       rows: { key: string; doc?: PouchDoc | null; error?: string }[];
     }>;
-    bulkDocs(docs: PouchDoc[]): Promise<PouchWriteResult[]>;
+    bulkDocs(docs: PouchDoc[], options?: { new_edits?: boolean }): Promise<PouchWriteResult[]>;
     changes(options: {
       since: number | string;
       limit?: number;

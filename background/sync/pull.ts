@@ -9,7 +9,9 @@ import {
 } from '../../storage/sync-apply';
 import { hasLocalChanges, outboxSize } from '../../storage/sync-queue';
 import { syncedKind } from '../../storage/sync-records';
-import { isSystemDoc, parseTeamDoc, toDoc } from './team-doc';
+import type { KnownMarks } from '../../storage/sync-private';
+import { isSystemDoc, parseTeamDoc, toDoc, type ParsedDoc } from './team-doc';
+import { readRoster, setAsideOf, withinRoster } from './roster';
 
 // A batch applies in one transaction over every table (the rep's writes wait for it): kept short.
 const BATCH = 1_000;
@@ -30,6 +32,34 @@ function localKey(kind: SyncKind, key: string): { table: string; key: string } |
   return { table: syncedKind(kind)!.table, key };
 }
 
+export interface ApplyOptions {
+  /** Told how many documents each batch looked at (the first sync's progress). */
+  onBatch?: (docs: number) => void;
+  /** Whether more may come, once all there is is applied (a download still running). */
+  more?: () => Promise<boolean>;
+  /** The team's server: asked for its roster when the mirror's does not list a deal's owner. */
+  server?: PouchDatabase | null;
+}
+
+/**
+ * A deal whose owner the team's roster does not list is set aside (./roster.ts). The roster
+ * read first is the mirror's; while a download still runs, a newer one may be on its way, so
+ * a deal it does not list has the server's asked for once (a roster only ever grows).
+ */
+async function rosterCheck(mirror: PouchDatabase, server: PouchDatabase | null) {
+  let roster = await readRoster(mirror);
+  let asked = server === null;
+  return {
+    async check(parsed: ParsedDoc): Promise<ParsedDoc> {
+      const checked = withinRoster(parsed, roster);
+      if (checked.ok || checked.notMember === undefined || asked) return checked;
+      asked = true;
+      roster = (await readRoster(server!)) ?? roster;
+      return withinRoster(parsed, roster);
+    },
+  };
+}
+
 /**
  * Applies what the mirror received since `since` to the pipeline, batch by batch, merging
  * any conflicting versions first. Stops before a record with unsent local changes.
@@ -39,8 +69,11 @@ export async function applyMirrorChanges(
   mirror: PouchDatabase,
   since: number | string,
   replicaId: string,
-  /** Told how many documents each batch looked at (the first sync's progress). */
-  onBatch: (docs: number) => void = () => undefined,
+  {
+    onBatch = () => undefined,
+    more = () => Promise.resolve(false),
+    server = null,
+  }: ApplyOptions = {},
 ): Promise<PullOutcome> {
   const outcome: PullOutcome = {
     seq: since,
@@ -51,6 +84,8 @@ export async function applyMirrorChanges(
     notices: [],
   };
   const touched = new Set<string>();
+  const roster = await rosterCheck(mirror, server);
+  const marks: KnownMarks = new Map();
   for (;;) {
     const { results } = await mirror.changes({
       since: outcome.seq,
@@ -58,7 +93,10 @@ export async function applyMirrorChanges(
       include_docs: true,
       conflicts: true,
     });
-    if (results.length === 0) break;
+    if (results.length === 0) {
+      if (await more()) continue;
+      break;
+    }
     const batch: PulledRecord[] = [];
     let seq = outcome.seq;
     // With nothing waiting to go (a first pull, mostly), no record is asked about one by one.
@@ -66,9 +104,10 @@ export async function applyMirrorChanges(
     for (const change of results) {
       const doc = change.doc;
       if (doc && !change.deleted && !isSystemDoc(change.id)) {
-        const parsed = parseTeamDoc(doc._conflicts?.length ? await resolve(mirror, doc) : doc);
+        const pulled = doc._conflicts?.length ? await resolve(mirror, doc) : doc;
+        const parsed = await roster.check(parseTeamDoc(pulled));
         if (doc._conflicts?.length) outcome.resolved++;
-        if (!parsed.ok) outcome.setAside.push({ id: parsed.id, reason: parsed.reason });
+        if (!parsed.ok) outcome.setAside.push(setAsideOf(parsed));
         else if (onlyOwnEdits(parsed.record, replicaId)) {
           // This browser's own write coming back: the pipeline here has it already.
         } else {
@@ -82,7 +121,7 @@ export async function applyMirrorChanges(
       }
       seq = change.seq;
     }
-    const applied = await applyTeamRecords(ctx, batch);
+    const applied = await applyTeamRecords(ctx, batch, marks);
     outcome.applied += applied.applied;
     outcome.setAside.push(...applied.setAside);
     outcome.notices.push(...applied.notices);

@@ -20,6 +20,8 @@ export interface SyncState {
   appliedSeq: number | string;
   /** The mirror's sequence the server had everything up to. */
   pushedSeq: number | string;
+  /** The server's sequence the last pull from it reached. */
+  pulledSeq: number | string;
   lastSyncAt: number | null;
   error: TeamSyncStatus['error'];
   setAside: TeamSyncStatus['setAside'];
@@ -32,6 +34,7 @@ export const EMPTY_STATE: SyncState = {
   team: null,
   appliedSeq: 0,
   pushedSeq: 0,
+  pulledSeq: 0,
   lastSyncAt: null,
   error: null,
   setAside: [],

@@ -17,6 +17,9 @@ const teamDocSchema = z.object({
   deleted: stamp.nullable(),
 });
 
+/** The team's roster: the member names deals are checked against (./roster.ts). */
+export const ROSTER_ID = 'roster:team';
+
 export function docId(kind: SyncKind, key: string): string {
   return `${kind}:${key}`;
 }
@@ -33,7 +36,13 @@ export function toDoc(kind: SyncKind, key: string, record: SyncRecord, rev?: str
 
 export type ParsedDoc =
   | { ok: true; id: string; kind: SyncKind; key: string; record: SyncRecord }
-  | { ok: false; id: string; reason: string };
+  | {
+      ok: false;
+      id: string;
+      reason: string;
+      /** A deal's owner that the team's roster does not list (./roster.ts). */
+      notMember?: string;
+    };
 
 /** A pulled document as a record, or why it is set aside. */
 export function parseTeamDoc(doc: PouchDoc): ParsedDoc {
@@ -54,7 +63,10 @@ export function parseTeamDoc(doc: PouchDoc): ParsedDoc {
   return { ok: true, id, kind, key: id.slice(kind.length + 1), record };
 }
 
-/** Documents that are not records of the pipeline: design documents and the like. */
+/**
+ * Documents that are not records of the pipeline: design documents and the like, and the
+ * team's roster, which deals are checked against (./roster.ts).
+ */
 export function isSystemDoc(id: string): boolean {
-  return id.startsWith('_');
+  return id.startsWith('_') || id === ROSTER_ID;
 }

@@ -10,7 +10,15 @@ import {
   type TeamJoinInput,
   type TeamSyncStatus,
 } from '../../messaging/team-sync';
-import { createScheduler, dropMirror, startSchedule, statusOf, SYNC_ALARM } from './engine';
+import {
+  createScheduler,
+  dropMirror,
+  mirrorOf,
+  startSchedule,
+  statusOf,
+  SYNC_ALARM,
+} from './engine';
+import { readRoster } from './roster';
 import { checkDatabase, hasDocument, signIn, signOut, SyncError } from './session';
 import { EMPTY_STATE, loadState, saveState } from './state';
 
@@ -30,7 +38,12 @@ export interface TeamSync {
 /** The worker's team sync: joining and leaving, the schedule, and the status. */
 export function createTeamSync(ctx: StoreContext): TeamSync {
   const scheduler = createScheduler(ctx);
-  const status = async () => statusOf(ctx, await loadState(), scheduler.isRunning());
+  const status = async (): Promise<TeamSyncStatus> => {
+    const state = await loadState();
+    const shown = await statusOf(ctx, state, scheduler.isRunning());
+    // The names the deal page offers when handing a deal over.
+    return { ...shown, roster: state.team && (await readRoster(mirrorOf(state.team))) };
+  };
   // A team joined before the worker started: follow its changes, and catch up at once.
   void loadState().then(({ team }) => {
     scheduler.follow(team);

@@ -6,6 +6,7 @@ import type { PipelineView } from './pipeline-view';
 import { BoardColumn } from './BoardColumn';
 import { BoardFilters, type BoardFilter } from './BoardFilters';
 import { writeErrorText } from './write-error';
+import { repsOwnerName } from '../../domain/owners';
 import { inScope, useOwnerScope } from './use-owner-scope';
 
 interface Props {
@@ -20,7 +21,8 @@ export function Board({ view }: Props) {
   const { open: deals, settings } = view;
   const [filter, setFilter] = useState<BoardFilter>('all');
   const [scope, setScope] = useOwnerScope();
-  const { teamMember } = settings;
+  // In a team, or after leaving one (a teammate's deals stay, under "Team").
+  const rep = repsOwnerName(settings);
   const [query, setQuery] = useState('');
   const [announcement, setAnnouncement] = useState('');
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
@@ -31,7 +33,7 @@ export function Board({ view }: Props) {
     const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
     const columns = new Map<string, DealCard[]>();
     for (const deal of view.open) {
-      if (deal.status !== 'open' || !inScope(deal, scope, teamMember)) continue;
+      if (deal.status !== 'open' || !inScope(deal, scope, rep)) continue;
       const state = view.cadence(deal).state;
       if (filter === 'due' && state !== 'due' && state !== 'overdue') continue;
       if (filter === 'stagnant' && !view.stagnant().has(deal.id)) continue;
@@ -42,7 +44,7 @@ export function Board({ view }: Props) {
       else columns.set(deal.stageId, [deal]);
     }
     return columns;
-  }, [view, filter, query, scope, teamMember]);
+  }, [view, filter, query, scope, rep]);
 
   const move = async (deal: DealCard, stageId: string) => {
     if (stageId === deal.stageId) return;
@@ -72,7 +74,7 @@ export function Board({ view }: Props) {
         onFilter={setFilter}
         query={query}
         onQuery={setQuery}
-        scope={teamMember ? { value: scope, onScope: setScope } : undefined}
+        scope={rep ? { value: scope, onScope: setScope } : undefined}
       />
       <p class="sr-only" role="status">
         {announcement}

@@ -1,5 +1,5 @@
 import { currentDaysInStage } from '../../domain/metrics';
-import { isRepsDeal } from '../../domain/owners';
+import { isRepsDeal, repsOwnerName } from '../../domain/owners';
 import type { DealCard } from '../../storage/deal-cards';
 import { money } from '../format';
 import { t } from '../../i18n/i18n';
@@ -41,7 +41,7 @@ export function BoardCard({ deal, view, stagnant, moveBy }: Props) {
       >
         <span class="card-title">{deal.title}</span>
         {deal.company && <span class="card-company">{deal.company}</span>}
-        {!isRepsDeal(deal.owner, view.settings.teamMember) && (
+        {!isRepsDeal(deal.owner, repsOwnerName(view.settings)) && (
           <span class="card-owner">{t('owner_of_deal', deal.owner!)}</span>
         )}
         <span class="card-meta">

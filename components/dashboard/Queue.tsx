@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { isRepsDeal } from '../../domain/owners';
+import { isRepsDeal, repsOwnerName } from '../../domain/owners';
 import { t } from '../../i18n/i18n';
 import type { PipelineView } from './pipeline-view';
 import { DAY, QueueRow } from './QueueRow';
@@ -30,7 +30,7 @@ export function Queue({ view }: Props) {
   const groups = useMemo(() => {
     const rows = view.open
       // The rep's own follow-ups: a teammate's deal is theirs to chase.
-      .filter((d) => d.status === 'open' && isRepsDeal(d.owner, view.settings.teamMember))
+      .filter((d) => d.status === 'open' && isRepsDeal(d.owner, repsOwnerName(view.settings)))
       .map((deal) => ({ deal, cadence: view.cadence(deal) }))
       .filter(
         ({ cadence }) => cadence.state !== 'snoozed' && cadence.dueAt <= endOfDay(now) + 7 * DAY,

@@ -160,7 +160,11 @@ function TeamStatusView({
           </li>
         ))}
         {status.setAside.map((s, i) => (
-          <li key={`s${i}`}>{t('team_set_aside', [s.id, s.reason])}</li>
+          <li key={`s${i}`}>
+            {s.notMember === undefined
+              ? t('team_set_aside', [s.id, s.reason])
+              : t('team_set_aside_not_member', [s.id, s.notMember])}
+          </li>
         ))}
       </ul>
       <div class="row">

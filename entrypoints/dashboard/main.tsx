@@ -26,7 +26,7 @@ import { DEAL_CARDS_TABLE } from '../../storage/deal-cards';
 import { readSettings } from '../../storage/settings';
 import { objectionsOfDeal } from '../../storage/objections';
 import { knownOwners } from '../../storage/owners';
-import { isRepsDeal } from '../../domain/owners';
+import { isRepsDeal, repsOwnerName } from '../../domain/owners';
 import './style.css';
 
 // Live query results come back frozen instead of deep-copied: this page never changes
@@ -124,7 +124,7 @@ function Dashboard() {
   const followUps = view
     ? view.open.filter(
         (deal) =>
-          isRepsDeal(deal.owner, view.settings.teamMember) &&
+          isRepsDeal(deal.owner, repsOwnerName(view.settings)) &&
           ['due', 'overdue'].includes(view.cadence(deal).state),
       ).length
     : 0;

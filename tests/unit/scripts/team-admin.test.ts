@@ -22,6 +22,20 @@ async function asMember(server: CouchServer, name: string, password: string) {
   };
 }
 
+/** A request as the server's admin, as the admin kit makes them. */
+async function asAdmin(server: CouchServer, method: string, path: string, body?: unknown) {
+  const url = path.startsWith('/') ? `${server.url}${path}` : `${server.url}/acme-sales/${path}`;
+  const response = await fetch(url, {
+    method,
+    headers: {
+      'Content-Type': 'application/json',
+      Authorization: `Basic ${Buffer.from(`${ADMIN.name}:${ADMIN.password}`).toString('base64')}`,
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
 const stamped = (values: Record<string, unknown>) => ({
   fields: Object.fromEntries(
     Object.entries(values).map(([name, v]) => [name, { v, at: 1, by: 'laptop' }]),
@@ -119,6 +133,65 @@ describe('the team admin kit, against a CouchDB-compatible server', () => {
     const change = { kind: 'settings', ...stamped({ currency: 'TRY' }), _rev: first.body.rev };
     expect((await mikko('PUT', 'settings:team', change)).status).toBe(403);
     expect((await ayse('PUT', 'settings:team', change)).status).toBe(201);
+  });
+
+  it('writes the team’s roster, which only a server admin changes or deletes', async () => {
+    const roster = await ayse('GET', 'roster:team');
+    expect(roster.body).toMatchObject({
+      kind: 'roster',
+      fields: { members: { v: ['ayse', 'mikko'] }, former: { v: [] } },
+    });
+    const widened = {
+      ...roster.body,
+      fields: { ...stamped({ members: ['ayse', 'mikko', 'mallory'], former: [] }).fields },
+    };
+    // A team lead is no server admin: no member names a new member.
+    for (const member of [ayse, mikko]) {
+      expect(await member('PUT', 'roster:team', widened)).toMatchObject({
+        status: 403,
+        body: { reason: 'only a server admin changes the team roster' },
+      });
+      const gone = await member('DELETE', `roster:team?rev=${roster.body._rev}`);
+      expect(gone.status).toBe(403);
+    }
+    const second = await mikko('PUT', 'roster:team2', { kind: 'roster', ...stamped({}) });
+    expect(second.status).toBe(403);
+    expect((await asAdmin(server, 'PUT', 'roster:team', widened)).status).toBe(201);
+  });
+
+  it('adds a new member to the roster before they can write, and keeps one who left', async () => {
+    // A member given the team's role by hand, before the team had a roster, is found too.
+    await asAdmin(server, 'PUT', '/_users/org.couchdb.user:olli', {
+      name: 'olli',
+      password: 'o-secret',
+      roles: ['acme-sales-member'],
+      type: 'user',
+    });
+    const done = await setUpTeam({
+      server: server.url,
+      admin: ADMIN,
+      database: 'acme-sales',
+      members: [{ name: 'aino', password: 'n-secret' }],
+      removed: ['mikko'],
+    });
+    expect(done.roster).toEqual({
+      members: ['aino', 'ayse', 'mallory', 'mikko', 'olli'],
+      former: ['mikko'],
+    });
+    const roster = await ayse('GET', 'roster:team');
+    expect(roster.body).toMatchObject({ fields: { former: { v: ['mikko'] } } });
+    // Mikko is out: his session no longer opens the team database; his deals stay listed.
+    const outside = await asMember(server, 'mikko', 'm-secret');
+    expect((await outside('GET', '_all_docs')).status).toBe(401);
+    expect((await ayse('GET', 'deal:d2')).status).toBe(200);
+    // Added again, he is a member again.
+    const back = await setUpTeam({
+      server: server.url,
+      admin: ADMIN,
+      database: 'acme-sales',
+      members: [{ name: 'mikko', password: 'm-secret' }],
+    });
+    expect(back.roster.former).toEqual([]);
   });
 
   it('keeps everyone else out of the team database', async () => {

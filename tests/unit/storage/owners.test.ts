@@ -50,11 +50,50 @@ describe('deal owners', () => {
     ctx.tick(6 * DAY);
     const { due, overdue } = await scanDue(ctx);
     expect([...due, ...overdue].sort()).toEqual([mine.id, unowned.id].sort());
-    // Without a team there is no one else: every deal is the rep's.
-    await setTeamMember(ctx, null);
-    const alone = await scanDue(ctx);
-    expect([...alone.due, ...alone.overdue]).toHaveLength(3);
     expect(await knownOwners(ctx)).toEqual(['ayse', 'mikko']);
+  });
+
+  it('after leaving the team, still counts the rep’s own deals and not a teammate’s', async () => {
+    const ctx = testStore();
+    await setTeamMember(ctx, 'ayse');
+    const mine = await createDeal(ctx, { title: 'Mine' });
+    const theirs = await createDeal(ctx, { title: 'Mikko’s' });
+    await updateDeal(ctx, { id: theirs.id, patch: { owner: 'mikko' } });
+    await setTeamMember(ctx, null);
+    const made = await createDeal(ctx, { title: 'Made after leaving' });
+    ctx.tick(6 * DAY);
+    const { due, overdue } = await scanDue(ctx);
+    expect([...due, ...overdue].sort()).toEqual([mine.id, made.id].sort());
+    // The teammate's deal stays here, with its owner, and so does the rep's.
+    expect((await ctx.db.deals.get(theirs.id))?.owner).toBe('mikko');
+    expect((await ctx.db.deals.get(mine.id))?.owner).toBe('ayse');
+    expect(await readSettings(ctx)).toMatchObject({ teamMember: null, formerTeamMember: 'ayse' });
+  });
+
+  it('counts every deal for a rep who was never in a team', async () => {
+    const ctx = testStore();
+    const deals = [
+      await createDeal(ctx, { title: 'One' }),
+      await createDeal(ctx, { title: 'Two' }),
+    ];
+    // A deal with an owner, from a CSV made elsewhere: without a team, still the rep's to chase.
+    await ctx.db.deals.update(deals[1]!.id, { owner: 'someone' });
+    ctx.tick(6 * DAY);
+    const { due, overdue } = await scanDue(ctx);
+    expect([...due, ...overdue]).toHaveLength(2);
+  });
+
+  it('gives the rep’s deals from a team they left to the name they join the next one as', async () => {
+    const ctx = testStore();
+    await setTeamMember(ctx, 'ayse');
+    const mine = await createDeal(ctx, { title: 'Mine' });
+    const theirs = await createDeal(ctx, { title: 'Mikko’s' });
+    await updateDeal(ctx, { id: theirs.id, patch: { owner: 'mikko' } });
+    await setTeamMember(ctx, null);
+    expect(await setTeamMember(ctx, 'ayse.k')).toBe(1);
+    expect((await ctx.db.deals.get(mine.id))?.owner).toBe('ayse.k');
+    expect((await ctx.db.deals.get(theirs.id))?.owner).toBe('mikko');
+    expect((await readSettings(ctx)).formerTeamMember).toBeNull();
   });
 
   it('takes a teammate’s owner with their deal and sets aside one whose owner is no name', async () => {

@@ -42,6 +42,35 @@ describe('a first pull of many records', () => {
     expect(await ctx.db.deals.get('d2')).toMatchObject({ touchCount: 150, lastInboundAt: null });
   });
 
+  it('works the same figures out for a few deals as for most of them, each from its own touches', async () => {
+    // Most deals (a first pull) are read a chunk at a time, a few deal by deal: both must give
+    // each deal its own touches, and none of a neighbour's in the same range of ids.
+    const figures = async (recompute: string[]) => {
+      const ctx = testStore();
+      const pulled = ['d1', 'd2', 'd3', 'd4'].map(deal);
+      for (let n = 0; n < 40; n++)
+        pulled.push(touch(n, `d${(n % 4) + 1}`, n % 5 === 0 ? 'inbound' : 'outbound', 1_000 + n));
+      await applyTeamRecords(ctx, pulled);
+      await ctx.db.deals.toCollection().modify({ touchCount: 0, lastTouchAt: null });
+      await recomputeFigures(ctx, recompute);
+      return Promise.all(['d1', 'd2', 'd3', 'd4'].map((id) => ctx.db.deals.get(id)));
+    };
+    const fromFew = await figures(['d2']);
+    const fromMost = await figures(['d1', 'd2', 'd3', 'd4']);
+    expect(fromFew[1]).toMatchObject({ touchCount: 10, lastTouchAt: 1_037 });
+    expect(fromFew[0]).toMatchObject({ touchCount: 0, lastTouchAt: null });
+    for (const [i, recomputed] of fromMost.entries()) {
+      const { updatedAt: _at, ...figuresOf } = recomputed!;
+      expect(figuresOf).toMatchObject({ touchCount: 10, lastTouchAt: 1_036 + i });
+    }
+    // Half the deals, read as one range that holds a deal not asked for: it is left alone.
+    const fromHalf = await figures(['d1', 'd3']);
+    expect(fromHalf.map((d) => d!.touchCount)).toEqual([10, 0, 10, 0]);
+    const { updatedAt: _a, ...few } = fromFew[1]!;
+    const { updatedAt: _b, ...most } = fromMost[1]!;
+    expect(few).toEqual(most);
+  });
+
   it('adds a message once when it comes twice, in one batch or again in the next', async () => {
     const ctx = testStore();
     const twice = touch(7, 'd1', 'inbound', 5_000);
