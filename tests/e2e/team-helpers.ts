@@ -87,6 +87,27 @@ export async function syncNow(rep: Rep) {
     .toMatch(/"error":null/);
 }
 
+/** A deal as the worker answers for it. */
+export type DealView = { deal: { id: string; title: string; owner: string | null } };
+
+const DAY = 86_400_000;
+
+/** A deal whose last touch, an email the rep sent, is weeks old: overdue for its owner. */
+export async function overdueDeal(rep: Rep, input: object, sourceKey: string): Promise<string> {
+  const { deal } = await send<DealView>(rep.dashboard, { type: 'deal.create', input });
+  await send(rep.dashboard, {
+    type: 'touch.record',
+    input: {
+      dealId: deal.id,
+      channel: 'email',
+      direction: 'outbound',
+      at: Date.now() - 20 * DAY,
+      sourceKey,
+    },
+  });
+  return deal.id;
+}
+
 /** The ids of every document the team's server holds, deleted ones left out. */
 export async function serverDocIds(server: {
   get<T>(path: string): Promise<T>;

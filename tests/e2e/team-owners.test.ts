@@ -2,32 +2,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openView } from './harness';
 import type { CouchServer } from './couch-server';
 import { THREAD_A, U0, panel } from './gmail-page';
-import { joinTeam, send, syncNow, startTeamOfTwo, type Rep, type TeamOfTwo } from './team-helpers';
+import {
+  joinTeam,
+  overdueDeal,
+  send,
+  syncNow,
+  startTeamOfTwo,
+  type DealView,
+  type Rep,
+  type TeamOfTwo,
+} from './team-helpers';
 
 // Two reps of one company on the team's CouchDB (the in-test server): whose deal is whose,
 // the board's "mine" and "team", each rep's own follow-ups, and the word a rep gets before
 // chasing a company a teammate already works.
 
-const DAY = 86_400_000;
 const PROFILE = 'https://www.linkedin.com/in/aino-virtanen/';
-
-type DealView = { deal: { id: string; title: string; owner: string | null } };
-
-/** A deal whose last touch, an email the rep sent, is weeks old: overdue for its owner. */
-async function overdueDeal(rep: Rep, input: object, sourceKey: string): Promise<string> {
-  const { deal } = await send<DealView>(rep.dashboard, { type: 'deal.create', input });
-  await send(rep.dashboard, {
-    type: 'touch.record',
-    input: {
-      dealId: deal.id,
-      channel: 'email',
-      direction: 'outbound',
-      at: Date.now() - 20 * DAY,
-      sourceKey,
-    },
-  });
-  return deal.id;
-}
 
 async function queueTitles(rep: Rep): Promise<string[]> {
   await openView(rep.dashboard, 'queue');

@@ -7,9 +7,11 @@ import type { CouchServer } from './couch-server';
 import {
   TEAM_DB,
   joinTeam,
+  overdueDeal,
   send,
   startTeamOfTwo,
   syncNow,
+  type DealView,
   type Rep,
   type TeamOfTwo,
 } from './team-helpers';
@@ -19,26 +21,7 @@ import {
 // browser and named in Settings → Team. A rep who leaves the team keeps counting only their own
 // deals: a teammate's stay in the browser, under the board's "Team", out of the queue and badge.
 
-const DAY = 86_400_000;
 const ADMIN = { name: 'root', password: 'root-secret' };
-
-type DealView = { deal: { id: string; title: string; owner: string | null } };
-
-/** A deal whose last touch, an email the rep sent, is weeks old: overdue for its owner. */
-async function overdueDeal(rep: Rep, title: string, sourceKey: string): Promise<string> {
-  const { deal } = await send<DealView>(rep.dashboard, { type: 'deal.create', input: { title } });
-  await send(rep.dashboard, {
-    type: 'touch.record',
-    input: {
-      dealId: deal.id,
-      channel: 'email',
-      direction: 'outbound',
-      at: Date.now() - 20 * DAY,
-      sourceKey,
-    },
-  });
-  return deal.id;
-}
 
 /** Writes a document straight into the team database as the server's admin. */
 async function putAsAdmin(server: CouchServer, id: string, body: unknown): Promise<void> {
@@ -96,8 +79,16 @@ describe('the team’s roster, and leaving the team', () => {
   it('brings in the team’s own deals, each with its owner', async () => {
     await joinTeam(ayse, server.url, 'ayse', 'ayse-secret');
     await joinTeam(mikko, server.url, 'mikko', 'mikko-secret');
-    acmeDeal = await overdueDeal(ayse, 'Acme rollout', 'gmail:msg-f:1790000000000000201');
-    globexDeal = await overdueDeal(mikko, 'Globex pilot', 'gmail:msg-f:1790000000000000202');
+    acmeDeal = await overdueDeal(
+      ayse,
+      { title: 'Acme rollout' },
+      'gmail:msg-f:1790000000000000201',
+    );
+    globexDeal = await overdueDeal(
+      mikko,
+      { title: 'Globex pilot' },
+      'gmail:msg-f:1790000000000000202',
+    );
     await syncNow(ayse);
     await syncNow(mikko);
     const there = await send<DealView>(mikko.dashboard, { type: 'deal.get', dealId: acmeDeal });

@@ -13,6 +13,7 @@ import {
   outboxSize,
   recordsWaiting,
 } from '../../../storage/sync-queue';
+import { SYNCED_TABLES } from '../../../storage/sync-outbox';
 import { fromTeammate, teamDealValues } from '../storage/team-records';
 import { testStore } from '../storage/test-store';
 
@@ -52,16 +53,7 @@ async function pipeline(deals: number) {
 
 /** Every record the team shares, across its tables. */
 async function sharedRecords(ctx: ReturnType<typeof testStore>): Promise<number> {
-  const tables = [
-    'deals',
-    'contacts',
-    'links',
-    'touches',
-    'stageHistory',
-    'settings',
-    'objections',
-  ];
-  const counts = await Promise.all(tables.map((table) => ctx.db.table(table).count()));
+  const counts = await Promise.all([...SYNCED_TABLES].map((table) => ctx.db.table(table).count()));
   return counts.reduce((sum, n) => sum + n, 0);
 }
 

@@ -20,6 +20,17 @@ function teammatesDeal(key: string, title: string, owner: unknown, company = '')
   return fromTeammate('deal', key, teamDealValues(title, { company, value: 0, owner }));
 }
 
+/** Ayşe's browser after she left her team: a deal of hers and one she handed to Mikko. */
+async function leftTeam() {
+  const ctx = testStore();
+  await setTeamMember(ctx, 'ayse');
+  const mine = await createDeal(ctx, { title: 'Mine' });
+  const theirs = await createDeal(ctx, { title: 'Mikko’s' });
+  await updateDeal(ctx, { id: theirs.id, patch: { owner: 'mikko' } });
+  await setTeamMember(ctx, null);
+  return { ctx, mine, theirs };
+}
+
 describe('deal owners', () => {
   it('gives no owner without a team; on joining, the rep’s deals become theirs and go to the team', async () => {
     const ctx = testStore();
@@ -54,12 +65,7 @@ describe('deal owners', () => {
   });
 
   it('after leaving the team, still counts the rep’s own deals and not a teammate’s', async () => {
-    const ctx = testStore();
-    await setTeamMember(ctx, 'ayse');
-    const mine = await createDeal(ctx, { title: 'Mine' });
-    const theirs = await createDeal(ctx, { title: 'Mikko’s' });
-    await updateDeal(ctx, { id: theirs.id, patch: { owner: 'mikko' } });
-    await setTeamMember(ctx, null);
+    const { ctx, mine, theirs } = await leftTeam();
     const made = await createDeal(ctx, { title: 'Made after leaving' });
     ctx.tick(6 * DAY);
     const { due, overdue } = await scanDue(ctx);
@@ -84,12 +90,7 @@ describe('deal owners', () => {
   });
 
   it('gives the rep’s deals from a team they left to the name they join the next one as', async () => {
-    const ctx = testStore();
-    await setTeamMember(ctx, 'ayse');
-    const mine = await createDeal(ctx, { title: 'Mine' });
-    const theirs = await createDeal(ctx, { title: 'Mikko’s' });
-    await updateDeal(ctx, { id: theirs.id, patch: { owner: 'mikko' } });
-    await setTeamMember(ctx, null);
+    const { ctx, mine, theirs } = await leftTeam();
     expect(await setTeamMember(ctx, 'ayse.k')).toBe(1);
     expect((await ctx.db.deals.get(mine.id))?.owner).toBe('ayse.k');
     expect((await ctx.db.deals.get(theirs.id))?.owner).toBe('mikko');
