@@ -1,12 +1,12 @@
 import { TEAM_MARK_SEQ, type OutboxEntry } from './sync-outbox';
 import { SYNCED_RECORDS } from './sync-records';
+import type { StoreContext } from './db';
 
 /**
  * The key of a note that stands for every record of its table. No record has it: keys are
  * ids, addresses and numbers, none of which starts with a NUL character.
  */
 export const EVERY_RECORD = '\u0000every record';
-import type { StoreContext } from './db';
 
 /**
  * The oldest notes in the outbox after `after`, at most `limit`. A reader going through a

@@ -54,10 +54,8 @@ export async function pushOutbox(
   onNew: Pushing['onNew'] = () => undefined,
 ): Promise<number> {
   const mirrorWasEmpty = (await mirror.info()).doc_count === 0;
-  const pushing: Pushing = {
-    ...{ ctx, mirror, replicaId, onNoted, onNew, mirrorWasEmpty },
-    marks: new Map(),
-  };
+  const marks: KnownMarks = new Map();
+  const pushing: Pushing = { ctx, mirror, replicaId, onNoted, onNew, mirrorWasEmpty, marks };
   let written = 0;
   let after: number | undefined;
   for (;;) {
@@ -85,6 +83,8 @@ async function pushTable(pushing: Pushing, note: OutboxEntry): Promise<number> {
     const batch = await next;
     if (!batch) return written;
     next = readBatch(pushing, entry, note, batch.lastKey);
+    // Awaited next time round; a write failing first ends the walk without it.
+    next.catch(() => undefined);
     written += await writeDocs(pushing, batch.changes, pushing.mirrorWasEmpty);
     pushing.onNoted(batch.records);
   }

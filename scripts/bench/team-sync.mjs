@@ -139,7 +139,7 @@ const mark = (ok) => (ok ? '✓' : '✗');
 export function teamSyncLines(r, { deals, touches, scale, backgroundGzipKB }) {
   const size = `${deals.toLocaleString('en')} deals / ${touches.toLocaleString('en')} touches`;
   const target = 60_000 * scale;
-  const tenth =
+  const partSize =
     scale < 1
       ? `, ${scale} of the target's size: ≤ 60 s at full size is ≤ ${seconds(target)} s here`
       : '';
@@ -152,8 +152,8 @@ export function teamSyncLines(r, { deals, touches, scale, backgroundGzipKB }) {
     '',
     '| measure | value | target |',
     '| --- | ---: | --- |',
-    `| first push of ${size}${tenth} | ${seconds(r.push)} s | ≤ ${seconds(target)} s ${mark(r.push <= target)} |`,
-    `| first pull of ${size} into an empty browser${tenth} | ${seconds(r.pull)} s | ≤ ${seconds(target)} s ${mark(r.pull <= target)} |`,
+    `| first push of ${size}${partSize} | ${seconds(r.push)} s | ≤ ${seconds(target)} s ${mark(r.push <= target)} |`,
+    `| first pull of ${size} into an empty browser${partSize} | ${seconds(r.pull)} s | ≤ ${seconds(target)} s ${mark(r.pull <= target)} |`,
     `| one change reaching the other browser, both online (${changes.length} edits, median / slowest) | ${seconds(changes[Math.floor(changes.length / 2)])} / ${seconds(slowest)} s | ≤ 5 s ${mark(slowest <= 5_000)} |`,
     `| local storage added by the mirror (navigator.storage.estimate before joining and after the first push) | ${(r.mirrorBytes / 1024 / 1024).toFixed(1)} MB | — |`,
     `| background.js gzip, team sync included (PouchDB and the engine run only in the worker) | ${backgroundGzipKB.toFixed(1)} KB | — |`,
