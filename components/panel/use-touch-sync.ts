@@ -1,6 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { request } from '../../messaging/client';
-import type { DealView } from '../../storage/deal-view';
 import type { RecordTouchInput } from '../../storage/inputs';
 
 /**
@@ -10,7 +9,7 @@ import type { RecordTouchInput } from '../../storage/inputs';
  */
 export const TOUCH_SYNC_QUIET_MS = 250;
 
-type Job = { inputs: RecordTouchInput[]; onView(view: DealView): void };
+type Job = { inputs: RecordTouchInput[] };
 // Pages shown since the rep last stopped, by what they show: all are written then, also those
 // the rep has left (their messages were shown), one request at a time, in the order shown.
 const waiting = new Map<string, Job>();
@@ -18,13 +17,12 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 let writing = Promise.resolve();
 
 async function writeWaiting() {
-  for (const [signature, { inputs, onView }] of waiting) {
+  for (const [signature, { inputs }] of waiting) {
     waiting.delete(signature);
-    // The next change of the page tries again; the panel's deal is unchanged meanwhile.
-    const reply = await request({ type: 'touches.sync', inputs }).catch(() => null);
-    // Nothing new: the panel's deal is already as it stands, maybe fresher than this reply
-    // (a send recorded meanwhile).
-    if (reply?.view && reply.created > 0) onView(reply.view);
+    // The next change of the page tries again. The panel hears of what the write changed as
+    // every panel does, by the change notice, and asks for its deal then: the reply's view
+    // may be older than one already shown (the pipeline settings saved meanwhile).
+    await request({ type: 'touches.sync', inputs }).catch(() => null);
     // A page shown meanwhile starts the wait again.
     if (timer !== undefined) return;
   }
@@ -45,13 +43,12 @@ function write(signature: string, job: Job, now: boolean) {
 /**
  * Records every message a page shows as a touch of the linked deal, once per change of what is
  * shown: `signature` names the messages (the page's reading is a new object each time), and
- * `touchesFor` turns them into touches of a deal. The deal as it then stands goes to `onView`.
+ * `touchesFor` turns them into touches of a deal.
  */
 export function useTouchSync(
   dealId: string | null,
   signature: string,
   touchesFor: (dealId: string) => RecordTouchInput[],
-  onView: (view: DealView) => void,
 ) {
   const written = useRef<string | null>(null);
   useEffect(() => {
@@ -60,7 +57,7 @@ export function useTouchSync(
     if (inputs.length === 0) return;
     // A page just opened waits for the rep to stop; a message that then appears on it (the
     // reply the rep just sent) is written at once, in order with what the page showed before.
-    write(`${dealId}|${signature}`, { inputs, onView }, written.current === dealId);
+    write(`${dealId}|${signature}`, { inputs }, written.current === dealId);
     written.current = dealId;
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the signature says when the messages changed
   }, [dealId, signature]);

@@ -58,11 +58,8 @@ export function GmailPanel({ reading, location }: Props) {
   const signature = thread
     ? `${thread.threadId}:${thread.messages.map((m) => `${m.from.email}@${m.at}:${m.id}`).join(',')}`
     : '';
-  useTouchSync(
-    thread ? linkedDealId : null,
-    signature,
-    (dealId) => (thread ? touchesOfThread(thread, dealId) : []),
-    setView,
+  useTouchSync(thread ? linkedDealId : null, signature, (dealId) =>
+    thread ? touchesOfThread(thread, dealId) : [],
   );
   const unread = useHiddenMessages(thread, linkedDealId, location.accountIndex, setView);
 

@@ -71,18 +71,9 @@ export function useAutoLink(
 }
 
 /** Counts a linked conversation's messages as touches of its deal, each once (by urn). */
-export function useMessageTouches(
-  dealId: string | null,
-  messages: LinkedInMessage[] | null,
-  onView: (view: DealView) => void,
-): void {
+export function useMessageTouches(dealId: string | null, messages: LinkedInMessage[] | null): void {
   const signature = messages?.map((m) => `${m.id}@${m.at}`).join(',') ?? '';
-  useTouchSync(
-    messages ? dealId : null,
-    signature,
-    (id) => touchesOfMessages(messages ?? [], id),
-    onView,
-  );
+  useTouchSync(messages ? dealId : null, signature, (id) => touchesOfMessages(messages ?? [], id));
 }
 
 /**
@@ -110,6 +101,6 @@ export function usePersonConversation(
       }).catch(() => undefined);
   };
   useAutoLink(found, state, key, link, linked);
-  useMessageTouches(state.status === 'linked' ? state.view.deal.id : null, messages, setView);
+  useMessageTouches(state.status === 'linked' ? state.view.deal.id : null, messages);
   return { state, setView, found, linked };
 }

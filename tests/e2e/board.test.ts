@@ -138,10 +138,11 @@ describe('the pipeline board', () => {
     ).resolves.toBe(
       `https://mail.google.com/mail/u/maria.rep%40northwind.fi/#all/${1790123456789012345n.toString(16)}`,
     );
-    // The thread's four messages are in the timeline too.
-    await expect(detail.locator('.timeline li').filter({ hasText: 'Email' }).count()).resolves.toBe(
-      4,
-    );
+    // The thread's four messages are in the timeline too, once the panel has recorded them
+    // (a moment after the thread is shown).
+    await expect
+      .poll(() => detail.locator('.timeline li').filter({ hasText: 'Email' }).count())
+      .toBe(4);
     await detail.getByLabel('Deal', { exact: true }).fill('Acme: 60 seats');
     await detail.getByLabel('Deal', { exact: true }).press('Tab');
     await board.getByRole('heading', { name: 'Acme: 60 seats' }).waitFor();
