@@ -43,7 +43,9 @@ describe('Firefox: the rep works a Gmail thread and a LinkedIn profile', () => {
     await expect.poll(() => p.text({ css: '.tl-follow-ups' })).toBe('Follow-up 0');
     await expect(p.text({ css: '.tl-turn' })).resolves.toBe('Your turn to reply');
     // The thread's messages are recorded once the rep stays on it a moment.
-    await expect.poll(async () => (await stored(KEY_A))?.deal.touchCount).toBe(4);
+    await expect
+      .poll(async () => (await stored(KEY_A))?.deal.touchCount, { timeout: 5_000 })
+      .toBe(4);
   });
 
   it('counts a reply the rep sends at once, and once only when Gmail shows it', async () => {
