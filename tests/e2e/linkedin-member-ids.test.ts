@@ -92,7 +92,8 @@ describe('LinkedIn: one person whether LinkedIn names them by profile address or
     await p.getByRole('button', { name: 'Link to Nordkapp Logistics Oy: Sanna Korhonen' }).click();
     await p.getByLabel('Stage').waitFor();
     await expect.poll(() => touches(SANNA_KEY)).toBe(4);
-    await expect(p.locator('.tl-follow-ups').textContent()).resolves.toBe('Follow-up 1');
+    // The panel hears of the recorded messages a moment after they are written.
+    await expect.poll(() => p.locator('.tl-follow-ups').textContent()).toBe('Follow-up 1');
   });
 
   it('counts a send with Enter once, when Enter sends', async () => {
