@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { request, RequestError } from '../../messaging/client';
 import { subscribeToChanges } from '../../messaging/changes';
 import type { DealView } from '../../storage/deal-view';
@@ -29,10 +29,15 @@ export function useDealForKey(key: string | null) {
   const [state, setState] = useState<LinkedDeal>(
     () => (key && lastKnown.get(key)) || { status: 'loading' },
   );
+  // Changes can come in quick succession (a touch recorded, the pipeline's stages saved): only
+  // the answer to the latest ask is shown, never an older one arriving after it.
+  const asked = useRef(0);
   const load = useCallback(async () => {
     if (!key) return;
+    const ask = ++asked.current;
     try {
       const view = await request({ type: 'deal.forKey', key });
+      if (ask !== asked.current) return;
       setState(remember(key, view ? { status: 'linked', view } : { status: 'unlinked' }));
     } catch (error) {
       setState({

@@ -218,7 +218,7 @@ describe('the stage editor', () => {
     await dashboard.getByRole('button', { name: 'Save the pipeline' }).click();
     await dashboard.getByText('Saved.').waitFor();
     await expect
-      .poll(() => stage.locator('option:checked').textContent(), { timeout: 1_500 })
+      .poll(() => stage.locator('option:checked').textContent(), { timeout: 3_000 })
       .toBe('Discovery call');
     await expect(stage.locator('option').allTextContents()).resolves.not.toContain('Negotiation');
   });
