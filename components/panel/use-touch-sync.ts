@@ -3,11 +3,13 @@ import { request } from '../../messaging/client';
 import type { RecordTouchInput } from '../../storage/inputs';
 
 /**
- * How long the rep stays on a page before its messages are written as touches. A write holds
- * the deal's tables, and a panel asking for the next page's deal would wait behind it: a rep
- * going through threads one after another writes once they stop.
+ * How long the rep stays on a page before its messages are written as touches: not at all,
+ * for now. Waiting a quarter second kept a write from holding up the next thread's deal, but
+ * a reply sent in that time could be counted twice, once as sent and once as shown; until the
+ * worker matches the two whatever their order, a page's messages go at once, one write at a
+ * time, in the order the pages were shown.
  */
-export const TOUCH_SYNC_QUIET_MS = 250;
+export const TOUCH_SYNC_QUIET_MS = 0;
 
 type Job = { inputs: RecordTouchInput[] };
 // Pages shown since the rep last stopped, by what they show: all are written then, also those
