@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { stampLocalEdit, type SyncRecord } from '../../../domain/sync-merge';
-import { emptyBant } from '../../../domain/bant';
 import type { StoreContext } from '../../../storage/db';
 import { closeDeal, createDeal, deleteDeal, moveStage, reopenDeal } from '../../../storage/deals';
 import { metricsFacts, openDealCards } from '../../../storage/queries';
@@ -8,6 +7,7 @@ import type { Deal } from '../../../storage/schemas';
 import { restoreRows } from '../../../storage/restore';
 import { applyTeamRecords } from '../../../storage/sync-apply';
 import { sharedFields, syncedKind } from '../../../storage/sync-records';
+import { teamDealValues } from './team-records';
 import { recordTouch } from '../../../storage/touches';
 import { DAY, testStore } from './test-store';
 import { movementKeyOf } from '../../../storage/open-movement';
@@ -181,23 +181,11 @@ describe('the deal facts the metrics read, the cards the board reads, the keys t
 
   it('follow a deal and its stage change pulled from the team', async () => {
     const ctx = testStore();
-    const deal = {
-      title: 'Initech rollout',
-      company: 'Initech',
+    const deal = teamDealValues('Initech rollout', {
       value: 2_000,
-      currency: 'EUR',
       stageId: 'proposal',
-      status: 'open',
-      closeReason: '',
-      closedAt: null,
-      expectedClose: null,
-      contactIds: [],
-      bant: emptyBant(),
-      checkedExitItems: [],
-      notes: '',
-      createdAt: 1,
       stageChangedAt: 2,
-    };
+    });
     const change = { dealId: 'd1', from: 'prospecting', to: 'proposal', at: 2 };
     const pulled = (kind: 'deal' | 'stage', key: string, values: object) => ({
       id: `${kind}:${key}`,
