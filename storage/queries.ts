@@ -52,7 +52,7 @@ async function scanDueWithin(ctx: StoreContext): Promise<DueScan> {
     now,
   );
   const owed = (to: number) => ctx.db.deals.where('answerDueAt').belowOrEqual(to).primaryKeys();
-  const [moved, snoozed, owedNow, owedLate, othersDeals] = await Promise.all([
+  const [moved, snoozed, owedNow, owedLate, ownersBefore, ownersAfter] = await Promise.all([
     // Every open deal moved before the due boundary, oldest movement first.
     ctx.db.openMovement
       .where('key')
@@ -61,10 +61,13 @@ async function scanDueWithin(ctx: StoreContext): Promise<DueScan> {
     ctx.db.deals.where('snoozedUntil').above(now).primaryKeys(),
     owed(now),
     owed(answerOverdueBoundary),
-    // A teammate's deal is never due for this rep (domain/owners.ts isRepsDeal).
-    rep ? ctx.db.deals.where('owner').notEqual(rep).primaryKeys() : [],
+    // A teammate's deal is never due for this rep (domain/owners.ts isRepsDeal): the owners
+    // before and after the rep's name, two plain ranges (notEqual() walks a cursor, one step
+    // per deal, and a teammate's first pull brings ten thousand).
+    rep ? ctx.db.deals.where('owner').below(rep).primaryKeys() : [],
+    rep ? ctx.db.deals.where('owner').above(rep).primaryKeys() : [],
   ]);
-  const held = new Set([...snoozed, ...othersDeals]);
+  const held = new Set([...snoozed, ...ownersBefore, ...ownersAfter]);
   // Those moved up to the overdue boundary are overdue (an overdue boundary later than the due
   // one, a cadence set the wrong way round, makes every due deal overdue): each key goes to
   // one set, compared as text (keys sort as times do).

@@ -57,11 +57,14 @@ describe('deal owners', () => {
     await ctx.db.deals.update(unowned.id, { owner: null });
     const theirs = await createDeal(ctx, { title: 'Mikko’s' });
     await updateDeal(ctx, { id: theirs.id, patch: { owner: 'mikko' } });
-    // Handing over is not movement: all three wait from the same day.
+    // A name sorting before the rep's as well as one after it.
+    const ainos = await createDeal(ctx, { title: 'Aino’s' });
+    await updateDeal(ctx, { id: ainos.id, patch: { owner: 'aino' } });
+    // Handing over is not movement: all four wait from the same day.
     ctx.tick(6 * DAY);
     const { due, overdue } = await scanDue(ctx);
     expect([...due, ...overdue].sort()).toEqual([mine.id, unowned.id].sort());
-    expect(await knownOwners(ctx)).toEqual(['ayse', 'mikko']);
+    expect(await knownOwners(ctx)).toEqual(['aino', 'ayse', 'mikko']);
   });
 
   it('after leaving the team, still counts the rep’s own deals and not a teammate’s', async () => {
