@@ -3,6 +3,7 @@ import { StorageError, validated } from './errors';
 import { touchSchema, type Touch } from './schemas';
 import type { StoreContext } from './db';
 import type { PulledRecord } from './sync-apply';
+import { primaryKeysUnder } from './index-lookup';
 
 export interface PulledTouches {
   applied: number;
@@ -51,10 +52,10 @@ async function notYetHere(ctx: StoreContext, touches: Touch[]): Promise<Touch[]>
   const sourceKeys = touches.flatMap((t) => (t.sourceKey ? [t.sourceKey] : []));
   const [byId, bySource] = await Promise.all([
     ctx.db.touches.bulkGet(touches.map((t) => t.id)),
-    ctx.db.touches.where('sourceKey').anyOf(sourceKeys).keys(),
+    primaryKeysUnder(ctx.db.touches, 'sourceKey', sourceKeys),
   ]);
   const ids = new Set<string>();
-  const sources = new Set(bySource.map(String));
+  const sources = new Set(sourceKeys.filter((_, i) => bySource[i]!.length > 0));
   return touches.filter((touch, i) => {
     if (byId[i] || ids.has(touch.id)) return false;
     if (touch.sourceKey && sources.has(touch.sourceKey)) return false;

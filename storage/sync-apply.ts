@@ -29,6 +29,7 @@ import { sharedFields, syncedKind } from './sync-records';
 import { aboutPrivate, withdrawAgain, type KnownMarks } from './sync-private';
 import { recomputeDealFigures } from './sync-figures';
 import { addPulledTouches } from './sync-apply-touches';
+import { recordsUnder } from './index-lookup';
 import type { StoreContext } from './db';
 
 /** A merged team record to apply here. */
@@ -275,7 +276,7 @@ async function readKnownStages(state: Applying, items: PulledRecord[]) {
     const { dealId, at } = valuesOf(item.record);
     return typeof dealId === 'string' && typeof at === 'number' ? [[dealId, at]] : [];
   });
-  const known = await state.ctx.db.stageHistory.where('[dealId+at]').anyOf(moments).toArray();
+  const known = await recordsUnder(state.ctx.db.stageHistory, '[dealId+at]', moments);
   for (const change of known) state.locals.set(stageKey(change), change);
 }
 

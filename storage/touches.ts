@@ -6,6 +6,7 @@ import type { StoreContext } from './db';
 import { mutateDeal, requireDeal } from './deal-record';
 import { keepPromisesBy, reopenPromisesOf } from './objections';
 import { rowsOfDeal } from './by-deal';
+import { primaryKeysUnder } from './index-lookup';
 
 export interface RecordTouchResult {
   touch: Touch;
@@ -99,8 +100,8 @@ export async function recordTouches(
   const { db } = ctx;
   const keys = inputs.map((input) => input.sourceKey).filter((key) => key !== undefined);
   if (keys.length === inputs.length && inputs.length > 0) {
-    const known = await db.touches.where('sourceKey').anyOf(keys).count();
-    if (known === keys.length)
+    const known = await primaryKeysUnder(db.touches, 'sourceKey', keys);
+    if (known.every((found) => found.length > 0))
       return { created: 0, deal: (await db.deals.get(inputs[0]!.dealId)) ?? null };
   }
   return db.transaction('rw', db.deals, db.touches, db.objections, async () => {
