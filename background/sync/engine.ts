@@ -80,7 +80,7 @@ async function syncRound(ctx: StoreContext): Promise<boolean> {
     );
     news.endWith(download);
     const [up, down, applied] = await Promise.allSettled([
-      replicate(mirror, remote, refused, sent, pushed.up),
+      pushed.up === null ? null : replicate(mirror, remote, refused, sent, pushed.up),
       download,
       applyMirrorChanges(ctx, mirror, applyFrom, team.replicaId, {
         onBatch: (n) => (counts.applied += n),
@@ -96,7 +96,12 @@ async function syncRound(ctx: StoreContext): Promise<boolean> {
       setAside: newest([...state.setAside, ...pulled.setAside]),
       notices: newest([...state.notices, ...pulled.notices]),
     });
-    if (pulled.resolved > 0) await replicate(mirror, remote, refused, () => undefined);
+    // The merges of conflicting versions go back; the server had all before `before` when
+    // the last round ended there.
+    if (pulled.resolved > 0) {
+      const since = before === state.pushedSeq ? before : undefined;
+      await replicate(mirror, remote, refused, () => undefined, since);
+    }
     // A refusal stays in the status until a later round sends something: a round with nothing
     // to send (the live feed's, "Sync now") says nothing about the refused change. Sent ahead
     // by a round the browser stopped counts too: its changes were not yet confirmed sent.

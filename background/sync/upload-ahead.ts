@@ -9,7 +9,8 @@ type Seq = number | string;
 export interface Pushed {
   /** Documents written into the mirror. */
   written: number;
-  up?: Seq;
+  /** null: the server has every document the mirror has, nothing to upload. */
+  up?: Seq | null;
   down?: Seq;
 }
 
@@ -20,13 +21,16 @@ export interface Pushed {
  * revision the mirror gave them (`new_edits: false`), so the server holds the very same
  * revision. One upload runs while the next batch is made.
  *
- * When the server took every one, the replications need not ask about them one by one:
- * - to the server, it starts after them, if the server had the mirror's every document
- *   before this push;
- * - from the server, it starts after them, if the last pull had the server's every change
- *   before this push and the server counted no change but these meanwhile.
- * Otherwise each starts from its checkpoint, and sends or fetches whatever is missing,
- * whatever failed or was refused here included (a refusal is reported there as ever).
+ * The replication to the server starts from its checkpoint unless the server had the
+ * mirror's every document before this push. Then it starts at the push's first document, or
+ * after its last when the server took them all, and does not run at all when the push wrote
+ * nothing: what a download writes into the mirror came from the server (a first pull would
+ * otherwise read every document back to ask the server about it).
+ * The replication from the server starts after the push's documents when the server took
+ * them all, the last pull had the server's every change before this push, and the server
+ * counted no change but these meanwhile; otherwise from its checkpoint.
+ * One that starts from its checkpoint sends or fetches whatever is missing, whatever failed
+ * or was refused here included (a refusal is reported there as ever).
  */
 export async function pushAhead(
   ctx: StoreContext,
@@ -38,7 +42,12 @@ export async function pushAhead(
   const [mirrorBefore, serverBefore] = await Promise.all([seqOf(mirror), seqOf(remote)]);
   const ahead = uploadAhead(remote, report.onTaken);
   const written = await pushOutbox(ctx, mirror, state.team.replicaId, report.onNoted, ahead.send);
-  if (written === 0 || (await ahead.done()) !== written) return { written };
+  // The server had every document the mirror held before this push (the last round sent
+  // them): only what the push wrote can be missing there, whatever a download adds meanwhile.
+  const serverHadAll = mirrorBefore !== null && mirrorBefore === state.pushedSeq;
+  if (written === 0) return { written, ...(serverHadAll ? { up: null } : {}) };
+  if ((await ahead.done()) !== written)
+    return { written, ...(serverHadAll ? { up: mirrorBefore } : {}) };
   const [mirrorAfter, serverAfter] = await Promise.all([seqOf(mirror), seqOf(remote)]);
   const serverOnlyOurs =
     serverBefore !== null &&
@@ -47,7 +56,7 @@ export async function pushAhead(
     changeCount(serverAfter) - changeCount(serverBefore) === written;
   return {
     written,
-    ...(mirrorBefore === state.pushedSeq && mirrorAfter !== null ? { up: mirrorAfter } : {}),
+    ...(serverHadAll && mirrorAfter !== null ? { up: mirrorAfter } : {}),
     ...(serverOnlyOurs ? { down: serverAfter } : {}),
   };
 }

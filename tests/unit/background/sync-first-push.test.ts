@@ -22,7 +22,9 @@ import { testStore } from '../storage/test-store';
 // told where to start when the server took them all.
 
 const require = createRequire(import.meta.url);
-const Pouch: PouchStatic = require('pouchdb-core').plugin(require('pouchdb-adapter-memory'));
+const Pouch: PouchStatic = require('pouchdb-core')
+  .plugin(require('pouchdb-adapter-memory'))
+  .plugin(require('pouchdb-replication'));
 let databases = 0;
 const memoryDb = (): PouchDatabase => new Pouch(`first-push-${++databases}`, { adapter: 'memory' });
 
@@ -57,12 +59,18 @@ async function sharedRecords(ctx: ReturnType<typeof testStore>): Promise<number>
   return counts.reduce((sum, n) => sum + n, 0);
 }
 
-const push = (ctx: ReturnType<typeof testStore>, mirror: PouchDatabase, server: PouchDatabase) =>
+const push = (
+  ctx: ReturnType<typeof testStore>,
+  mirror: PouchDatabase,
+  server: PouchDatabase,
+  /** The mirror's sequence the last round sent everything up to. */
+  pushedSeq: number | string = EMPTY_STATE.pushedSeq,
+) =>
   pushAhead(
     ctx,
     mirror,
     server,
-    { ...EMPTY_STATE, team: TEAM },
+    { ...EMPTY_STATE, pushedSeq, team: TEAM },
     {
       onNoted: () => undefined,
       onTaken: () => undefined,
@@ -131,6 +139,48 @@ describe('the first push after joining a team', () => {
     expect((await server.get(`deal:${deal.id}`)).fields).toMatchObject({
       title: { v: `Deal 0` },
     });
+  });
+});
+
+describe('the upload after a round that sent everything', () => {
+  /** A pipeline pushed in full, as a round leaves it: the server has all the mirror has. */
+  async function sentInFull(deals: number) {
+    const ctx = await pipeline(deals);
+    const [mirror, server] = [memoryDb(), memoryDb()];
+    await noteEverything(ctx, false);
+    await push(ctx, mirror, server);
+    return { ctx, mirror, server, pushedSeq: (await mirror.info()).update_seq };
+  }
+
+  it('does not run when nothing was written: what a download brings came from the server', async () => {
+    const { ctx, mirror, server } = await sentInFull(2);
+    // A teammate's deal downloaded into the mirror by a round that ended there.
+    const { kind, key, record } = fromTeammate('deal', 'theirs', teamDealValues('Their deal'));
+    await server.bulkDocs([toDoc(kind, key, record)]);
+    await Pouch.replicate(server, mirror);
+    const pushedSeq = (await mirror.info()).update_seq;
+    expect(await push(ctx, mirror, server, pushedSeq)).toEqual({ written: 0, up: null });
+  });
+
+  it('starts at the first document an edit wrote, and the edit reaches the server from there', async () => {
+    const { ctx, mirror, server, pushedSeq } = await sentInFull(1);
+    const deal = (await ctx.db.deals.toArray())[0]!;
+    await ctx.db.deals.update(deal.id, { title: 'Renamed' });
+    const starts = await push(ctx, mirror, server, pushedSeq);
+    expect(starts).toEqual({ written: 1, up: pushedSeq });
+    await Pouch.replicate(mirror, server, { since: starts.up! });
+    expect((await server.get(`deal:${deal.id}`)).fields).toMatchObject({
+      title: { v: 'Renamed' },
+    });
+  });
+
+  it('starts from its checkpoint when the mirror holds documents the last round did not send', async () => {
+    const { ctx, mirror, server, pushedSeq } = await sentInFull(1);
+    await ctx.db.deals.update((await ctx.db.deals.toArray())[0]!.id, { title: 'Renamed' });
+    // A round that wrote into the mirror and then failed: its documents may not be there.
+    expect(await push(ctx, mirror, server, pushedSeq)).toMatchObject({ written: 1 });
+    const starts = await push(ctx, mirror, server, pushedSeq);
+    expect(starts).toEqual({ written: 0 });
   });
 });
 
