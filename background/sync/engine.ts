@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import type { PouchDatabase, ReplicationResult } from 'pouchdb-core';
+import type { PouchDatabase, PouchDoc, ReplicationResult } from 'pouchdb-core';
 import type { StoreContext } from '../../storage/db';
 import { clearOutbox, noteEverything, outboxSize, recordsWaiting } from '../../storage/sync-queue';
 import type { TeamSyncStatus } from '../../messaging/team-sync';
@@ -7,8 +7,15 @@ import { mirrorDatabase, Pouch, remoteDatabase } from './pouch';
 import { applyMirrorChanges, type PullOutcome } from './pull';
 import { pushAhead } from './upload-ahead';
 import { followArrivals } from './arrivals';
+import { applyDownloaded, downloadedDocs } from './pull-downloaded';
 import { startLiveFeed, type LiveFeed } from './live';
-import { firstSyncCounts, firstSyncEnded, firstSyncProgress, forgetFirstSync } from './progress';
+import {
+  firstSyncCounts,
+  firstSyncEnded,
+  firstSyncProgress,
+  forgetFirstSync,
+  type FirstSyncCounts,
+} from './progress';
 import { describeFailure } from './session';
 import { loadState, newest, saveState, type SyncState, type TeamConfig } from './state';
 
@@ -55,6 +62,7 @@ async function syncRound(ctx: StoreContext): Promise<boolean> {
     // Everything in the mirror is applied here: what this round's push writes into it needs
     // no applying (below).
     const allApplied = before === state.appliedSeq;
+    const pushedIds = new Set<string>();
     const pushed = await pushAhead(
       ctx,
       mirror,
@@ -63,6 +71,7 @@ async function syncRound(ctx: StoreContext): Promise<boolean> {
       {
         onNoted: (n) => (counts.noted += n),
         onTaken: sent,
+        onNew: (docs) => docs.forEach((doc) => pushedIds.add(doc._id)),
       },
     );
     // Everything before this is applied here or was written by the push just now.
@@ -70,23 +79,16 @@ async function syncRound(ctx: StoreContext): Promise<boolean> {
     // Both ways at once, as PouchDB's sync() does, and what comes down applied as it comes:
     // a first sync waits for the longest only. All end before the round does, failed or not:
     // the next round starts them afresh.
-    const news = followArrivals();
-    const download = replicate(
-      remote,
-      mirror,
-      refused,
-      (n) => ((counts.downloaded += n), news.arrived()),
-      pushed.down,
+    const { download, applying } = startDownload(
+      { ctx, mirror, remote, team, refused, counts },
+      { since: pushed.down, applyFrom, mirrorWasEmpty: before === 0, pushedIds },
     );
-    news.endWith(download);
     const [up, down, applied] = await Promise.allSettled([
-      pushed.up === null ? null : replicate(mirror, remote, refused, sent, pushed.up),
+      pushed.up === null
+        ? null
+        : replicate(mirror, remote, refused, (docs) => sent(docs.length), pushed.up),
       download,
-      applyMirrorChanges(ctx, mirror, applyFrom, team.replicaId, {
-        onBatch: (n) => (counts.applied += n),
-        more: news.more,
-        server: remote,
-      }),
+      applying,
     ]);
     for (const way of [up, down, applied]) if (way.status === 'rejected') throw way.reason;
     const pulled = (applied as PromiseFulfilledResult<PullOutcome>).value;
@@ -116,6 +118,50 @@ async function syncRound(ctx: StoreContext): Promise<boolean> {
   }
 }
 
+interface Round {
+  ctx: StoreContext;
+  mirror: PouchDatabase;
+  remote: PouchDatabase;
+  team: TeamConfig;
+  refused: string[];
+  counts: FirstSyncCounts;
+}
+
+/**
+ * Starts the download from the server and applies what comes down as it comes. Into a mirror
+ * that was empty when the round began (a first pull), it is applied from the documents the
+ * replicator fetched (./pull-downloaded.ts); otherwise from the mirror's changes (./pull.ts).
+ */
+function startDownload(
+  { ctx, mirror, remote, team, refused, counts }: Round,
+  from: {
+    /** Where the download starts instead of its checkpoint. */
+    since: number | string | undefined;
+    /** Where the mirror's changes are applied from. */
+    applyFrom: number | string;
+    mirrorWasEmpty: boolean;
+    /** The documents this round's push wrote into the mirror. */
+    pushedIds: ReadonlySet<string>;
+  },
+) {
+  const downloads = from.mirrorWasEmpty ? downloadedDocs() : null;
+  const news = followArrivals();
+  const onDocs = (docs: PouchDoc[]) => {
+    counts.downloaded += docs.length;
+    downloads?.arrived(docs);
+    news.arrived();
+  };
+  const download = replicate(remote, mirror, refused, onDocs, from.since);
+  news.endWith(download);
+  downloads?.endWith(download);
+  const options = { onBatch: (n: number) => (counts.applied += n), server: remote };
+  const { applyFrom, pushedIds } = from;
+  const applying = downloads
+    ? applyDownloaded(ctx, mirror, applyFrom, team.replicaId, downloads, pushedIds, options)
+    : applyMirrorChanges(ctx, mirror, applyFrom, team.replicaId, { ...options, more: news.more });
+  return { download, applying };
+}
+
 async function finishRound(
   mirror: PouchDatabase,
   refused: string[],
@@ -133,7 +179,8 @@ async function replicate(
   source: PouchDatabase,
   target: PouchDatabase,
   refused: string[],
-  onDocs: (written: number) => void,
+  /** Given each batch's documents written into the target. */
+  onDocs: (docs: PouchDoc[]) => void,
   /** Where to start instead of the last checkpoint: the target has all before it. */
   since?: number | string,
 ): Promise<ReplicationResult> {
@@ -141,7 +188,7 @@ async function replicate(
     batch_size: BATCH_SIZE,
     ...(since === undefined ? {} : { since }),
   });
-  replication.on('change', (info) => onDocs((info as { docs?: unknown[] }).docs?.length ?? 0));
+  replication.on('change', (info) => onDocs((info as { docs?: PouchDoc[] }).docs ?? []));
   replication.on('denied', (error) => {
     refused.push(`${error.id ?? '?'}: ${error.reason ?? error.message ?? 'refused'}`);
   });

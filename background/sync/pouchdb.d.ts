@@ -39,7 +39,7 @@ declare module 'pouchdb-core' {
   }
   export interface PouchDatabase {
     get(id: string, options?: { rev?: string; conflicts?: boolean }): Promise<PouchDoc>;
-    allDocs(options: { keys: string[]; include_docs: true }): Promise<{
+    allDocs(options: { keys: string[]; include_docs: true; conflicts?: boolean }): Promise<{
       rows: { key: string; doc?: PouchDoc | null; error?: string }[];
     }>;
     bulkDocs(docs: PouchDoc[], options?: { new_edits?: boolean }): Promise<PouchWriteResult[]>;

@@ -1,4 +1,4 @@
-import type { PouchDatabase, PouchDoc } from 'pouchdb-core';
+import type { PouchChange, PouchDatabase, PouchDoc } from 'pouchdb-core';
 import { mergeAll, type SyncKind, type SyncRecord } from '../../domain/sync-merge';
 import type { StoreContext } from '../../storage/db';
 import {
@@ -14,7 +14,7 @@ import { isSystemDoc, parseTeamDoc, toDoc, type ParsedDoc } from './team-doc';
 import { readRoster, setAsideOf, withinRoster } from './roster';
 
 // A batch applies in one transaction over every table (the rep's writes wait for it): kept short.
-const BATCH = 1_000;
+export const BATCH = 1_000;
 
 export interface PullOutcome extends Omit<ApplyResult, 'touchedDeals'> {
   /** How far the mirror's changes are applied. */
@@ -60,6 +60,82 @@ async function rosterCheck(mirror: PouchDatabase, server: PouchDatabase | null) 
   };
 }
 
+/** What applying a pull keeps from batch to batch. */
+export interface Applying {
+  ctx: StoreContext;
+  mirror: PouchDatabase;
+  replicaId: string;
+  outcome: PullOutcome;
+  /** Deals whose figures are worked out again once everything is in. */
+  touched: Set<string>;
+  roster: Awaited<ReturnType<typeof rosterCheck>>;
+  marks: KnownMarks;
+}
+
+/** A pull about to apply the mirror's changes from `since`. */
+export async function startApplying(
+  ctx: StoreContext,
+  mirror: PouchDatabase,
+  since: number | string,
+  replicaId: string,
+  server: PouchDatabase | null,
+): Promise<Applying> {
+  return {
+    ctx,
+    mirror,
+    replicaId,
+    outcome: { seq: since, resolved: 0, waiting: false, applied: 0, setAside: [], notices: [] },
+    touched: new Set(),
+    roster: await rosterCheck(mirror, server),
+    marks: new Map(),
+  };
+}
+
+/**
+ * Applies one batch of the mirror's changes, merging any conflicting versions first, up to a
+ * record with unsent local changes (then `outcome.waiting`). `outcome.seq` becomes the last
+ * change's sequence.
+ */
+export async function applyBatch(state: Applying, changes: PouchChange[]): Promise<void> {
+  const { ctx, mirror, outcome, roster } = state;
+  const batch: PulledRecord[] = [];
+  let seq = outcome.seq;
+  // With nothing waiting to go (a first pull, mostly), no record is asked about one by one.
+  const unsent = (await outboxSize(ctx)) > 0;
+  for (const change of changes) {
+    const doc = change.doc;
+    if (doc && !change.deleted && !isSystemDoc(change.id)) {
+      const pulled = doc._conflicts?.length ? await resolve(mirror, doc) : doc;
+      const parsed = await roster.check(parseTeamDoc(pulled));
+      if (doc._conflicts?.length) outcome.resolved++;
+      if (!parsed.ok) outcome.setAside.push(setAsideOf(parsed));
+      else if (onlyOwnEdits(parsed.record, state.replicaId)) {
+        // This browser's own write coming back: the pipeline here has it already.
+      } else {
+        const local = localKey(parsed.kind, parsed.key);
+        if (local && unsent && (await hasLocalChanges(ctx, local.table, local.key))) {
+          outcome.waiting = true;
+          break;
+        }
+        batch.push(parsed);
+      }
+    }
+    seq = change.seq;
+  }
+  const applied = await applyTeamRecords(ctx, batch, state.marks);
+  outcome.applied += applied.applied;
+  outcome.setAside.push(...applied.setAside);
+  outcome.notices.push(...applied.notices);
+  for (const dealId of applied.touchedDeals) state.touched.add(dealId);
+  outcome.seq = seq;
+}
+
+/** Once per pull, not per batch: a first pull brings every touch of every deal. */
+export async function finishApplying(state: Applying): Promise<PullOutcome> {
+  await recomputeFigures(state.ctx, state.touched);
+  return state.outcome;
+}
+
 /**
  * Applies what the mirror received since `since` to the pipeline, batch by batch, merging
  * any conflicting versions first. Stops before a record with unsent local changes.
@@ -75,20 +151,10 @@ export async function applyMirrorChanges(
     server = null,
   }: ApplyOptions = {},
 ): Promise<PullOutcome> {
-  const outcome: PullOutcome = {
-    seq: since,
-    resolved: 0,
-    waiting: false,
-    applied: 0,
-    setAside: [],
-    notices: [],
-  };
-  const touched = new Set<string>();
-  const roster = await rosterCheck(mirror, server);
-  const marks: KnownMarks = new Map();
+  const state = await startApplying(ctx, mirror, since, replicaId, server);
   for (;;) {
     const { results } = await mirror.changes({
-      since: outcome.seq,
+      since: state.outcome.seq,
       limit: BATCH,
       include_docs: true,
       conflicts: true,
@@ -97,42 +163,11 @@ export async function applyMirrorChanges(
       if (await more()) continue;
       break;
     }
-    const batch: PulledRecord[] = [];
-    let seq = outcome.seq;
-    // With nothing waiting to go (a first pull, mostly), no record is asked about one by one.
-    const unsent = (await outboxSize(ctx)) > 0;
-    for (const change of results) {
-      const doc = change.doc;
-      if (doc && !change.deleted && !isSystemDoc(change.id)) {
-        const pulled = doc._conflicts?.length ? await resolve(mirror, doc) : doc;
-        const parsed = await roster.check(parseTeamDoc(pulled));
-        if (doc._conflicts?.length) outcome.resolved++;
-        if (!parsed.ok) outcome.setAside.push(setAsideOf(parsed));
-        else if (onlyOwnEdits(parsed.record, replicaId)) {
-          // This browser's own write coming back: the pipeline here has it already.
-        } else {
-          const local = localKey(parsed.kind, parsed.key);
-          if (local && unsent && (await hasLocalChanges(ctx, local.table, local.key))) {
-            outcome.waiting = true;
-            break;
-          }
-          batch.push(parsed);
-        }
-      }
-      seq = change.seq;
-    }
-    const applied = await applyTeamRecords(ctx, batch, marks);
-    outcome.applied += applied.applied;
-    outcome.setAside.push(...applied.setAside);
-    outcome.notices.push(...applied.notices);
-    for (const dealId of applied.touchedDeals) touched.add(dealId);
-    outcome.seq = seq;
+    await applyBatch(state, results);
     onBatch(results.length);
-    if (outcome.waiting) break;
+    if (state.outcome.waiting) break;
   }
-  // Once per pull, not per batch: a first pull brings every touch of every deal.
-  await recomputeFigures(ctx, touched);
-  return outcome;
+  return finishApplying(state);
 }
 
 function onlyOwnEdits(record: SyncRecord, replicaId: string): boolean {

@@ -37,11 +37,19 @@ export async function pushAhead(
   mirror: PouchDatabase,
   remote: PouchDatabase,
   state: SyncState & { team: TeamConfig },
-  report: { onNoted(records: number): void; onTaken(docs: number): void },
+  report: {
+    onNoted(records: number): void;
+    onTaken(docs: number): void;
+    /** Given the documents written into the mirror new. */
+    onNew?(docs: PouchDoc[]): void;
+  },
 ): Promise<Pushed> {
   const [mirrorBefore, serverBefore] = await Promise.all([seqOf(mirror), seqOf(remote)]);
   const ahead = uploadAhead(remote, report.onTaken);
-  const written = await pushOutbox(ctx, mirror, state.team.replicaId, report.onNoted, ahead.send);
+  const written = await pushOutbox(ctx, mirror, state.team.replicaId, report.onNoted, (docs) => {
+    report.onNew?.(docs);
+    return ahead.send(docs);
+  });
   // The server had every document the mirror held before this push (the last round sent
   // them): only what the push wrote can be missing there, whatever a download adds meanwhile.
   const serverHadAll = mirrorBefore !== null && mirrorBefore === state.pushedSeq;
