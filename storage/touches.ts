@@ -100,7 +100,9 @@ export async function recordTouches(
   const { db } = ctx;
   const keys = inputs.map((input) => input.sourceKey).filter((key) => key !== undefined);
   if (keys.length === inputs.length && inputs.length > 0) {
-    const known = await primaryKeysUnder(db.touches, 'sourceKey', keys);
+    const known = await db.transaction('r', db.touches, () =>
+      primaryKeysUnder(db.touches, 'sourceKey', keys),
+    );
     if (known.every((found) => found.length > 0))
       return { created: 0, deal: (await db.deals.get(inputs[0]!.dealId)) ?? null };
   }
