@@ -25,7 +25,7 @@ const DEBOUNCE_MS = 1_000;
 
 const mirrors = new Map<string, PouchDatabase>();
 /** Replication batches: fewer round trips and checkpoints on a first sync's many documents. */
-const BATCH_SIZE = 2_000;
+const BATCH_SIZE = 5_000;
 
 export function mirrorOf(team: TeamConfig): PouchDatabase {
   let mirror = mirrors.get(team.mirror);
