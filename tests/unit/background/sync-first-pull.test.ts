@@ -1,21 +1,14 @@
-import { createRequire } from 'node:module';
 import { describe, expect, it, vi } from 'vitest';
-import type { PouchDatabase, PouchDoc, PouchStatic } from 'pouchdb-core';
+import type { PouchDatabase, PouchDoc } from 'pouchdb-core';
 import { applyDownloaded, downloadedDocs } from '../../../background/sync/pull-downloaded';
 import { toDoc } from '../../../background/sync/team-doc';
 import { fromTeammate, teamDealValues } from '../storage/team-records';
 import { testStore } from '../storage/test-store';
+import { memoryDb, Pouch } from './memory-pouch';
 
 // A first pull into an empty browser applies what the replicator downloads as it comes,
 // without reading each document back from the mirror; a document that may have several
 // versions there (this round's push wrote it too, or it came down twice) is read back.
-
-const require = createRequire(import.meta.url);
-const Pouch: PouchStatic = require('pouchdb-core')
-  .plugin(require('pouchdb-adapter-memory'))
-  .plugin(require('pouchdb-replication'));
-let databases = 0;
-const memoryDb = (): PouchDatabase => new Pouch(`first-pull-${++databases}`, { adapter: 'memory' });
 
 const doc = (kind: 'deal' | 'touch', key: string, values: object, at = 1) => {
   const pulled = fromTeammate(kind, key, values, at);

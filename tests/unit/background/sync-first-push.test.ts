@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import type { PouchDatabase, PouchStatic } from 'pouchdb-core';
+import type { PouchDatabase } from 'pouchdb-core';
 import { followArrivals } from '../../../background/sync/arrivals';
 import { EMPTY_STATE } from '../../../background/sync/state';
 import { pushAhead } from '../../../background/sync/upload-ahead';
@@ -16,17 +15,11 @@ import {
 import { SYNCED_TABLES } from '../../../storage/sync-outbox';
 import { fromTeammate, teamDealValues } from '../storage/team-records';
 import { testStore } from '../storage/test-store';
+import { memoryDb, Pouch } from './memory-pouch';
 
 // The first push after joining a team: one note per table instead of one per record, the
 // documents written to the mirror and sent on to the server at once, and the replications
 // told where to start when the server took them all.
-
-const require = createRequire(import.meta.url);
-const Pouch: PouchStatic = require('pouchdb-core')
-  .plugin(require('pouchdb-adapter-memory'))
-  .plugin(require('pouchdb-replication'));
-let databases = 0;
-const memoryDb = (): PouchDatabase => new Pouch(`first-push-${++databases}`, { adapter: 'memory' });
 
 const TEAM = {
   server: 'http://127.0.0.1:5984',

@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import type { PouchDatabase, PouchDoc, PouchStatic } from 'pouchdb-core';
+import type { PouchDatabase, PouchDoc } from 'pouchdb-core';
 import { isDeleted, stampLocalEdit } from '../../../domain/sync-merge';
 import { pushOutbox } from '../../../background/sync/push';
 import { parseTeamDoc } from '../../../background/sync/team-doc';
@@ -12,12 +11,7 @@ import { outboxSize, startNoting } from '../../../storage/sync-queue';
 import { sharedFields, syncedKind } from '../../../storage/sync-records';
 import { recordTouch } from '../../../storage/touches';
 import { testStore } from '../storage/test-store';
-
-// PouchDB's memory adapter stands in for the worker's IndexedDB mirror.
-const require = createRequire(import.meta.url);
-const Pouch: PouchStatic = require('pouchdb-core').plugin(require('pouchdb-adapter-memory'));
-let mirrors = 0;
-const newMirror = (): PouchDatabase => new Pouch(`private-${++mirrors}`, { adapter: 'memory' });
+import { memoryDb } from './memory-pouch';
 
 const HERE = 'this-browser';
 
@@ -77,7 +71,7 @@ describe('a deal the rep keeps private', () => {
   it('never reaches the team, nor its own contact, links, touches, history or objections', async () => {
     const { ctx, shared, secret, both, own } = await pipelineInATeam();
     await setDealPrivate(ctx, secret.id, true);
-    const mirror = newMirror();
+    const mirror = memoryDb();
     await pushOutbox(ctx, mirror, HERE);
 
     const docs = await mirrorDocs(mirror);
@@ -97,7 +91,7 @@ describe('a deal the rep keeps private', () => {
 
   it('is withdrawn from the team once marked, stays whole here, and goes out in full when shared again', async () => {
     const { ctx, secret, both, own } = await pipelineInATeam();
-    const mirror = newMirror();
+    const mirror = memoryDb();
     await pushOutbox(ctx, mirror, HERE);
     const before = await standing(mirror);
     // Only the deal to be kept private has a link and an objection.
@@ -149,7 +143,7 @@ describe('a deal the rep keeps private', () => {
   it('shared again, queues the deal and everything hanging on it for the next push', async () => {
     const { ctx, secret, both, own } = await pipelineInATeam();
     await setDealPrivate(ctx, secret.id, true);
-    await pushOutbox(ctx, newMirror(), HERE);
+    await pushOutbox(ctx, memoryDb(), HERE);
     expect(await outboxSize(ctx)).toBe(0);
 
     await setDealPrivate(ctx, secret.id, false);

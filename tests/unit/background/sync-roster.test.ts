@@ -1,18 +1,13 @@
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import type { PouchDatabase, PouchStatic } from 'pouchdb-core';
+import type { PouchDatabase } from 'pouchdb-core';
 import { applyMirrorChanges } from '../../../background/sync/pull';
 import { toDoc } from '../../../background/sync/team-doc';
 import { fromTeammate, teamDealValues } from '../storage/team-records';
 import { testStore } from '../storage/test-store';
+import { memoryDb } from './memory-pouch';
 
 // A pulled deal's owner is checked against the team's roster, which the admin kit writes
 // (scripts/team-admin.mjs): a deal a non-member owns is set aside and named, never applied.
-
-const require = createRequire(import.meta.url);
-const Pouch: PouchStatic = require('pouchdb-core').plugin(require('pouchdb-adapter-memory'));
-let mirrors = 0;
-const newMirror = (): PouchDatabase => new Pouch(`roster-${++mirrors}`, { adapter: 'memory' });
 
 /** The roster as the admin kit writes it. */
 function rosterDoc(members: string[], former: string[] = []) {
@@ -40,7 +35,7 @@ async function pull(mirror: PouchDatabase) {
 
 describe('a pulled deal’s owner, checked against the team’s roster', () => {
   it('sets aside a deal a non-member owns, naming it and its owner, and applies the rest', async () => {
-    const mirror = newMirror();
+    const mirror = memoryDb();
     await mirror.bulkDocs([
       rosterDoc(['ayse', 'mikko']),
       dealDoc('d1', 'Acme rollout', 'ayse'),
@@ -58,7 +53,7 @@ describe('a pulled deal’s owner, checked against the team’s roster', () => {
   });
 
   it('keeps the deals of a member who left: a former member stays on the roster', async () => {
-    const mirror = newMirror();
+    const mirror = memoryDb();
     await mirror.bulkDocs([
       rosterDoc(['ayse', 'mikko', 'olli'], ['olli']),
       dealDoc('d1', 'Olli’s old deal', 'olli'),
@@ -69,7 +64,7 @@ describe('a pulled deal’s owner, checked against the team’s roster', () => {
   });
 
   it('checks deals against a roster that comes in the same pull, after them', async () => {
-    const mirror = newMirror();
+    const mirror = memoryDb();
     // The deals are earlier in the changes than the roster that names (or does not name)
     // their owners, and in another batch: the roster still decides.
     const deals = Array.from({ length: 1_001 }, (_, i) => dealDoc(`n${i}`, `Newbie ${i}`, 'aino'));
@@ -82,7 +77,7 @@ describe('a pulled deal’s owner, checked against the team’s roster', () => {
   });
 
   it('asks the server for its roster when a deal names an owner the mirror’s does not list', async () => {
-    const [mirror, server] = [newMirror(), newMirror()];
+    const [mirror, server] = [memoryDb(), memoryDb()];
     // The download that brings the newer roster is still running: the server has it already.
     await mirror.bulkDocs([rosterDoc(['ayse']), dealDoc('d1', 'Aino’s first deal', 'aino')]);
     await server.bulkDocs([rosterDoc(['ayse', 'aino'])]);
@@ -92,7 +87,7 @@ describe('a pulled deal’s owner, checked against the team’s roster', () => {
   });
 
   it('checks only the owner’s form when the team has no roster (a server set up before it)', async () => {
-    const mirror = newMirror();
+    const mirror = memoryDb();
     await mirror.bulkDocs([
       dealDoc('d1', 'Acme rollout', 'ayse'),
       dealDoc('d2', 'Anyone’s deal', 'mallory'),
@@ -105,7 +100,7 @@ describe('a pulled deal’s owner, checked against the team’s roster', () => {
   });
 
   it('takes a roster that is not the admin kit’s shape as no roster, and never applies it', async () => {
-    const mirror = newMirror();
+    const mirror = memoryDb();
     await mirror.bulkDocs([
       { ...rosterDoc(['ayse']), fields: { members: { v: 'everyone', at: 1, by: 'x' } } },
       dealDoc('d1', 'Acme rollout', 'mikko'),
