@@ -75,18 +75,17 @@ export async function applyDownloaded(
   };
   const seen = new Set<string>();
   const later = new Set<string>();
-  let applying = true;
-  for (let docs = await downloads.next(); docs && applying; docs = await downloads.next()) {
+  for (let docs = await downloads.next(); docs; docs = await downloads.next()) {
     const straight: PouchChange[] = [];
     for (const doc of docs) {
       if (pushedIds.has(doc._id) || seen.has(doc._id)) later.add(doc._id);
       else straight.push(asChange(doc, since));
       seen.add(doc._id);
     }
-    applying = await apply(straight);
+    if (!(await apply(straight))) break;
     onBatch(docs.length);
   }
-  if (applying) {
+  if (!state.outcome.waiting) {
     // Every change the mirror has is now applied, or read back and applied below.
     const { update_seq: end } = await mirror.info();
     const { rows } = await mirror.allDocs({
