@@ -161,6 +161,7 @@ async function backupTimings(): Promise<Record<string, number[]>> {
   const results: Record<string, number[]> = {};
   let backup: Blob | null = null;
   results['full backup export'] = await time(1, async () => (backup = await exportBackup(ctx)), 0);
+  lastBackup = backup;
   // A restore rewrites only records that differ, so restoring onto the database the
   // backup came from and onto an empty one (a new browser) are timed apart.
   results['full backup import (checked, then written) over the same data'] = await time(
@@ -168,7 +169,6 @@ async function backupTimings(): Promise<Record<string, number[]>> {
     () => importBackup(ctx, backup!),
     0,
   );
-  results[RESTORE_FLOOR] = [await writtenStraight(backup!)];
   await ctx.db.transaction('rw', ctx.db.tables, () =>
     Promise.all(ctx.db.tables.map((table) => table.clear())),
   );
@@ -181,6 +181,8 @@ async function backupTimings(): Promise<Record<string, number[]>> {
 }
 
 let backupForProfiling: Blob | null = null;
+/** The backup the last run exported, for the restore's floor timed after everything else. */
+let lastBackup: Blob | null = null;
 
 const bench = {
   /** Only the seeding, for profiling the dashboard on a big pipeline by hand. */
@@ -276,6 +278,14 @@ const bench = {
       results['record a touch, 250 ms apart'].push(performance.now() - start);
     }
     return results;
+  },
+
+  /**
+   * The restore's floor, timed last: the 130,000 records written into a second database, and
+   * that database deleted, leave the browser's storage busy tidying up for a while after.
+   */
+  async restoreFloor() {
+    return { [RESTORE_FLOOR]: [await writtenStraight(lastBackup!)] };
   },
 
   /** Reopens every deal and makes it stale (the dashboard is timed on this database too). */
