@@ -21,14 +21,16 @@ const CHUNK = 500;
 export async function recomputeDealFigures(ctx: StoreContext, dealIds: Iterable<string>) {
   const { db } = ctx;
   const ids = [...dealIds].sort();
-  // Most deals there are (a first pull): a chunk's rows are read as one range of each index,
-  // two requests instead of two per deal.
+  // Most deals there are (a first pull): a chunk's deals, touches and objections are read as
+  // one key range each, three requests instead of three per deal.
   const most = ids.length > 0 && ids.length * 2 >= (await db.deals.count());
   for (let start = 0; start < ids.length; start += CHUNK) {
     const chunk = ids.slice(start, start + CHUNK);
     await db.transaction('rw', db.deals, db.touches, db.objections, async () => {
       markPullTransaction(Dexie.currentTransaction!.idbtrans);
-      const deals = (await db.deals.bulkGet(chunk)).filter((deal): deal is Deal => !!deal);
+      const deals = most
+        ? await dealsOfChunk(ctx, chunk)
+        : (await db.deals.bulkGet(chunk)).filter((deal): deal is Deal => !!deal);
       const rows = most ? await rowsOfChunk(ctx, chunk) : null;
       const next = await Promise.all(
         deals.map((deal) => withFigures(ctx, deal, rows?.get(deal.id) ?? null)),
@@ -41,6 +43,17 @@ export async function recomputeDealFigures(ctx: StoreContext, dealIds: Iterable<
 interface DealRows {
   touches: Touch[];
   objections: Objection[];
+}
+
+/** The deals of sorted ids, read as one key range (one request, not one per deal). */
+async function dealsOfChunk(ctx: StoreContext, sorted: string[]): Promise<Deal[]> {
+  const wanted = new Set(sorted);
+  const inRange = await ctx.db.deals
+    .where(':id')
+    .between(sorted[0]!, sorted.at(-1)!, true, true)
+    .toArray();
+  // Deals in the range but not in the chunk are not worked out here.
+  return inRange.filter((deal) => wanted.has(deal.id));
 }
 
 /** The touches and objections of sorted deal ids, read as one key range each. */
