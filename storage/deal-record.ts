@@ -67,13 +67,17 @@ export function mutateDeal(
   const { db } = ctx;
   return db.transaction('rw', [db.deals, ...extraTables], async () => {
     const current = await requireDeal(ctx, id);
-    const changed = await change(current);
-    const next = validated('deal', dealSchema, {
-      ...changed,
-      updatedAt: ctx.now(),
-      lastMovementAt: lastMovementAt(changed),
-    });
+    const next = changedDeal(ctx, await change(current));
     await db.deals.put(next);
     return next;
+  });
+}
+
+/** A deal as written after a change: checked, stamped now, its last movement worked out. */
+export function changedDeal(ctx: StoreContext, changed: Deal): Deal {
+  return validated('deal', dealSchema, {
+    ...changed,
+    updatedAt: ctx.now(),
+    lastMovementAt: lastMovementAt(changed),
   });
 }

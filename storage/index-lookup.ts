@@ -14,8 +14,8 @@ export function primaryKeysUnder<K>(
 }
 
 /** The records stored under any of `keys` in an index: each key asked once. */
-export async function recordsUnder<T, K>(
-  table: Table<T, K>,
+export async function recordsUnder<T, K, TInsert>(
+  table: Table<T, K, TInsert>,
   index: string,
   keys: readonly IndexableType[],
 ): Promise<T[]> {

@@ -6,7 +6,6 @@ import type { StoreContext } from './db';
 import { mutateDeal, requireDeal } from './deal-record';
 import { keepPromisesBy, reopenPromisesOf } from './objections';
 import { rowsOfDeal } from './by-deal';
-import { primaryKeysUnder } from './index-lookup';
 
 export interface RecordTouchResult {
   touch: Touch;
@@ -89,35 +88,6 @@ export async function recordTouch(
   });
 }
 
-/**
- * Records a thread's messages in one transaction; returns how many were new. Reopening a
- * thread whose messages are all known writes nothing (and so waits on no other writer).
- */
-export async function recordTouches(
-  ctx: StoreContext,
-  inputs: RecordTouchInput[],
-): Promise<{ created: number; deal: Deal | null }> {
-  const { db } = ctx;
-  const keys = inputs.map((input) => input.sourceKey).filter((key) => key !== undefined);
-  if (keys.length === inputs.length && inputs.length > 0) {
-    const known = await db.transaction('r', db.touches, () =>
-      primaryKeysUnder(db.touches, 'sourceKey', keys),
-    );
-    if (known.every((found) => found.length > 0))
-      return { created: 0, deal: (await db.deals.get(inputs[0]!.dealId)) ?? null };
-  }
-  return db.transaction('rw', db.deals, db.touches, db.objections, async () => {
-    let created = 0;
-    let deal: Deal | null = null;
-    for (const input of inputs) {
-      const result = await recordTouch(ctx, input);
-      if (result.created) created++;
-      deal = result.deal;
-    }
-    return { created, deal };
-  });
-}
-
 /** Removes a pending send the rep undid. Refuses to remove a touch that is not pending. */
 export async function cancelPendingTouch(
   ctx: StoreContext,
@@ -139,22 +109,66 @@ export async function cancelPendingTouch(
 
 const MINUTE = 60_000;
 
+/** The stretch of `at` where a former record of a message may lie: the minute it was shown in. */
+function minuteOf(at: number): { from: number; to: number } {
+  const from = Math.floor(at / MINUTE) * MINUTE;
+  return { from, to: from + MINUTE };
+}
+
+/** Whether `touch` is this message recorded before under its id alone (`prefix`…). */
+export function isFormerRecord(
+  touch: Touch,
+  input: { channel: Touch['channel']; direction: Touch['direction']; at: number },
+  prefix: string,
+): boolean {
+  const minute = minuteOf(input.at);
+  return (
+    touch.at >= minute.from &&
+    touch.at < minute.to &&
+    touch.channel === input.channel &&
+    touch.direction === input.direction &&
+    touch.sourceKey?.startsWith(prefix) === true
+  );
+}
+
+/** The stretch of `at` where the pending send a shown message may be lies. */
+function pendingWindow(at: number): { from: number; to: number } {
+  return { from: at - PENDING_SHOWN_AFTER_CLICK_MS, to: at + PENDING_SHOWN_BEFORE_CLICK_MS };
+}
+
+/**
+ * The pending send a message shown at `at` is, among `touches` (in [dealId+at] order): the
+ * nearest in time, the earlier on a tie.
+ */
+export function nearestPendingSend(
+  touches: readonly Touch[],
+  channel: Touch['channel'],
+  at: number,
+): Touch | undefined {
+  const window = pendingWindow(at);
+  return touches
+    .filter(
+      (t) =>
+        t.pending === true &&
+        t.channel === channel &&
+        t.direction === 'outbound' &&
+        t.at >= window.from &&
+        t.at <= window.to,
+    )
+    .sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at))[0];
+}
+
 /** A touch recorded before under the message's id alone, in the same direction and minute. */
 async function formerRecord(
   ctx: StoreContext,
   input: { dealId: string; channel: Touch['channel']; direction: Touch['direction']; at: number },
   prefix: string,
 ): Promise<Touch | undefined> {
-  const minute = Math.floor(input.at / MINUTE) * MINUTE;
+  const minute = minuteOf(input.at);
   return ctx.db.touches
     .where('[dealId+at]')
-    .between([input.dealId, minute], [input.dealId, minute + MINUTE], true, false)
-    .filter(
-      (t) =>
-        t.channel === input.channel &&
-        t.direction === input.direction &&
-        t.sourceKey?.startsWith(prefix) === true,
-    )
+    .between([input.dealId, minute.from], [input.dealId, minute.to], true, false)
+    .filter((t) => isFormerRecord(t, input, prefix))
     .first();
 }
 
@@ -164,17 +178,12 @@ async function matchingPendingSend(
   channel: Touch['channel'],
   at: number,
 ): Promise<Touch | undefined> {
+  const window = pendingWindow(at);
   const nearby = await ctx.db.touches
     .where('[dealId+at]')
-    .between(
-      [dealId, at - PENDING_SHOWN_AFTER_CLICK_MS],
-      [dealId, at + PENDING_SHOWN_BEFORE_CLICK_MS],
-      true,
-      true,
-    )
-    .filter((t) => t.pending === true && t.channel === channel && t.direction === 'outbound')
+    .between([dealId, window.from], [dealId, window.to], true, true)
     .toArray();
-  return nearby.sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at))[0];
+  return nearestPendingSend(nearby, channel, at);
 }
 
 /**

@@ -12,7 +12,8 @@ import {
 } from '../../storage/deals';
 import { findLink, linkToDeal, unlink } from '../../storage/links';
 import { dueDeals, searchDeals } from '../../storage/queries';
-import { cancelPendingTouch, recordTouch, recordTouches } from '../../storage/touches';
+import { cancelPendingTouch, recordTouch } from '../../storage/touches';
+import { recordTouches } from '../../storage/record-touches';
 import { addProspect } from '../../storage/prospects';
 import { refuseRepeatedCompany } from '../../storage/owners';
 import { similarDealWords } from '../similar-deal-words';

@@ -3,7 +3,8 @@ import { touchesOfThread } from '../../../entrypoints/gmail.content/thread-touch
 import { readGmailPrintView } from '../../../sites/gmail/read-print-view';
 import { readGmailThread, type GmailThread } from '../../../sites/gmail/read-thread';
 import { createDeal } from '../../../storage/deals';
-import { recordTouches, touchesOfDeal } from '../../../storage/touches';
+import { recordTouches } from '../../../storage/record-touches';
+import { touchesOfDeal } from '../../../storage/touches';
 import { testStore } from '../storage/test-store';
 import { loadFixture } from './load-fixture';
 

@@ -2,12 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { summarizeTouches } from '../../../domain/follow-ups';
 import type { Channel, Direction } from '../../../domain/types';
 import { createDeal } from '../../../storage/deals';
-import {
-  cancelPendingTouch,
-  recordTouch,
-  recordTouches,
-  touchesOfDeal,
-} from '../../../storage/touches';
+import { recordTouches } from '../../../storage/record-touches';
+import { cancelPendingTouch, recordTouch, touchesOfDeal } from '../../../storage/touches';
 import { DAY, HOUR, testStore } from './test-store';
 
 describe('recordTouch', () => {
