@@ -28,6 +28,7 @@ export interface ReplyData {
   'deal.close': DealView;
   'deal.reopen': DealView;
   'due.list': DueDeal[];
+  /** `view` only when the messages changed the deal: null when all were known already. */
   'touches.sync': { created: number; view: DealView | null };
   'touch.cancel': { view: DealView | null };
   'deal.suggest': Deal[];

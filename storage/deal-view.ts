@@ -6,7 +6,7 @@ import type { BantKey, ChecklistItem } from '../domain/types';
 import type { Contact, Deal, Link, Objection, Settings } from './schemas';
 import type { StoreContext } from './db';
 import { contactsOfDeal } from './contacts';
-import { linksOfDeal } from './links';
+import { findLink, linksOfDeal } from './links';
 import { objectionsOfDeal } from './objections';
 import { readSettings } from './settings';
 
@@ -56,6 +56,32 @@ export function dealViewOf(
     whoseTurn: whoseTurn({ lastTouchDirection: deal.lastTouchDirection }),
     objections,
   };
+}
+
+/**
+ * The view of the deal linked by `key`, or null: one read transaction, the link first, then
+ * the deal and what the view needs beside it all at once (a panel waits for this on every
+ * page it opens).
+ */
+export function dealViewForKey(ctx: StoreContext, key: string): Promise<DealView | null> {
+  const { db } = ctx;
+  return db.transaction(
+    'r',
+    [db.links, db.deals, db.settings, db.contacts, db.objections],
+    async () => {
+      const link = await findLink(ctx, key);
+      if (!link) return null;
+      const [deal, settings, links, objections] = await Promise.all([
+        db.deals.get(link.dealId),
+        readSettings(ctx),
+        linksOfDeal(ctx, link.dealId),
+        objectionsOfDeal(ctx, link.dealId),
+      ]);
+      if (!deal) return null;
+      const contacts = await contactsOfDeal(ctx, deal.contactIds);
+      return dealViewOf(deal, settings, ctx.now(), contacts, links, objections);
+    },
+  );
 }
 
 export async function loadDealView(ctx: StoreContext, deal: Deal): Promise<DealView> {

@@ -24,7 +24,8 @@ interface DealInBatch {
 }
 
 /**
- * Records a page's messages in one transaction; returns how many were new, and the deal.
+ * Records a page's messages in one transaction; returns how many were new and, when the
+ * messages changed anything, the deal as they left it (null when all were known already).
  *
  * Each message is taken as recordTouch() takes it (storage/touches.ts): one already known
  * under its key or an alias is left alone, a record under its id alone is re-keyed, a
@@ -47,8 +48,7 @@ export async function recordTouches(
     const known = await db.transaction('r', db.touches, () =>
       primaryKeysUnder(db.touches, 'sourceKey', keys),
     );
-    if (known.every((found) => found.length > 0))
-      return { created: 0, deal: (await db.deals.get(parsed[0]!.dealId)) ?? null };
+    if (known.every((found) => found.length > 0)) return { created: 0, deal: null };
   }
   return db.transaction('rw', db.deals, db.touches, db.objections, async () => {
     const byKey = await touchesByKey(ctx, parsed);
@@ -61,10 +61,7 @@ export async function recordTouches(
     let lastDealId: string | null = null;
     for (const input of parsed) {
       const known = knownTouch(byKey, input);
-      if (known && (await dealInBatch(known.dealId))) {
-        lastDealId = known.dealId;
-        continue;
-      }
+      if (known && (await dealInBatch(known.dealId))) continue;
       const batch = await dealInBatch(input.dealId);
       if (!batch)
         throw new StorageError('not-found', `No deal with id ${input.dealId}`, { field: 'dealId' });
@@ -77,7 +74,7 @@ export async function recordTouches(
       lastDealId = input.dealId;
     }
     for (const batch of deals.values()) if (batch) await writeDeal(ctx, batch);
-    return { created, deal: lastDealId ? (deals.get(lastDealId)?.deal ?? null) : null };
+    return { created, deal: lastDealId ? deals.get(lastDealId)!.deal : null };
   });
 }
 

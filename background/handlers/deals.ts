@@ -1,4 +1,4 @@
-import { loadDealView } from '../../storage/deal-view';
+import { dealViewForKey, loadDealView } from '../../storage/deal-view';
 import {
   closeDeal,
   createDeal,
@@ -10,7 +10,7 @@ import {
   tickExitItem,
   updateDeal,
 } from '../../storage/deals';
-import { findLink, linkToDeal, unlink } from '../../storage/links';
+import { linkToDeal, unlink } from '../../storage/links';
 import { dueDeals, searchDeals } from '../../storage/queries';
 import { cancelPendingTouch, recordTouch } from '../../storage/touches';
 import { recordTouches } from '../../storage/record-touches';
@@ -35,11 +35,7 @@ export const dealHandlers = {
     return { deleted: true };
   },
   'deal.get': async (request, { ctx }) => loadDealView(ctx, await requireDeal(ctx, request.dealId)),
-  'deal.forKey': async (request, { ctx }) => {
-    const link = await findLink(ctx, request.key);
-    const deal = link && (await ctx.db.deals.get(link.dealId));
-    return deal ? loadDealView(ctx, deal) : null;
-  },
+  'deal.forKey': (request, { ctx }) => dealViewForKey(ctx, request.key),
   'deal.search': (request, { ctx }) => searchDeals(ctx, request.query, request.limit),
   'link.add': async (request, { ctx }) => {
     await linkToDeal(ctx, request.dealId, request.link);
@@ -70,6 +66,7 @@ export const dealHandlers = {
     const result = await recordTouches(ctx, request.inputs);
     return {
       created: result.created,
+      // Messages all known already changed nothing: the page shows the deal as it is.
       view: result.deal ? await loadDealView(ctx, result.deal) : null,
     };
   },

@@ -120,7 +120,10 @@ describe('recordTouches', () => {
       const expected = await outcome(one.ctx, one.deal.id);
       expect(await outcome(all.ctx, all.deal.id), `seed ${seed}`).toEqual(expected);
       expect(batch.created, `seed ${seed}`).toBe(createdOneByOne);
-      expect(batch.deal?.followUpCount, `seed ${seed}`).toBe(expected.figures.followUpCount);
+      // The deal as the page left it, when the page changed anything.
+      if (createdOneByOne > 0) expect(batch.deal, `seed ${seed}`).not.toBeNull();
+      if (batch.deal)
+        expect(batch.deal.followUpCount, `seed ${seed}`).toBe(expected.figures.followUpCount);
     }
   });
 
