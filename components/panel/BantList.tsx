@@ -2,6 +2,7 @@ import { bantPromptKey } from '../../domain/bant';
 import { BANT_KEYS, BANT_STATES, type BantKey, type BantState } from '../../domain/types';
 import type { Deal } from '../../storage/schemas';
 import { t } from '../../i18n/i18n';
+import { SelectAfterPaint } from './SelectAfterPaint';
 
 interface Props {
   deal: Deal;
@@ -19,19 +20,15 @@ export function BantList({ deal, onChange }: Props) {
           <div class={`tl-bant-item tl-bant-${item.state}`} key={key} data-bant={key}>
             <label>
               <span class="tl-bant-name">{t(`bant_${key}`)}</span>
-              <select
+              <SelectAfterPaint
                 value={item.state}
-                aria-label={t(`bant_${key}`)}
-                onChange={(e) =>
-                  onChange(key, (e.currentTarget as HTMLSelectElement).value as BantState)
-                }
-              >
-                {BANT_STATES.map((state) => (
-                  <option value={state} key={state}>
-                    {t(`bant_state_${state}`)}
-                  </option>
-                ))}
-              </select>
+                label={t(`bant_${key}`)}
+                options={BANT_STATES.map((state) => ({
+                  value: state,
+                  label: t(`bant_state_${state}`),
+                }))}
+                onChoose={(state) => onChange(key, state as BantState)}
+              />
             </label>
             {item.state === 'unknown' && <p class="tl-prompt">{t(bantPromptKey(key))}</p>}
             <input

@@ -2,6 +2,7 @@ import type { DealView } from '../../storage/deal-view';
 import type { Deal } from '../../storage/schemas';
 import { t } from '../../i18n/i18n';
 import { StageWarning } from '../StageWarning';
+import { SelectAfterPaint } from './SelectAfterPaint';
 import { useStageMove } from '../hooks/use-stage-move';
 
 interface Props {
@@ -21,16 +22,11 @@ export function DealStageField({ deal, stages, move }: Props) {
       {deal.status === 'open' ? (
         <label class="tl-field">
           <span>{t('deal_stage')}</span>
-          <select
+          <SelectAfterPaint
             value={stageMove.pending ?? deal.stageId}
-            onChange={(e) => stageMove.choose((e.currentTarget as HTMLSelectElement).value)}
-          >
-            {stages.map((stage) => (
-              <option value={stage.id} key={stage.id}>
-                {stage.name}
-              </option>
-            ))}
-          </select>
+            options={stages.map((stage) => ({ value: stage.id, label: stage.name }))}
+            onChoose={stageMove.choose}
+          />
         </label>
       ) : (
         <p class="tl-closed">
