@@ -96,7 +96,8 @@ function overlapsAcross(a: DOMRect, b: DOMRect): boolean {
 
 /**
  * Whether the docked panel made room: it has a width, lies inside the window, and overlaps
- * neither the content nor the side-panel rail. One layout read, once per docking.
+ * neither the content nor the side-panel rail. One layout read, once per docking, after the
+ * frame that drew it.
  */
 function madeRoom(host: HTMLElement, site: DockSite): boolean {
   const box = host.getBoundingClientRect();
@@ -105,6 +106,21 @@ function madeRoom(host: HTMLElement, site: DockSite): boolean {
   if (box.width < 1 || box.left < -1 || box.right > viewport + 1) return false;
   if (overlapsAcross(box, site.content.getBoundingClientRect())) return false;
   return !(site.rail && overlapsAcross(box, site.rail.getBoundingClientRect()));
+}
+
+/** Whether the docked host lies beside the content: Gmail's row is a flex row, and it made room. */
+function fitsDocked(host: HTMLElement, site: DockSite): boolean {
+  try {
+    // Only a flex row lays the panel out beside the content.
+    return getComputedStyle(site.row).display.endsWith('flex') && madeRoom(host, site);
+  } catch {
+    return false;
+  }
+}
+
+/** Runs `callback` in a task after the browser's next frame, when the layout is up to date. */
+function afterNextFrame(callback: () => void): void {
+  requestAnimationFrame(() => setTimeout(callback, 0));
 }
 
 /**
@@ -132,25 +148,28 @@ export function dockInGmail(host: HTMLElement, signal: AbortSignal): PanelPlacem
     if (host.parentElement !== document.body) document.body.append(host);
   };
 
-  const show = (state: 'open' | 'folded') => showDocked(host, style, state);
-
   const isDocked = () => site !== null && site.row.isConnected && host.parentElement === site.row;
 
   const dock = (state: 'open' | 'folded'): boolean => {
     const found = findDockSite(document);
     if (!found || found.row === refused) return false;
-    // Only a flex row lays the panel out beside the content (a style read, not a layout).
-    if (!getComputedStyle(found.row).display.endsWith('flex')) {
-      refused = found.row;
-      return false;
-    }
     found.row.insertBefore(host, found.before);
     site = found;
-    show(state);
-    if (madeRoom(host, found)) return true;
-    refused = found.row;
-    return false;
+    showDocked(host, style, state);
+    checkAfterNextFrame(found);
+    return true;
   };
+
+  // Whether docking made room is read once the browser has drawn the page: read at once, it
+  // would lay out Gmail's new view inside this task (5-10 ms), and the frame would lay it out
+  // again. A layout where it did not floats the panel from the frame after.
+  const checkAfterNextFrame = (found: DockSite) =>
+    afterNextFrame(() => {
+      if (signal.aborted || site !== found || !isDocked() || fitsDocked(host, found)) return;
+      refused = found.row;
+      float();
+      apply();
+    });
 
   const apply = () => {
     scheduled = false;
@@ -159,7 +178,7 @@ export function dockInGmail(host: HTMLElement, signal: AbortSignal): PanelPlacem
       if (wanted === 'hidden') {
         if (host.hasAttribute(DOCK_ATTRIBUTE) || site) float();
       } else if (isDocked()) {
-        show(wanted);
+        showDocked(host, style, wanted);
       } else if (!dock(wanted)) {
         float();
       }
