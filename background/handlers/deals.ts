@@ -17,6 +17,7 @@ import { recordTouches } from '../../storage/record-touches';
 import { addProspect } from '../../storage/prospects';
 import { refuseRepeatedCompany } from '../../storage/owners';
 import { similarDealWords } from '../similar-deal-words';
+import { letPanelReadsGoFirst } from '../page-touches-wait';
 import { requireDeal } from '../../storage/deal-record';
 import { setDealPrivate } from '../../storage/deal-privacy';
 import type { HandlerTable } from './handler';
@@ -63,6 +64,7 @@ export const dealHandlers = {
     loadDealView(ctx, await reopenDeal(ctx, request.dealId)),
   'due.list': (_request, { ctx }) => dueDeals(ctx),
   'touches.sync': async (request, { ctx }) => {
+    await letPanelReadsGoFirst();
     const result = await recordTouches(ctx, request.inputs);
     return {
       created: result.created,

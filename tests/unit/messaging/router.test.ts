@@ -148,6 +148,44 @@ describe('the background router', () => {
     });
   });
 
+  it("answers the next page's deal before it writes the last page's messages", async () => {
+    const opts = options();
+    const dealFor = async (thread: string) => {
+      const link = { kind: 'gmail-thread', account: 'rep@example.com', externalId: thread };
+      const reply = await handleMessage(
+        { type: 'deal.create', input: { title: thread, links: [{ ...link, label: thread }] } },
+        gmailTab,
+        opts,
+      );
+      if (!reply.ok) throw new Error(reply.error.message);
+      return (reply.data as { deal: { id: string } }).deal.id;
+    };
+    const read = await dealFor('thread-f:1');
+    await dealFor('thread-f:2');
+    const order: string[] = [];
+    // The rep leaves a thread as its panel writes its messages, and opens the next one a
+    // moment later.
+    const written = handleMessage(
+      {
+        type: 'touches.sync',
+        inputs: [
+          { dealId: read, channel: 'email', direction: 'inbound', at: 1, sourceKey: 'gmail:1' },
+        ],
+      },
+      gmailTab,
+      opts,
+    ).then((reply) => order.push(`written ${reply.ok}`));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const next = handleMessage(
+      { type: 'deal.forKey', key: 'gmail:rep@example.com:thread-f:2' },
+      gmailTab,
+      opts,
+    ).then((reply) => order.push(`next deal ${reply.ok}`));
+    await Promise.all([written, next]);
+    expect(order).toEqual(['next deal true', 'written true']);
+    expect((await opts.ctx.db.deals.get(read))?.touchCount).toBe(1);
+  });
+
   it("tells panels the chosen language and theme, and hands them that language's strings", async () => {
     const opts = options();
     expect(await handleMessage({ type: 'display.prefs' }, gmailTab, opts)).toEqual({
