@@ -30,7 +30,7 @@ export function useDealForKey(key: string | null) {
     () => (key && lastKnown.get(key)) || { status: 'loading' },
   );
   // Changes can come in quick succession (a touch recorded, the pipeline's stages saved): only
-  // the answer to the latest ask is shown, never an older one arriving after it.
+  // the answer to the latest ask is shown, never an older one's answer or failure after it.
   const asked = useRef(0);
   const load = useCallback(async () => {
     if (!key) return;
@@ -40,6 +40,8 @@ export function useDealForKey(key: string | null) {
       if (ask !== asked.current) return;
       setState(remember(key, view ? { status: 'linked', view } : { status: 'unlinked' }));
     } catch (error) {
+      // A newer ask has answered, or will: an older one's failure is no longer news.
+      if (ask !== asked.current) return;
       setState({
         status: 'error',
         message: error instanceof RequestError ? error.message : String(error),
