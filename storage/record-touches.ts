@@ -87,7 +87,7 @@ async function touchesByKey(ctx: StoreContext, inputs: Parsed[]): Promise<Map<st
   return new Map(found.map((touch) => [touch.sourceKey!, touch]));
 }
 
-/** The touch a message is known as already: under its key or, first in key order, an alias. */
+/** The touch a message is known as already, under its key or an alias: the first in key order. */
 function knownTouch(byKey: Map<string, Touch>, input: Parsed): Touch | undefined {
   if (!input.sourceKey) return undefined;
   const keys = [input.sourceKey, ...(input.aliases ?? [])].sort();

@@ -145,15 +145,15 @@ export function nearestPendingSend(
   channel: Touch['channel'],
   at: number,
 ): Touch | undefined {
-  const window = pendingWindow(at);
+  const span = pendingWindow(at);
   return touches
     .filter(
       (t) =>
         t.pending === true &&
         t.channel === channel &&
         t.direction === 'outbound' &&
-        t.at >= window.from &&
-        t.at <= window.to,
+        t.at >= span.from &&
+        t.at <= span.to,
     )
     .sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at))[0];
 }
@@ -178,10 +178,10 @@ async function matchingPendingSend(
   channel: Touch['channel'],
   at: number,
 ): Promise<Touch | undefined> {
-  const window = pendingWindow(at);
+  const span = pendingWindow(at);
   const nearby = await ctx.db.touches
     .where('[dealId+at]')
-    .between([dealId, window.from], [dealId, window.to], true, true)
+    .between([dealId, span.from], [dealId, span.to], true, true)
     .toArray();
   return nearestPendingSend(nearby, channel, at);
 }

@@ -32,7 +32,10 @@ describe('the built extension in Chromium', () => {
   });
 
   it('shows a deal created through the worker on the dashboard, live', async () => {
-    await expect(dashboard.getByRole('heading', { name: 'Threadline' }).count()).resolves.toBe(1);
+    // The dashboard draws after its script loads: wait for it, then there is one heading.
+    const heading = dashboard.getByRole('heading', { name: 'Threadline' });
+    await heading.first().waitFor();
+    await expect(heading.count()).resolves.toBe(1);
     const reply = await dashboard.evaluate(() =>
       chrome.runtime.sendMessage({
         type: 'deal.create',
