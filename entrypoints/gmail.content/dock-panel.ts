@@ -167,7 +167,7 @@ export function dockInGmail(host: HTMLElement, signal: AbortSignal): PanelPlacem
     afterNextFrame(() => {
       if (signal.aborted || site !== found || !isDocked() || fitsDocked(host, found)) return;
       refused = found.row;
-      float();
+      withoutThrowing(float);
       apply();
     });
 
