@@ -1,12 +1,13 @@
 // npm start: build the extension and open it in Chromium on the offline demo Gmail.
 // npm start -- --screenshot FILE: the same, headless, writing what it shows to a PNG.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { demoRecords, DEMO_LINKEDIN_PAGES, DEMO_ROUTES, DEMO_ROWS } from '../demo/demo-data.mjs';
+import { resolve } from 'node:path';
+import { demoRecords, DEMO_LINKEDIN_PAGES } from '../demo/demo-data.mjs';
 import { findChromium, missingChromiumMessage } from './lib/chromium.mjs';
 import { ROOT, launchWithExtension } from './lib/launch.mjs';
 import { runDueCheck, seedRecords } from './lib/seed.mjs';
+import { handPanelRootToPage } from './bench/panel-root.mjs';
+import { demoRouterScript } from './lib/demo-router.mjs';
 
 /** What the demo opens first: a thread linked to a deal, in the first account. */
 const START_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQZTnBvxKqLdWfRmPpHjXsVtRkC';
@@ -19,6 +20,24 @@ function demoPage(url) {
     return `gmail/${pathname.slice('/__demo/gmail/'.length).replace(/[^\w.-]/g, '')}`;
   if (/^\/mail\/u\/0\/?$/.test(pathname)) return 'gmail/inbox.html';
   return undefined;
+}
+
+/**
+ * Waits until the page's panel shows a deal with its stage select. The panel's shadow root is
+ * closed, so locators cannot see into it; the DevTools protocol hands it to the page for the
+ * check, as the bench does (only here, on the offline demo).
+ */
+async function dealDrawn(page) {
+  const deadline = Date.now() + 10_000;
+  while (!(await handPanelRootToPage(page, '__threadlineDemoPanel'))) {
+    if (Date.now() > deadline) fail('The demo page shows no Threadline panel.');
+    await page.waitForTimeout(100);
+  }
+  await page.waitForFunction(
+    () => globalThis.__threadlineDemoPanel.querySelector('.tl-deal select'),
+    null,
+    { timeout: 10_000 },
+  );
 }
 
 const args = process.argv.slice(2);
@@ -44,9 +63,7 @@ const build = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' }
 if (build.status !== 0) fail('The build failed (see above).');
 
 const ext = await launchWithExtension({ headless: Boolean(screenshot), pages: demoPage });
-const router = readFileSync(join(ROOT, 'demo/gmail-router.js'), 'utf8')
-  .replace('__ROUTES__', JSON.stringify(DEMO_ROUTES))
-  .replace('__ROWS__', JSON.stringify(DEMO_ROWS));
+const router = demoRouterScript();
 await ext.context.addInitScript(`if (location.host === 'mail.google.com') {${router}}`);
 
 // The sample pipeline goes in through one of the extension's own pages.
@@ -66,19 +83,13 @@ await page.bringToFront();
 await setup.close();
 
 if (screenshot) {
-  await page
-    .getByRole('complementary', { name: 'Threadline' })
-    .getByRole('combobox', { name: 'Stage' })
-    .waitFor({ timeout: 10_000 });
+  await dealDrawn(page);
   await page.waitForTimeout(500);
   const file = resolve(process.cwd(), screenshot);
   await page.screenshot({ path: file });
   console.log(`Wrote ${file}`);
   const linkedinFile = file.replace(/(\.png)?$/i, '-linkedin.png');
-  await linkedin
-    .getByRole('complementary', { name: 'Threadline' })
-    .getByRole('combobox', { name: 'Stage' })
-    .waitFor({ timeout: 10_000 });
+  await dealDrawn(linkedin);
   await linkedin.screenshot({ path: linkedinFile });
   console.log(`Wrote ${linkedinFile}`);
   await ext.close();
