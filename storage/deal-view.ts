@@ -59,9 +59,8 @@ export function dealViewOf(
 }
 
 /**
- * The view of the deal linked by `key`, or null: one read transaction, the link first, then
- * the deal and what the view needs beside it all at once (a panel waits for this on every
- * page it opens).
+ * The view of the deal linked by `key`, or null: the link, the deal and what the view needs
+ * beside it read in one transaction (a panel waits for this on every page it opens).
  */
 export function dealViewForKey(ctx: StoreContext, key: string): Promise<DealView | null> {
   const { db } = ctx;
@@ -70,16 +69,8 @@ export function dealViewForKey(ctx: StoreContext, key: string): Promise<DealView
     [db.links, db.deals, db.settings, db.contacts, db.objections],
     async () => {
       const link = await findLink(ctx, key);
-      if (!link) return null;
-      const [deal, settings, links, objections] = await Promise.all([
-        db.deals.get(link.dealId),
-        readSettings(ctx),
-        linksOfDeal(ctx, link.dealId),
-        objectionsOfDeal(ctx, link.dealId),
-      ]);
-      if (!deal) return null;
-      const contacts = await contactsOfDeal(ctx, deal.contactIds);
-      return dealViewOf(deal, settings, ctx.now(), contacts, links, objections);
+      const deal = link && (await db.deals.get(link.dealId));
+      return deal ? loadDealView(ctx, deal) : null;
     },
   );
 }

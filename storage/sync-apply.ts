@@ -1,5 +1,4 @@
 import Dexie from 'dexie';
-import { lastMovementAt } from '../domain/cadence';
 import {
   canonical,
   isDeleted,
@@ -11,7 +10,6 @@ import { deleteDeal } from './deals';
 import { StorageError, validated } from './errors';
 import {
   contactSchema,
-  dealSchema,
   linkSchema,
   objectionSchema,
   settingsSchema,
@@ -22,7 +20,7 @@ import {
   type Objection,
   type StageChange,
 } from './schemas';
-import { NO_TOUCH_FIGURES } from './deal-record';
+import { changedDeal, NO_TOUCH_FIGURES } from './deal-record';
 import { getSettings } from './settings';
 import { markPullTransaction } from './sync-outbox';
 import { sharedFields, syncedKind } from './sync-records';
@@ -214,11 +212,8 @@ function applyDeal(state: Applying, item: PulledRecord): boolean | Promise<boole
   // The private mark is this browser's: a document that names one does not set it here.
   const { private: _mark, ...team } = valuesOf(item.record);
   const merged = { ...DEAL_START, ...local, ...team, id: item.key };
-  const deal = validated('deal', dealSchema, {
-    ...merged,
-    updatedAt: ctx.now(),
-    lastMovementAt: lastMovementAt(merged as Parameters<typeof lastMovementAt>[0]),
-  });
+  // Checked as it is stamped: a team record that does not make a deal is refused here.
+  const deal = changedDeal(ctx, merged as Deal);
   state.writes.push(deal);
   touched.add(deal.id);
   // Deleted here, then edited by a teammate who had not seen the deletion: it comes back.

@@ -1,11 +1,10 @@
 import Dexie, { type Table } from 'dexie';
-import { lastMovementAt } from '../domain/cadence';
 import { earliestAnswerDue } from '../domain/objections';
 import { touchFigures } from '../domain/touch-figures';
 import { rowsOfDeal } from './by-deal';
-import { validated } from './errors';
 import { objectionsOfDeal } from './objections';
-import { dealSchema, type Deal, type Objection, type Touch } from './schemas';
+import type { Deal, Objection, Touch } from './schemas';
+import { changedDeal } from './deal-record';
 import { markPullTransaction } from './sync-outbox';
 import type { StoreContext } from './db';
 
@@ -84,9 +83,5 @@ async function withFigures(ctx: StoreContext, deal: Deal, read: DealRows | null)
     ...touchFigures(touches),
     answerDueAt: deal.status === 'open' ? earliestAnswerDue(objections) : null,
   };
-  return validated('deal', dealSchema, {
-    ...changed,
-    updatedAt: ctx.now(),
-    lastMovementAt: lastMovementAt(changed),
-  });
+  return changedDeal(ctx, changed);
 }
