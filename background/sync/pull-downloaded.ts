@@ -1,13 +1,21 @@
 import type { PouchChange, PouchDatabase, PouchDoc } from 'pouchdb-core';
 import type { StoreContext } from '../../storage/db';
 import {
-  BATCH,
   applyBatch,
   finishApplying,
   startApplying,
   type ApplyOptions,
   type PullOutcome,
 } from './pull';
+
+/**
+ * Documents applied per transaction in a first pull. It is two and a half times a later
+ * pull's (./pull.ts BATCH): a first pull brings a whole pipeline, and applying it a thousand
+ * at a time fell behind the download (70 batches of 1,000 were still waiting when the last
+ * document came). A rep's own write waits for one such transaction: up to two seconds on a
+ * loaded two-core machine, against one and a half for a thousand.
+ */
+const FIRST_PULL_BATCH = 2_500;
 
 /**
  * The documents a download writes into the mirror, batch by batch, as the replicator reports
@@ -67,8 +75,8 @@ export async function applyDownloaded(
   const state = await startApplying(ctx, mirror, since, replicaId, server);
   /** Applies changes a batch at a time; false once a record changed here meanwhile. */
   const apply = async (changes: PouchChange[]): Promise<boolean> => {
-    for (let start = 0; start < changes.length; start += BATCH) {
-      await applyBatch(state, changes.slice(start, start + BATCH));
+    for (let start = 0; start < changes.length; start += FIRST_PULL_BATCH) {
+      await applyBatch(state, changes.slice(start, start + FIRST_PULL_BATCH));
       if (state.outcome.waiting) return false;
     }
     return true;

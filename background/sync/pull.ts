@@ -14,7 +14,7 @@ import { isSystemDoc, parseTeamDoc, toDoc, type ParsedDoc } from './team-doc';
 import { readRoster, setAsideOf, withinRoster } from './roster';
 
 // A batch applies in one transaction over every table (the rep's writes wait for it): kept short.
-export const BATCH = 1_000;
+const BATCH = 1_000;
 
 export interface PullOutcome extends Omit<ApplyResult, 'touchedDeals'> {
   /** How far the mirror's changes are applied. */
