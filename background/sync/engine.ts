@@ -8,6 +8,7 @@ import { applyMirrorChanges, type PullOutcome } from './pull';
 import { pushAhead } from './upload-ahead';
 import { followArrivals } from './arrivals';
 import { applyDownloaded, downloadedDocs } from './pull-downloaded';
+import { answerUnreadWhileEmpty } from './first-pull-diffs';
 import { startLiveFeed, type LiveFeed } from './live';
 import {
   firstSyncCounts,
@@ -151,12 +152,17 @@ function startDownload(
 ) {
   const downloads = from.mirrorWasEmpty ? downloadedDocs() : null;
   const news = followArrivals();
+  // Into a mirror empty when the round began, only this round's push and download wrote.
+  const inMirror = new Set(from.pushedIds);
+  const giveBack = downloads && answerUnreadWhileEmpty(mirror, (id) => inMirror.has(id));
   const onDocs = (docs: PouchDoc[]) => {
     counts.downloaded += docs.length;
+    if (giveBack) for (const doc of docs) inMirror.add(doc._id);
     downloads?.arrived(docs);
     news.arrived();
   };
   const download = replicate(remote, mirror, refused, onDocs, from.since);
+  if (giveBack) void download.then(giveBack, giveBack);
   news.endWith(download);
   downloads?.endWith(download);
   const options = { onBatch: (n: number) => (counts.applied += n), server: remote };
