@@ -38,7 +38,7 @@ describe('a first pull’s questions to its mirror', () => {
     await Pouch.replicate(source, usual, { batch_size: 9 });
 
     const mirror = await mirrorWithPush();
-    const own = vi.spyOn(mirror as unknown as { revsDiff: () => unknown }, 'revsDiff');
+    const own = vi.spyOn(mirror as unknown as { revsDiff: (diff: object) => unknown }, 'revsDiff');
     const inMirror = new Set(['deal:7']);
     const giveBack = answerUnreadWhileEmpty(mirror, (id) => inMirror.has(id));
     const download = Pouch.replicate(source, mirror, { batch_size: 9 });
@@ -48,7 +48,7 @@ describe('a first pull’s questions to its mirror', () => {
     await download;
     giveBack();
 
-    const asked = own.mock.calls.flatMap(([diff]) => Object.keys(diff as object));
+    const asked = own.mock.calls.flatMap(([diff]) => Object.keys(diff));
     expect(asked).toEqual(['deal:7']);
     expect(await contents(mirror)).toEqual(await contents(usual));
     expect((await contents(mirror)).find((doc) => doc._id === 'deal:7')?._conflicts).toHaveLength(
@@ -60,7 +60,7 @@ describe('a first pull’s questions to its mirror', () => {
   it('asks the mirror about a document the download already brought, when it comes again', async () => {
     const source = await server();
     const mirror = memoryDb();
-    const own = vi.spyOn(mirror as unknown as { revsDiff: () => unknown }, 'revsDiff');
+    const own = vi.spyOn(mirror as unknown as { revsDiff: (diff: object) => unknown }, 'revsDiff');
     const inMirror = new Set<string>();
     const giveBack = answerUnreadWhileEmpty(mirror, (id) => inMirror.has(id));
     const first = Pouch.replicate(source, mirror, { batch_size: 50 });
@@ -74,7 +74,7 @@ describe('a first pull’s questions to its mirror', () => {
     await Pouch.replicate(source, mirror, { batch_size: 50 });
     giveBack();
 
-    const asked = own.mock.calls.flatMap(([diff]) => Object.keys(diff as object));
+    const asked = own.mock.calls.flatMap(([diff]) => Object.keys(diff));
     expect(asked).toEqual(['deal:3']);
     expect(await mirror.get('deal:3')).toMatchObject({ title: 'Renamed' });
   });
