@@ -44,7 +44,11 @@ async function untilSynced(page, timeoutMs) {
   }
 }
 
-/** How many deals and touches the browser's database holds. */
+/**
+ * How many deals and touches the browser's database holds, and how many deals' figures
+ * disagree with their touches (count, last touch, last reply): a pull that lost a touch, or
+ * wrote a deal before all of its touches were counted, shows here.
+ */
 const counts = (page) =>
   page.evaluate(
     () =>
@@ -53,11 +57,32 @@ const counts = (page) =>
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const tx = open.result.transaction(['deals', 'touches']);
-          const deals = tx.objectStore('deals').count();
-          const touches = tx.objectStore('touches').count();
+          const deals = tx.objectStore('deals').getAll();
+          const touches = tx.objectStore('touches').getAll();
           tx.oncomplete = () => {
             open.result.close();
-            resolve({ deals: deals.result, touches: touches.result });
+            const byDeal = new Map();
+            for (const t of touches.result) {
+              const f = byDeal.get(t.dealId) ?? { count: 0, last: null, inbound: null };
+              f.count++;
+              f.last = Math.max(f.last ?? t.at, t.at);
+              if (t.channel !== 'note' && t.direction === 'inbound')
+                f.inbound = Math.max(f.inbound ?? t.at, t.at);
+              byDeal.set(t.dealId, f);
+            }
+            const wrong = deals.result.filter((deal) => {
+              const f = byDeal.get(deal.id) ?? { count: 0, last: null, inbound: null };
+              return (
+                deal.touchCount !== f.count ||
+                deal.lastTouchAt !== f.last ||
+                deal.lastInboundAt !== f.inbound
+              );
+            });
+            resolve({
+              deals: deals.result.length,
+              touches: touches.result.length,
+              wrongFigures: wrong.length,
+            });
           };
         };
       }),
@@ -109,6 +134,7 @@ export async function measureTeamSync(benchDir, deals, touches) {
     const pushProgress = await untilSynced(lead.page, 600_000);
     const push = performance.now() - start;
     const mirrorBytes = (await usage(lead.page)) - usageBefore;
+    const pushed = await counts(lead.page);
     const { doc_count: docs } = await server.info(TEAM_DB);
 
     const member = await openRep(dir, server, 'mikko', null);
@@ -121,7 +147,7 @@ export async function measureTeamSync(benchDir, deals, touches) {
 
     const changes = [];
     for (let i = 0; i < 5; i++) changes.push(await oneChange(lead.page, member.page, 'deal-1', i));
-    return { docs, push, pull, mirrorBytes, changes, pushProgress, pullProgress, pulled };
+    return { docs, push, pull, mirrorBytes, changes, pushProgress, pullProgress, pushed, pulled };
   } finally {
     for (const rep of reps) await rep.ext.close();
     await server.close();
@@ -154,6 +180,7 @@ export function teamSyncLines(r, { deals, touches, scale, backgroundGzipKB }) {
     '| --- | ---: | --- |',
     `| first push of ${size}${partSize} | ${seconds(r.push)} s | ≤ ${seconds(target)} s ${mark(r.push <= target)} |`,
     `| first pull of ${size} into an empty browser${partSize} | ${seconds(r.pull)} s | ≤ ${seconds(target)} s ${mark(r.pull <= target)} |`,
+    `| the pulled pipeline: deals and touches as pushed, every deal's figures (touch count, last touch, last reply) as its touches make them | ${r.pulled.deals.toLocaleString('en')} deals, ${r.pulled.touches.toLocaleString('en')} touches, ${r.pulled.wrongFigures} deals with other figures | ${r.pushed.deals.toLocaleString('en')} deals, ${r.pushed.touches.toLocaleString('en')} touches, 0 ${mark(r.pulled.deals === r.pushed.deals && r.pulled.touches === r.pushed.touches && r.pulled.wrongFigures === 0)} |`,
     `| one change reaching the other browser, both online (${changes.length} edits, median / slowest) | ${seconds(changes[Math.floor(changes.length / 2)])} / ${seconds(slowest)} s | ≤ 5 s ${mark(slowest <= 5_000)} |`,
     `| local storage added by the mirror (navigator.storage.estimate before joining and after the first push) | ${(r.mirrorBytes / 1024 / 1024).toFixed(1)} MB | — |`,
     `| background.js gzip, team sync included (PouchDB and the engine run only in the worker) | ${backgroundGzipKB.toFixed(1)} KB | — |`,
