@@ -1,5 +1,4 @@
 import browser from 'webextension-polyfill';
-import { checkBackup } from '../storage/backup';
 import { checkCsv } from '../storage/csv';
 import { importDealsCsv } from '../storage/csv-import';
 import type { StoreContext } from '../storage/db';
@@ -9,7 +8,7 @@ import {
   isQuotaExceeded,
   storageFullError,
 } from '../storage/errors';
-import { restoreBackup } from '../storage/restore';
+import { restoreBackupText } from '../storage/restore';
 import {
   FILE_PORT,
   pageFileMessageSchema,
@@ -50,10 +49,8 @@ export async function writeFile(
 ): Promise<WorkerFileMessage> {
   try {
     if (file.kind === 'backup') {
-      const checked = checkBackup(text);
-      if (checked.problem !== null)
-        return { type: 'backup-refused', problem: checked.problem } as const;
-      await restoreBackup(ctx, checked.rows);
+      const problem = await restoreBackupText(ctx, text);
+      if (problem !== null) return { type: 'backup-refused', problem } as const;
       return { type: 'restored' } as const;
     }
     const { problems } = await checkCsv(ctx, text, file.mapping);
