@@ -186,6 +186,30 @@ describe('the background router', () => {
     expect((await opts.ctx.db.deals.get(read))?.touchCount).toBe(1);
   });
 
+  it('runs writes one at a time, in the order they came, and answers reads meanwhile', async () => {
+    const opts = options();
+    const created = await handleMessage(
+      { type: 'deal.create', input: { title: 'Globex' } },
+      gmailTab,
+      opts,
+    );
+    if (!created.ok) throw new Error(created.error.message);
+    const dealId = (created.data as { deal: { id: string } }).deal.id;
+    const order: string[] = [];
+    const ask = (request: object, name: string) =>
+      handleMessage(request, gmailTab, opts).then((reply) => order.push(`${name} ${reply.ok}`));
+    // The page's messages wait a moment for panel reads (background/page-touches-wait.ts):
+    // the write sent after them waits for them, the read does not.
+    const touch = { dealId, channel: 'email', direction: 'inbound', at: 1, sourceKey: 'gmail:1' };
+    await Promise.all([
+      ask({ type: 'touches.sync', inputs: [touch] }, 'page messages'),
+      ask({ type: 'deal.update', input: { id: dealId, patch: { value: 5 } } }, 'edit'),
+      ask({ type: 'deal.get', dealId }, 'read'),
+    ]);
+    expect(order).toEqual(['read true', 'page messages true', 'edit true']);
+    expect(await opts.ctx.db.deals.get(dealId)).toMatchObject({ touchCount: 1, value: 5 });
+  });
+
   it("tells panels the chosen language and theme, and hands them that language's strings", async () => {
     const opts = options();
     expect(await handleMessage({ type: 'display.prefs' }, gmailTab, opts)).toEqual({
