@@ -24,6 +24,13 @@ function options(): RouterOptions {
 }
 const gmailTab = { id: OWN_ID, url: 'https://mail.google.com/mail/u/0/#inbox/FMfcg' };
 
+/** A deal made through the router, as a panel makes one; its id. */
+async function createdDeal(opts: RouterOptions, input: object): Promise<string> {
+  const reply = await handleMessage({ type: 'deal.create', input }, gmailTab, opts);
+  if (!reply.ok) throw new Error(reply.error.message);
+  return (reply.data as { deal: { id: string } }).deal.id;
+}
+
 describe('the background router', () => {
   it('answers our own pages and our content scripts on Gmail and LinkedIn', async () => {
     const opts = options();
@@ -150,15 +157,9 @@ describe('the background router', () => {
 
   it("answers the next page's deal before it writes the last page's messages", async () => {
     const opts = options();
-    const dealFor = async (thread: string) => {
+    const dealFor = (thread: string) => {
       const link = { kind: 'gmail-thread', account: 'rep@example.com', externalId: thread };
-      const reply = await handleMessage(
-        { type: 'deal.create', input: { title: thread, links: [{ ...link, label: thread }] } },
-        gmailTab,
-        opts,
-      );
-      if (!reply.ok) throw new Error(reply.error.message);
-      return (reply.data as { deal: { id: string } }).deal.id;
+      return createdDeal(opts, { title: thread, links: [{ ...link, label: thread }] });
     };
     const read = await dealFor('thread-f:1');
     await dealFor('thread-f:2');
@@ -188,13 +189,7 @@ describe('the background router', () => {
 
   it('runs writes one at a time, in the order they came, and answers reads meanwhile', async () => {
     const opts = options();
-    const created = await handleMessage(
-      { type: 'deal.create', input: { title: 'Globex' } },
-      gmailTab,
-      opts,
-    );
-    if (!created.ok) throw new Error(created.error.message);
-    const dealId = (created.data as { deal: { id: string } }).deal.id;
+    const dealId = await createdDeal(opts, { title: 'Globex' });
     const order: string[] = [];
     const ask = (request: object, name: string) =>
       handleMessage(request, gmailTab, opts).then((reply) => order.push(`${name} ${reply.ok}`));
@@ -273,13 +268,7 @@ describe('the background router', () => {
 
   it('refuses a link to anything but its own site, naming the field', async () => {
     const opts = options();
-    const created = await handleMessage(
-      { type: 'deal.create', input: { title: 'Acme' } },
-      gmailTab,
-      opts,
-    );
-    if (!created.ok) throw new Error(created.error.message);
-    const dealId = (created.data as { deal: { id: string } }).deal.id;
+    const dealId = await createdDeal(opts, { title: 'Acme' });
     const link = {
       kind: 'linkedin-profile',
       externalId: 'aino-virtanen',
