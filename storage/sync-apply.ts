@@ -20,12 +20,12 @@ import {
   type Objection,
   type StageChange,
 } from './schemas';
-import { NO_TOUCH_FIGURES } from './deal-record';
+import { changedDeal, NO_TOUCH_FIGURES } from './deal-record';
 import { getSettings } from './settings';
 import { markPullTransaction } from './sync-outbox';
 import { sharedFields, syncedKind } from './sync-records';
 import { aboutPrivate, withdrawAgain, type KnownMarks } from './sync-private';
-import { recomputeDealFigures, rowsOfDeals, withFiguresOf, type DealRows } from './sync-figures';
+import { recomputeDealFigures } from './sync-figures';
 import { addPulledTouches } from './sync-apply-touches';
 import { recordsUnder } from './index-lookup';
 import type { StoreContext } from './db';
@@ -56,11 +56,6 @@ export interface ApplyResult {
   notices: { notice: TeamNotice; title: string }[];
   /** Deals whose derived figures must be worked out again (recomputeFigures), once per pull. */
   touchedDeals: string[];
-  /**
-   * Deals written with their figures worked out from every touch and objection here: until a
-   * later batch brings more of theirs, they need no working out again.
-   */
-  figuredDeals: string[];
 }
 
 interface Applying {
@@ -72,10 +67,6 @@ interface Applying {
   locals: Map<string, object | undefined>;
   /** Records of the kind being applied, written together once it is done. */
   writes: object[];
-  /** The touches and objections of the deals being applied, read for the whole batch at once. */
-  rows: Map<string, DealRows>;
-  /** Deals written with their figures (ApplyResult.figuredDeals). */
-  figured: Set<string>;
 }
 
 /** The tables whose local records a batch reads all at once before applying its kind. */
@@ -86,12 +77,8 @@ const READ_AHEAD: Partial<Record<SyncKind, 'deals' | 'contacts' | 'links' | 'obj
   objection: 'objections',
 };
 
-/**
- * Kinds in the order they apply: a deal comes after its touches and objections, and is written
- * once with the figures they make (a first push sends them in that order too,
- * ./sync-records.ts); a link after its deal.
- */
-const ORDER: SyncKind[] = ['settings', 'contact', 'touch', 'objection', 'stage', 'deal', 'link'];
+/** Kinds in the order they apply: a touch, link or objection finds its deal already there. */
+const ORDER: SyncKind[] = ['settings', 'contact', 'deal', 'objection', 'link', 'stage', 'touch'];
 
 /**
  * Applies merged team records in one transaction. Its writes are not sent back to the team.
@@ -106,12 +93,10 @@ export async function applyTeamRecords(
   const { db } = ctx;
   const state: Applying = {
     ctx,
-    result: { applied: 0, setAside: [], notices: [], touchedDeals: [], figuredDeals: [] },
+    result: { applied: 0, setAside: [], notices: [], touchedDeals: [] },
     touched: new Set(),
     locals: new Map(),
     writes: [],
-    rows: new Map(),
-    figured: new Set(),
   };
   const sorted = [...pulled].sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
   // Every table: removing a deal a teammate deleted reaches all that hangs on it.
@@ -125,13 +110,12 @@ export async function applyTeamRecords(
     );
     for (const kind of ORDER) {
       const items = sorted.filter((item) => item.kind === kind && !kept.has(item.id));
-      // Touches go in all at once.
+      // Touches go in all at once, last (ORDER), once their deals are here.
       if (kind === 'touch') await applyTouches(state, items);
       else if (items.length > 0) await applyKind(state, kind, items);
     }
   });
   state.result.touchedDeals = [...state.touched];
-  state.result.figuredDeals = [...state.figured];
   return state.result;
 }
 
@@ -155,7 +139,6 @@ async function applyKind(state: Applying, kind: SyncKind, items: PulledRecord[])
   state.locals = new Map(keys.map((key, i) => [key, locals[i] as object | undefined]));
   state.writes = [];
   if (kind === 'stage') await readKnownStages(state, items);
-  if (kind === 'deal') state.rows = await rowsOfDeals(state.ctx, keys);
   for (const item of items) {
     try {
       const outcome = applyOne(state, item);
@@ -228,13 +211,11 @@ function applyDeal(state: Applying, item: PulledRecord): boolean | Promise<boole
   if (sameShared('deal', local, item.record)) return false;
   // The private mark is this browser's: a document that names one does not set it here.
   const { private: _mark, ...team } = valuesOf(item.record);
-  const merged = { ...DEAL_START, ...local, ...team, id: item.key } as Deal;
+  const merged = { ...DEAL_START, ...local, ...team, id: item.key };
   // Checked as it is stamped: a team record that does not make a deal is refused here.
-  const deal = withFiguresOf(ctx, merged, state.rows.get(item.key)!);
+  const deal = changedDeal(ctx, merged as Deal);
   state.writes.push(deal);
-  // Its touches and objections here, this batch's among them (ORDER), are in its figures.
-  touched.delete(deal.id);
-  state.figured.add(deal.id);
+  touched.add(deal.id);
   // Deleted here, then edited by a teammate who had not seen the deletion: it comes back.
   if (!local && item.record.deleted)
     result.notices.push({ notice: 'kept-after-deletion', title: deal.title });

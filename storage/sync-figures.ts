@@ -32,18 +32,16 @@ export async function recomputeDealFigures(ctx: StoreContext, dealIds: Iterable<
       const deals = most
         ? await dealsOfChunk(ctx, chunk)
         : (await db.deals.bulkGet(chunk)).filter((deal): deal is Deal => !!deal);
-      const rows = most
-        ? await rowsOfChunk(ctx, chunk)
-        : await rowsOfDeals(
-            ctx,
-            deals.map((deal) => deal.id),
-          );
-      await db.deals.bulkPut(deals.map((deal) => withFiguresOf(ctx, deal, rows.get(deal.id)!)));
+      const rows = most ? await rowsOfChunk(ctx, chunk) : null;
+      const next = await Promise.all(
+        deals.map((deal) => withFigures(ctx, deal, rows?.get(deal.id) ?? null)),
+      );
+      await db.deals.bulkPut(next);
     });
   }
 }
 
-export interface DealRows {
+interface DealRows {
   touches: Touch[];
   objections: Objection[];
 }
@@ -75,24 +73,17 @@ async function rowsOfChunk(ctx: StoreContext, sorted: string[]): Promise<Map<str
   return rows;
 }
 
-/** The touches and objections of each deal, read for all of them at once (a request each). */
-export async function rowsOfDeals(
-  ctx: StoreContext,
-  dealIds: string[],
-): Promise<Map<string, DealRows>> {
-  const read = await Promise.all(
-    dealIds.map((id) =>
-      Promise.all([rowsOfDeal(ctx.db.touches, id).toArray(), objectionsOfDeal(ctx, id)]),
-    ),
-  );
-  return new Map(dealIds.map((id, i) => [id, { touches: read[i]![0], objections: read[i]![1] }]));
-}
-
-/** A deal with its figures worked out from its touches and objections, stamped as changed. */
-export function withFiguresOf(ctx: StoreContext, deal: Deal, rows: DealRows): Deal {
-  return changedDeal(ctx, {
+async function withFigures(ctx: StoreContext, deal: Deal, read: DealRows | null): Promise<Deal> {
+  const [touches, objections] = read
+    ? [read.touches, read.objections]
+    : await Promise.all([
+        rowsOfDeal(ctx.db.touches, deal.id).toArray(),
+        objectionsOfDeal(ctx, deal.id),
+      ]);
+  const changed = {
     ...deal,
-    ...touchFigures(rows.touches),
-    answerDueAt: deal.status === 'open' ? earliestAnswerDue(rows.objections) : null,
-  });
+    ...touchFigures(touches),
+    answerDueAt: deal.status === 'open' ? earliestAnswerDue(objections) : null,
+  };
+  return changedDeal(ctx, changed);
 }

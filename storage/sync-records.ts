@@ -24,66 +24,7 @@ const always = () => true;
 const never = () => null;
 const ownKey = (key: unknown) => String(key);
 
-/**
- * In the order a first push sends them: a deal after its touches and objections, so that a
- * teammate's first pull writes each deal once, with the figures they make, instead of once
- * bare and again when its touches are in (storage/sync-apply.ts); a link after its deal.
- */
 export const SYNCED_RECORDS: readonly SyncedTable[] = [
-  {
-    table: 'contacts',
-    kind: 'contact',
-    fields: [
-      'name',
-      'email',
-      'company',
-      'headline',
-      'location',
-      'linkedinUrl',
-      'linkedinMemberId',
-      'createdAt',
-    ],
-    docKey: (contact) => String(contact.id),
-    deletedKey: ownKey,
-    shared: always,
-  },
-  {
-    table: 'touches',
-    kind: 'touch',
-    fields: ['id', 'dealId', 'channel', 'direction', 'at', 'sourceKey', 'note', 'createdAt'],
-    // The message's own id: recorded in two browsers, it is still one touch.
-    docKey: (touch) => String(touch.sourceKey ?? `local:${String(touch.id)}`),
-    deletedKey: never,
-    shared: (touch) => touch.pending !== true,
-  },
-  {
-    // Edited after they are logged (an answer given, a promise kept): merged field by field
-    // like deals. The deal's answerDueAt is worked out from them in each browser.
-    table: 'objections',
-    kind: 'objection',
-    fields: [
-      'dealId',
-      'kind',
-      'words',
-      'answer',
-      'stageId',
-      'answerDueAt',
-      'promiseClosedAt',
-      'answeredAt',
-      'createdAt',
-    ],
-    docKey: (objection) => String(objection.id),
-    deletedKey: ownKey,
-    shared: always,
-  },
-  {
-    table: 'stageHistory',
-    kind: 'stage',
-    fields: ['dealId', 'from', 'to', 'at'],
-    docKey: (change) => `${String(change.dealId)}:${String(change.at)}:${String(change.to)}`,
-    deletedKey: never,
-    shared: always,
-  },
   {
     table: 'deals',
     kind: 'deal',
@@ -111,10 +52,64 @@ export const SYNCED_RECORDS: readonly SyncedTable[] = [
     shared: always,
   },
   {
+    table: 'contacts',
+    kind: 'contact',
+    fields: [
+      'name',
+      'email',
+      'company',
+      'headline',
+      'location',
+      'linkedinUrl',
+      'linkedinMemberId',
+      'createdAt',
+    ],
+    docKey: (contact) => String(contact.id),
+    deletedKey: ownKey,
+    shared: always,
+  },
+  {
     table: 'links',
     kind: 'link',
     fields: ['kind', 'dealId', 'account', 'externalId', 'url', 'label', 'createdAt'],
     docKey: (link) => String(link.key),
+    deletedKey: ownKey,
+    shared: always,
+  },
+  {
+    table: 'touches',
+    kind: 'touch',
+    fields: ['id', 'dealId', 'channel', 'direction', 'at', 'sourceKey', 'note', 'createdAt'],
+    // The message's own id: recorded in two browsers, it is still one touch.
+    docKey: (touch) => String(touch.sourceKey ?? `local:${String(touch.id)}`),
+    deletedKey: never,
+    shared: (touch) => touch.pending !== true,
+  },
+  {
+    table: 'stageHistory',
+    kind: 'stage',
+    fields: ['dealId', 'from', 'to', 'at'],
+    docKey: (change) => `${String(change.dealId)}:${String(change.at)}:${String(change.to)}`,
+    deletedKey: never,
+    shared: always,
+  },
+  {
+    // Edited after they are logged (an answer given, a promise kept): merged field by field
+    // like deals. The deal's answerDueAt is worked out from them in each browser.
+    table: 'objections',
+    kind: 'objection',
+    fields: [
+      'dealId',
+      'kind',
+      'words',
+      'answer',
+      'stageId',
+      'answerDueAt',
+      'promiseClosedAt',
+      'answeredAt',
+      'createdAt',
+    ],
+    docKey: (objection) => String(objection.id),
     deletedKey: ownKey,
     shared: always,
   },

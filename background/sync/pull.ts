@@ -16,7 +16,7 @@ import { readRoster, setAsideOf, withinRoster } from './roster';
 // A batch applies in one transaction over every table (the rep's writes wait for it): kept short.
 const BATCH = 1_000;
 
-export interface PullOutcome extends Omit<ApplyResult, 'touchedDeals' | 'figuredDeals'> {
+export interface PullOutcome extends Omit<ApplyResult, 'touchedDeals'> {
   /** How far the mirror's changes are applied. */
   seq: number | string;
   /** Conflicts merged in the mirror: their result must go back to the server. */
@@ -126,9 +126,6 @@ export async function applyBatch(state: Applying, changes: PouchChange[]): Promi
   outcome.applied += applied.applied;
   outcome.setAside.push(...applied.setAside);
   outcome.notices.push(...applied.notices);
-  // A deal written with its figures needs them worked out again only if a later batch
-  // brings more of its touches (a batch's touched and figured deals never overlap).
-  for (const dealId of applied.figuredDeals) state.touched.delete(dealId);
   for (const dealId of applied.touchedDeals) state.touched.add(dealId);
   outcome.seq = seq;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stampLocalEdit } from '../../../domain/sync-merge';
 import { createDeal } from '../../../storage/deals';
-import { applyTeamRecords } from '../../../storage/sync-apply';
+import { applyTeamRecords, recomputeFigures } from '../../../storage/sync-apply';
 import { outboxSize, startNoting } from '../../../storage/sync-queue';
 import { recordTouch } from '../../../storage/touches';
 import { fromTeammate, teamDealValues } from './team-records';
@@ -28,7 +28,8 @@ describe('applying what the team sent', () => {
       fromTeammate('touch', 'gmail:msg-f:7', touchValues('t-remote', 'd1')),
       fromTeammate('deal', 'd1', dealValues('Initech rollout')),
     ]);
-    expect(result).toMatchObject({ applied: 2, setAside: [], figuredDeals: ['d1'] });
+    expect(result).toMatchObject({ applied: 2, setAside: [], touchedDeals: ['d1'] });
+    await recomputeFigures(ctx, result.touchedDeals);
     const deal = await ctx.db.deals.get('d1');
     expect(deal).toMatchObject({ title: 'Initech rollout', touchCount: 1, lastInboundAt: 5_000 });
     // Applied records are not sent back.
