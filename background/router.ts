@@ -16,7 +16,7 @@ import { dealHandlers } from './handlers/deals';
 import { objectionHandlers } from './handlers/objections';
 import { peopleHandlers } from './handlers/people';
 import { teamHandlers } from './handlers/team';
-import { WRITE_REQUESTS, writeQueue } from './write-queue';
+import { ANSWERED_AT_ONCE, writeQueue } from './write-queue';
 
 export type { RouterOptions } from './handlers/handler';
 
@@ -90,9 +90,9 @@ function dispatch<T extends RequestType>(
   options: RouterOptions,
 ): Promise<ReplyData[T]> {
   const handler = handlers[type];
-  return WRITE_REQUESTS.has(type)
-    ? oneAtATime(() => handler(request, options))
-    : handler(request, options);
+  return ANSWERED_AT_ONCE.has(type)
+    ? handler(request, options)
+    : oneAtATime(() => handler(request, options));
 }
 
 const oneAtATime = writeQueue();

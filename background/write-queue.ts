@@ -8,30 +8,31 @@ import type { RequestType } from '../messaging/requests';
 // the order they came. IndexedDB runs writes to the same tables one at a time anyway; reads
 // are not held.
 
-/** The requests that write to the database. */
-export const WRITE_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>([
-  'deal.create',
-  'deal.update',
-  'deal.delete',
-  'link.add',
-  'link.remove',
-  'touch.record',
-  'stage.move',
-  'bant.set',
-  'exit.tick',
-  'deal.snooze',
-  'deal.setPrivate',
-  'deal.close',
-  'deal.reopen',
-  'touches.sync',
-  'touch.cancel',
-  'person.learn',
-  'prospect.add',
-  'objection.log',
-  'objection.answer',
-  'objection.delete',
-  'settings.update',
-  'pipeline.save',
+/**
+ * The requests answered at once: those that only read, and the team's, which wait on the
+ * network. Every other request is held for the writes before it, so a new request that
+ * writes is held without being listed.
+ */
+export const ANSWERED_AT_ONCE: ReadonlySet<RequestType> = new Set<RequestType>([
+  'ping',
+  'deal.get',
+  'deal.forKey',
+  'deal.search',
+  'due.list',
+  'deal.suggest',
+  'dashboard.open',
+  'deal.open',
+  'contact.same',
+  'person.deals',
+  'links.chips',
+  'objection.answers',
+  'display.prefs',
+  'catalog.get',
+  'team.join',
+  'team.leave',
+  'team.status',
+  'team.sync',
+  'team.signIn',
 ]);
 
 /** Runs each write given to it after the one before has ended, failed or not. */
